@@ -1,0 +1,25 @@
+package app.cascade.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signed-in user as the application sees it, whatever the sign-in method.
+ *
+ * @param username       login name
+ * @param displayName    name to show
+ * @param roles          effective roles (see {@link Roles#expand})
+ * @param districts      the districts (tenant ids) the user is a member of
+ * @param activeDistrict the district this session works in, once chosen (or implied by a single membership)
+ */
+public record CurrentUser(String username, String displayName, Set<String> roles, Set<String> districts,
+                          Optional<String> activeDistrict) {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean mustChooseDistrict() {
+        return activeDistrict.isEmpty() && districts.size() > 1;
+    }
+}

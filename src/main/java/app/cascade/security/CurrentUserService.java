@@ -1,0 +1,125 @@
+package app.cascade.security;
+
+import app.cascade.tenancy.TenantRegistry;
+import app.cascade.tenancy.UnknownTenantException;
+import app.cascade.tenancy.UserTenantSource;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is signed in, and which district they work in. This is also the {@link UserTenantSource}: the tenant of every
+ * interactive call is read from the authentication itself, never from a request-scoped thread-local alone.
+ */
+@Service
+public class CurrentUserService implements UserTenantSource {
+
+    /** API clients of users in several districts name the district with this header. */
+    public static final String DISTRICT_HEADER = "X-Cascade-District";
+
+    private final TenantRegistry registry;
+
+    public CurrentUserService(TenantRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Optional<CurrentUser> current() {
+        return authentication().map(auth -> new CurrentUser(auth.getName(), displayName(auth),
+                DistrictAuthorities.roles(auth), DistrictAuthorities.memberships(auth), activeDistrict(auth)));
+    }
+
+    @Override
+    public Optional<String> currentTenantId() {
+        return authentication().flatMap(this::activeDistrict);
+    }
+
+    private Optional<String> activeDistrict(Authentication auth) {
+        Set<String> memberships = DistrictAuthorities.memberships(auth);
+        Optional<String> chosen = DistrictAuthorities.activeDistrict(auth).filter(memberships::contains);
+        if (chosen.isEmpty() && memberships.size() == 1) {
+            chosen = memberships.stream().findFirst();
+        }
+        if (chosen.isEmpty()) {
+            chosen = requestedDistrict().filter(memberships::contains);
+        }
+        return chosen.filter(id -> registry.find(id).isPresent());
+    }
+
+    /**
+     * Makes {@code districtId} the session's district. Only a district the user is a member of can be chosen;
+     * anything else is "unknown", exactly like a district that does not exist.
+     */
+    public void chooseDistrict(String districtId) {
+        Authentication auth = authentication().orElseThrow(() -> new UnknownTenantException(districtId));
+        if (!DistrictAuthorities.memberships(auth).contains(districtId) || registry.find(districtId).isEmpty()) {
+            throw new UnknownTenantException(districtId);
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        auth.getAuthorities().stream()
+                .filter(a -> !a.getAuthority().startsWith(DistrictAuthorities.ACTIVE))
+                .forEach(authorities::add);
+        authorities.add(DistrictAuthorities.active(districtId));
+        Authentication chosen = switch (auth) {
+            case OAuth2AuthenticationToken oauth -> new OAuth2AuthenticationToken(oauth.getPrincipal(), authorities,
+                    oauth.getAuthorizedClientRegistrationId());
+            default -> UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null, authorities);
+        };
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(chosen);
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getResponse() != null) {
+            new HttpSessionSecurityContextRepository().saveContext(context, attributes.getRequest(),
+                    attributes.getResponse());
+        }
+    }
+
+    private static Optional<Authentication> authentication() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth);
+    }
+
+    private static Optional<String> requestedDistrict() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return Optional.ofNullable(request.getHeader(DISTRICT_HEADER)).map(String::strip);
+        }
+        return Optional.empty();
+    }
+
+    private static String displayName(Authentication auth) {
+        Object principal = auth.getPrincipal();
+        if (principal instanceof OidcUser oidc && oidc.getFullName() != null) {
+            return oidc.getFullName();
+        }
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            Jwt token = jwt.getToken();
+            String name = token.getClaimAsString("name");
+            return name != null ? name : auth.getName();
+        }
+        if (principal instanceof DevUser dev) {
+            return dev.displayName();
+        }
+        return auth.getName();
+    }
+}

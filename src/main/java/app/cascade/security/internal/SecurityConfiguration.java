@@ -1,0 +1,198 @@
+package app.cascade.security.internal;
+
+import app.cascade.security.DevUser;
+import app.cascade.security.DistrictAuthorities;
+import app.cascade.security.ui.LoginView;
+import app.cascade.tenancy.TenantRegistry;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Two filter chains: the REST API (stateless; HTTP Basic in dev mode, Keycloak bearer JWTs in OIDC mode; CSRF off
+ * for {@code /api/**} only) and the Vaadin UI (form login in dev mode, Keycloak in OIDC mode). Authorization is
+ * enforced again in the services with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    static final String REGISTRATION_ID = "keycloak";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
+                                 org.springframework.beans.factory.ObjectProvider<JwtDecoder> jwtDecoder,
+                                 TenantRegistry registry) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        if (properties.oidcMode()) {
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            ClaimsAuthorities claims = new ClaimsAuthorities(registry);
+            converter.setJwtGrantedAuthoritiesConverter(jwt -> new ArrayList<>(claims.authorities(jwt.getClaims())));
+            converter.setPrincipalClaimName("preferred_username");
+            http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
+                    .jwtAuthenticationConverter(converter)));
+        } else {
+            http.httpBasic(basic -> basic.realmName("Cascade"));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            if (properties.oidcMode()) {
+                vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}");
+            } else {
+                vaadin.loginView(LoginView.class);
+            }
+        }).build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Dev mode only: the demo users. In OIDC mode no password of any kind is accepted. */
+    @Bean
+    UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder,
+                                          TenantRegistry registry) {
+        if (properties.oidcMode()) {
+            return username -> {
+                throw new UsernameNotFoundException("Passwords are not accepted: sign in through Keycloak");
+            };
+        }
+        String hash = encoder.encode(properties.devPassword());
+        Map<String, DevUser> users = new HashMap<>();
+        for (SecurityProperties.DevUserEntry entry : properties.devUsers()) {
+            Set<GrantedAuthority> authorities = new HashSet<>(DistrictAuthorities.forRoles(entry.roles()));
+            entry.districts().stream().filter(d -> registry.find(d).isPresent())
+                    .map(DistrictAuthorities::member).forEach(authorities::add);
+            users.put(entry.username(), new DevUser(entry.username(), entry.name(), hash, authorities));
+        }
+        return username -> {
+            DevUser user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("No such user");
+            }
+            return new DevUser(user.getUsername(), user.displayName(), user.getPassword(), user.getAuthorities());
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "!'${cascade.security.oidc.issuer:}'.isBlank()")
+    static class OidcConfiguration {
+
+        /** Endpoints are explicit, so start-up never depends on Keycloak being reachable. */
+        @Bean
+        ClientRegistrationRepository clientRegistrationRepository(SecurityProperties properties) {
+            SecurityProperties.Oidc oidc = properties.oidc();
+            String issuer = trimSlash(oidc.issuer());
+            ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                    .clientName("Keycloak")
+                    .clientId(oidc.clientId())
+                    .clientSecret(oidc.clientSecret())
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                    .scope("openid", "profile", "email", "organization")
+                    .authorizationUri(issuer + "/protocol/openid-connect/auth")
+                    .tokenUri(issuer + "/protocol/openid-connect/token")
+                    .jwkSetUri(issuer + "/protocol/openid-connect/certs")
+                    .userInfoUri(issuer + "/protocol/openid-connect/userinfo")
+                    .userNameAttributeName("preferred_username")
+                    .issuerUri(issuer)
+                    .providerConfigurationMetadata(
+                            Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                    .build();
+            return new InMemoryClientRegistrationRepository(registration);
+        }
+
+        /** Keys are fetched on the first token, not at start-up. */
+        @Bean
+        JwtDecoder jwtDecoder(SecurityProperties properties) {
+            String issuer = trimSlash(properties.oidc().issuer());
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs")
+                    .build();
+            List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+            validators.add(JwtValidators.createDefaultWithIssuer(issuer));
+            String audience = properties.oidc().apiAudience();
+            if (audience != null && !audience.isBlank()) {
+                validators.add(new JwtClaimValidator<Collection<String>>("aud",
+                        aud -> aud != null && aud.contains(audience)));
+            }
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+            return decoder;
+        }
+
+        /** Sign-in through Keycloak: realm roles and organizations become the app's authorities. */
+        @Bean
+        GrantedAuthoritiesMapper keycloakAuthoritiesMapper(TenantRegistry registry) {
+            ClaimsAuthorities claims = new ClaimsAuthorities(registry);
+            return authorities -> authorities.stream()
+                    .flatMap(a -> switch (a) {
+                        case OidcUserAuthority oidc -> {
+                            Map<String, Object> all = new HashMap<>(oidc.getIdToken().getClaims());
+                            if (oidc.getUserInfo() != null) {
+                                all.putAll(oidc.getUserInfo().getClaims());
+                            }
+                            yield claims.authorities(all).stream();
+                        }
+                        case OAuth2UserAuthority oauth -> claims.authorities(oauth.getAttributes()).stream();
+                        default -> java.util.stream.Stream.<GrantedAuthority>empty();
+                    })
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        }
+
+        private static String trimSlash(String url) {
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+    }
+}

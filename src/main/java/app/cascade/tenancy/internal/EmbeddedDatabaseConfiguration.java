@@ -1,0 +1,58 @@
+package app.cascade.tenancy.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * With no {@code CASCADE_DB_URL}, Cascade runs its own PostgreSQL (real binaries, zonky) whose data lives in
+ * {@code cascade.embedded-db.dir} and survives restarts. An empty dir setting means a throw-away database (tests).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${cascade.embedded-db.dir:}") String dir,
+                                      @Value("${cascade.embedded-db.port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC");
+        if (!dir.isBlank()) {
+            Path data = Path.of(dir).toAbsolutePath();
+            Files.createDirectories(data);
+            builder.setDataDirectory(data).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL listening on port {}{}", postgres.getPort(),
+                dir.isBlank() ? " (throw-away data)" : ", data in " + Path.of(dir).toAbsolutePath());
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${cascade.embedded-db.pool-size:20}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("cascade-embedded");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,93 @@
+package app.cascade.ui;
+
+import app.cascade.security.CurrentUser;
+import app.cascade.security.CurrentUserService;
+import app.cascade.security.ui.ChooseDistrictView;
+import app.cascade.tenancy.Tenant;
+import app.cascade.tenancy.TenantRegistry;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The app shell: a header with the district, the user and sign-out, and a side navigation that lists only the views
+ * the signed-in user may open ({@link MenuConfiguration} applies each view's access annotations).
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    private final transient CurrentUserService users;
+    private final transient TenantRegistry registry;
+    private final transient AuthenticationContext authentication;
+
+    MainLayout(CurrentUserService users, TenantRegistry registry, AuthenticationContext authentication) {
+        this.users = users;
+        this.registry = registry;
+        this.authentication = authentication;
+        setPrimarySection(Section.DRAWER);
+        addToNavbar(new DrawerToggle(), header());
+        addToDrawer(brand(), navigation());
+    }
+
+    private static H1 brand() {
+        H1 brand = new H1("Cascade");
+        brand.addClassName("cascade-brand");
+        brand.getStyle().set("padding", "var(--lumo-space-m)");
+        return brand;
+    }
+
+    private HorizontalLayout header() {
+        CurrentUser user = users.current().orElse(null);
+        Span district = new Span(user == null ? "" : user.activeDistrict().flatMap(registry::find)
+                .map(Tenant::displayName).orElse(user.hasRole("SUPPORT") ? "Platform support" : "No district"));
+        district.addClassName("cascade-district");
+        district.setId("header-district");
+        Span name = new Span(user == null ? "" : user.displayName());
+        name.addClassName("cascade-user");
+        name.setId("header-user");
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+        HorizontalLayout header = new HorizontalLayout(district, name, signOut);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(district);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        return header;
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        users.current().filter(CurrentUser::mustChooseDistrict)
+                .ifPresent(u -> event.forwardTo(ChooseDistrictView.class));
+    }
+}
