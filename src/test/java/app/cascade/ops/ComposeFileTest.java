@@ -1,0 +1,86 @@
+package app.cascade.ops;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Docker cannot run here, so the compose file is checked by parsing it against the app's own configuration. */
+class ComposeFileTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(String file) throws IOException {
+        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Path.of(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(Map<String, Object> compose, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compose_has_postgres_keycloak_with_the_realm_import_and_the_app() throws IOException {
+        Map<String, Object> compose = yaml("docker-compose.yml");
+
+        assertThat(((Map<String, Object>) compose.get("services")).keySet())
+                .containsExactlyInAnyOrder("postgres", "keycloak", "app");
+        assertThat(service(compose, "postgres").get("image")).asString().startsWith("postgres:18");
+
+        Map<String, Object> keycloak = service(compose, "keycloak");
+        assertThat(keycloak.get("image")).asString().contains("keycloak:26.7");
+        assertThat((List<String>) keycloak.get("command")).contains("--import-realm");
+        assertThat((List<String>) keycloak.get("volumes"))
+                .anyMatch(v -> v.startsWith("./tenants/keycloak:/opt/keycloak/data/import"));
+        assertThat(Path.of("tenants/keycloak/cascade-realm.json")).exists();
+
+        Map<String, Object> app = service(compose, "app");
+        assertThat(app.get("build")).isEqualTo(".");
+        assertThat(Path.of("Dockerfile")).exists();
+        assertThat(((Map<String, Object>) app.get("depends_on")).keySet()).contains("postgres", "keycloak");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_app_variable_in_compose_is_one_the_app_reads_and_the_required_ones_are_set() throws IOException {
+        Map<String, Object> env = (Map<String, Object>) service(yaml("docker-compose.yml"), "app").get("environment");
+        String config = Files.readString(Path.of("src/main/resources/application.yml"));
+
+        for (String variable : env.keySet()) {
+            assertThat(config).as("application.yml reads ${%s}", variable).contains("${" + variable + ":");
+        }
+        assertThat(env).containsKeys("CASCADE_DB_URL", "CASCADE_DB_USER", "CASCADE_DB_PASSWORD",
+                "CASCADE_OIDC_ISSUER", "CASCADE_OIDC_CLIENT_ID", "CASCADE_OIDC_CLIENT_SECRET", "CASCADE_TENANTS_DIR");
+        assertThat(env.get("CASCADE_DB_URL")).asString().startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(env.get("CASCADE_OIDC_ISSUER")).asString().endsWith("/realms/cascade");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_realm_has_organizations_for_every_demo_district_and_the_app_roles() throws IOException {
+        Map<String, Object> realm = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Path.of("tenants/keycloak/cascade-realm.json")));
+
+        assertThat(realm.get("organizationsEnabled")).isEqualTo(true);
+        assertThat(realm).doesNotContainKey("clientScopes");
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles"))
+                .get("realm");
+        assertThat(roles).extracting(r -> r.get("name"))
+                .containsExactlyInAnyOrder("PUSH_ADMIN", "DISTRICT_ADMIN", "VIEWER", "SUPPORT");
+        List<Map<String, Object>> organizations = (List<Map<String, Object>>) realm.get("organizations");
+        for (String tenantFile : List.of("tenants/lakeside.yml", "tenants/cedar-valley.yml")) {
+            Map<String, Object> tenant = yaml(tenantFile);
+            assertThat(organizations).as("organization of %s", tenantFile)
+                    .anyMatch(o -> tenant.get("organization").equals(o.get("alias")));
+        }
+    }
+}
