@@ -69,8 +69,9 @@ public final class PushPlanner {
                 return run.plan(CourseOutcome.DESYNCED, null);
             }
         }
-        new MasterStep(run, master, active).apply();
-        run.applyCourseConsequences();
+        MasterStep step = new MasterStep(run, master, active);
+        step.apply();
+        run.applyCourseConsequences(w -> w.link != null && step.masterIds.contains(w.link));
         Set<ItemType> sectionTypes = sectionTypes(active);
         for (SectionInput section : course.sections()) {
             if (options.toSections()) {
@@ -120,7 +121,7 @@ public final class PushPlanner {
         private final Run run;
         private final MasterInput master;
         private final Set<DataType> active;
-        private final Set<UUID> masterIds = new HashSet<>();
+        final Set<UUID> masterIds = new HashSet<>();
 
         MasterStep(Run run, MasterInput master, Set<DataType> active) {
             this.run = run;
@@ -350,16 +351,18 @@ public final class PushPlanner {
 
         /**
          * Direct consequences of course-level changes: section copies of deleted course items go with them, and so
-         * do the calc options and composites of a task or standard that no longer exists at the course.
+         * do the calc options and composites of a task or standard this push removed from the course — unless this
+         * push itself keeps them linked to the master (or, in sections, to a course item).
          */
-        void applyCourseConsequences() {
+        void applyCourseConsequences(java.util.function.Predicate<WorkItem> pushedFromMaster) {
             Set<UUID> deletedCourseItems = new HashSet<>();
             courseItems.stream().filter(w -> w.deleted).forEach(w -> deletedCourseItems.add(w.id));
             Set<String> goneTasks = new HashSet<>();
             courseItems.stream().filter(w -> w.deleted && w.type.isTaskOrStandard()).forEach(w -> goneTasks.add(w.key()));
             courseItems.stream().filter(w -> w.alive() && w.type.isTaskOrStandard()).forEach(w -> goneTasks.remove(w.key()));
             for (WorkItem w : courseItems) {
-                if (w.alive() && w.type.refersToTask() && goneTasks.contains(w.values.taskCode())) {
+                if (w.alive() && w.type.refersToTask() && goneTasks.contains(w.values.taskCode())
+                        && !pushedFromMaster.test(w)) {
                     w.deleted = true;
                     deletedCourseItems.add(w.id);
                 }
@@ -367,7 +370,8 @@ public final class PushPlanner {
             for (List<WorkItem> list : sectionItems.values()) {
                 for (WorkItem w : list) {
                     if (w.alive() && ((w.link != null && deletedCourseItems.contains(w.link))
-                            || (w.type.refersToTask() && goneTasks.contains(w.values.taskCode())))) {
+                            || (w.type.refersToTask() && goneTasks.contains(w.values.taskCode())
+                            && (w.link == null || courseItem(w.link) == null)))) {
                         w.deleted = true;
                     }
                 }
