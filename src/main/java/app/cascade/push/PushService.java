@@ -1,0 +1,158 @@
+package app.cascade.push;
+
+import app.cascade.push.engine.CoursePlan;
+import app.cascade.push.engine.Locks;
+import app.cascade.push.engine.PlanCounts;
+import app.cascade.push.engine.PushPlanner;
+import app.cascade.push.engine.ReportRow;
+import app.cascade.push.internal.PushExecutor;
+import app.cascade.push.internal.PushLoader;
+import app.cascade.push.internal.PushRequestStore;
+import app.cascade.security.CurrentUserService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pushing, for users with the PUSH_ADMIN role: validate a command, store it as a request, run it; or preview it.
+ * The district is always the current user's (or the job's) bound district.
+ */
+@Service
+public class PushService {
+
+    private final PushRequestStore store;
+    private final PushExecutor executor;
+    private final PushLoader loader;
+    private final JdbcTemplate jdbc;
+    private final CurrentUserService users;
+    private final TransactionTemplate tx;
+
+    public PushService(PushRequestStore store, PushExecutor executor, PushLoader loader, JdbcTemplate jdbc,
+                       CurrentUserService users, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.executor = executor;
+        this.loader = loader;
+        this.jdbc = jdbc;
+        this.users = users;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Stores the request and runs it now, in this thread; returns the request id. */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    public UUID runNow(PushCommand command) {
+        UUID id = tx.execute(s -> {
+            validate(command);
+            return store.create(command, users.current().map(u -> u.username()).orElse("system"),
+                    PushStatus.QUEUED, Instant.now());
+        });
+        executor.execute(id, done -> {
+        });
+        return id;
+    }
+
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @Transactional(readOnly = true)
+    public PushRequestView request(UUID id) {
+        return store.find(id).orElseThrow(() -> new PushNotFoundException(id));
+    }
+
+    /** The report rows of a request, in the order they were written. */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public List<ReportRow> reportRows(UUID id) {
+        store.find(id).orElseThrow(() -> new PushNotFoundException(id));
+        return jdbc.query("""
+                select course_id, school, course_number, course_name, section, data_type, item, outcome, reason,
+                       assignments, scores, posted_grades, comments, message
+                from push_report_row where request_id = ? order by id
+                """, (rs, n) -> {
+            long course = rs.getLong("course_id");
+            return new ReportRow(rs.wasNull() ? null : course, rs.getString("school"),
+                    rs.getString("course_number"), rs.getString("course_name"), rs.getString("section"),
+                    rs.getString("data_type"), rs.getString("item"), rs.getString("outcome"),
+                    app.cascade.push.engine.ReasonCode.valueOf(rs.getString("reason")),
+                    new app.cascade.push.engine.Dependents(rs.getInt("assignments"), rs.getInt("scores"),
+                            rs.getInt("posted_grades"), rs.getInt("comments")), rs.getString("message"));
+        }, id);
+    }
+
+    /** The dry run: the same planner, no writes, nothing stored. */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @Transactional(readOnly = true)
+    public PushPreview preview(PushCommand command) {
+        validate(command);
+        PushRequestView draft = new PushRequestView(UUID.randomUUID(), command.kind(), command.catalogId(),
+                command.masterId(), command.schoolYearId(), command.calendarId(), command.mode(),
+                command.toSections(), command.types(), PushStatus.QUEUED, "preview", Instant.now(), Instant.now(),
+                null, null, null, 0, null);
+        Long catalogId = switch (command.kind()) {
+            case CATALOG -> command.catalogId();
+            case MASTER -> jdbc.queryForObject("select catalog_id from course_master where id = ?", Long.class,
+                    command.masterId());
+            case COURSES -> null;
+        };
+        Locks locks = catalogId == null ? Locks.everything() : loader.locks(catalogId);
+        List<ReportRow> rows = new ArrayList<>(catalogId == null ? List.of()
+                : PushPlanner.standard().requestRows(locks, command.options()));
+        List<CoursePreview> courses = new ArrayList<>();
+        PlanCounts totals = PlanCounts.ZERO;
+        List<Long> scope = store.pendingCourses(draft);
+        for (int from = 0; from < scope.size(); from += 200) {
+            List<Long> chunk = scope.subList(from, Math.min(scope.size(), from + 200));
+            PushExecutor.PlannedChunk planned = executor.plan(draft, locks, chunk);
+            for (CoursePlan plan : planned.plans()) {
+                var course = planned.chunk().courses().stream().filter(c -> c.id() == plan.courseId()).findFirst()
+                        .orElseThrow();
+                courses.add(new CoursePreview(course.id(), course.school(), course.number(), course.info().name(),
+                        plan.outcome(), plan.counts()));
+                rows.addAll(plan.rows());
+                totals = totals.plus(plan.counts());
+            }
+        }
+        return new PushPreview(courses, rows, totals);
+    }
+
+    /** Every bad setting gets a clear message naming the field. */
+    void validate(PushCommand command) {
+        if (command.types().isEmpty()) {
+            throw new PushValidationException("types", "Select at least one type of data to push");
+        }
+        if (!exists("select exists (select 1 from school_year where id = ?)", command.schoolYearId())) {
+            throw new PushValidationException("schoolYearId", "No school year " + command.schoolYearId());
+        }
+        switch (command.kind()) {
+            case CATALOG -> {
+                if (command.catalogId() == null
+                        || !exists("select exists (select 1 from course_catalog where id = ?)", command.catalogId())) {
+                    throw new PushValidationException("catalogId", "No course catalog " + command.catalogId());
+                }
+            }
+            case MASTER -> {
+                if (command.masterId() == null
+                        || !exists("select exists (select 1 from course_master where id = ?)", command.masterId())) {
+                    throw new PushValidationException("masterId", "No course master " + command.masterId());
+                }
+            }
+            case COURSES -> {
+                if (command.calendarId() != null && !exists(
+                        "select exists (select 1 from calendar where id = ? and school_year_id = ?)",
+                        command.calendarId(), command.schoolYearId())) {
+                    throw new PushValidationException("calendarId",
+                            "No calendar " + command.calendarId() + " in that school year");
+                }
+            }
+        }
+    }
+
+    private boolean exists(String sql, Object... args) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, args));
+    }
+}

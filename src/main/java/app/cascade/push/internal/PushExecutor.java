@@ -1,0 +1,282 @@
+package app.cascade.push.internal;
+
+import app.cascade.push.PushKind;
+import app.cascade.push.PushRequestView;
+import app.cascade.push.PushStatus;
+import app.cascade.push.engine.CourseInput;
+import app.cascade.push.engine.CourseOutcome;
+import app.cascade.push.engine.CoursePlan;
+import app.cascade.push.engine.Dependents;
+import app.cascade.push.engine.Locks;
+import app.cascade.push.engine.MasterInput;
+import app.cascade.push.engine.PlanCounts;
+import app.cascade.push.engine.PushOptions;
+import app.cascade.push.engine.PushPlanner;
+import app.cascade.push.engine.ReasonCode;
+import app.cascade.push.engine.ReportRow;
+import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a stored push request: chunks of courses keyed by master, each chunk loaded with set-returning queries,
+ * planned in memory and applied with set-based SQL in one transaction. Every course stays all-or-nothing: if the
+ * chunk's writes fail or break the gradebook invariant, a failure-isolation pass applies each course under its own
+ * savepoint and reports the failing ones as {@code ERROR}. Results and report rows commit with their courses, so a
+ * retried request resumes with the courses not yet done.
+ */
+@Component
+public class PushExecutor {
+
+    static final int CHUNK_SIZE = 200;
+    private static final Logger log = LoggerFactory.getLogger(PushExecutor.class);
+
+    private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final PushLoader loader;
+    private final PushWriter writer;
+    private final PushRequestStore store;
+    private final CurrentTenant currentTenant;
+    private final PushPlanner planner = PushPlanner.standard();
+
+    public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
+                        PushLoader loader, PushWriter writer, PushRequestStore store, CurrentTenant currentTenant) {
+        this.tx = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.loader = loader;
+        this.writer = writer;
+        this.store = store;
+        this.currentTenant = currentTenant;
+    }
+
+    /**
+     * Runs (or resumes) the request in the current district. Idempotent: a finished request is left as it is, a
+     * running one continues with the courses not yet committed.
+     *
+     * @param progress called with the number of courses done so far
+     */
+    public PushStatus execute(UUID requestId, IntConsumer progress) {
+        Tenant tenant = currentTenant.require();
+        PushRequestView request = tx.execute(s -> store.find(requestId))
+                .orElseThrow(() -> new IllegalArgumentException("No push request " + requestId));
+        if (request.status().isFinal()) {
+            return request.status();
+        }
+        Long catalogId = catalogOf(request);
+        try (AdvisoryLock ignored = catalogId == null ? AdvisoryLock.NONE : lock(tenant.schema(), catalogId)) {
+            Locks locks = catalogId == null ? Locks.everything() : tx.execute(s -> loader.locks(catalogId));
+            PushOptions options = request.command().options();
+            List<Long> pending = tx.execute(s -> {
+                List<Long> courses = store.pendingCourses(request);
+                store.markRunning(requestId, courses.size() + store.doneCourses(requestId));
+                if (request.kind() != PushKind.COURSES && !store.hasRequestRows(requestId)) {
+                    writer.insertRows(requestId, planner.requestRows(locks, options));
+                }
+                return courses;
+            });
+            int done = tx.execute(s -> store.doneCourses(requestId));
+            progress.accept(done);
+            for (int from = 0; from < pending.size(); from += CHUNK_SIZE) {
+                List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK_SIZE));
+                tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk));
+                done += chunk.size();
+                progress.accept(done);
+            }
+            PushStatus status = tx.execute(s -> store.finish(requestId));
+            log.info("Push {} in {} finished: {} ({} courses)", requestId, tenant.id(), status, done);
+            return status;
+        }
+    }
+
+    /** A chunk with its plans. */
+    public record PlannedChunk(PushLoader.Chunk chunk, List<CoursePlan> plans) {
+    }
+
+    /** Plans a chunk without writing anything: the dry run. */
+    public PlannedChunk plan(PushRequestView request, Locks locks, List<Long> courseIds) {
+        PushLoader.Chunk chunk = loader.load(courseIds, false);
+        return new PlannedChunk(chunk, planAll(request, locks, request.command().options(), chunk));
+    }
+
+    private List<CoursePlan> planAll(PushRequestView request, Locks locks, PushOptions options,
+                                     PushLoader.Chunk chunk) {
+        List<CoursePlan> plans = new ArrayList<>();
+        for (CourseInput course : chunk.courses()) {
+            if (request.kind() == PushKind.COURSES) {
+                plans.add(planner.planCoursePush(course, options, chunk.facts()));
+            } else {
+                MasterInput master = chunk.masters().get(course.masterId());
+                plans.add(planner.planMasterPush(master, course, locks, options, chunk.facts()));
+            }
+        }
+        return plans;
+    }
+
+    private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds) {
+        PushLoader.Chunk chunk = loader.load(courseIds, true);
+        Map<Long, List<Long>> before = loader.gradebookCounts(courseIds);
+        List<CoursePlan> plans = planAll(request, locks, options, chunk);
+        List<CoursePlan> changing = plans.stream().filter(p -> !p.changesNothing()).toList();
+        List<ReportRow> rows = new ArrayList<>();
+        List<PushWriter.CourseResult> results = new ArrayList<>();
+        boolean applied = changing.isEmpty() || attempt(changing, courseIds, before);
+        for (CoursePlan plan : plans) {
+            String error = null;
+            if (!applied && !plan.changesNothing()) {
+                error = isolate(plan, before);
+            }
+            if (error == null) {
+                rows.addAll(plan.rows());
+                results.add(new PushWriter.CourseResult(plan.courseId(), outcome(plan.outcome()), plan.counts()));
+            } else {
+                CourseInput course = chunk.courses().stream().filter(c -> c.id() == plan.courseId()).findFirst()
+                        .orElseThrow();
+                rows.add(new ReportRow(course.id(), course.school(), course.number(), course.info().name(), null,
+                        null, null, "Failed: nothing changed", ReasonCode.ERROR, Dependents.NONE, error));
+                results.add(new PushWriter.CourseResult(plan.courseId(), "ERROR", PlanCounts.ZERO));
+            }
+        }
+        writer.insertRows(request.id(), rows);
+        writer.insertResults(request.id(), results);
+        store.addProgress(request.id(), courseIds.size());
+    }
+
+    /** Applies the whole chunk under one savepoint; false (rolled back) if anything fails. */
+    private boolean attempt(List<CoursePlan> plans, List<Long> courseIds, Map<Long, List<Long>> before) {
+        Savepoint savepoint = savepoint();
+        try {
+            writer.apply(plans);
+            verifyInvariant(courseIds, before);
+            release(savepoint);
+            return true;
+        } catch (RuntimeException e) {
+            rollback(savepoint);
+            log.warn("A chunk of {} course(s) failed ({}); isolating the failing course(s)", plans.size(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** Applies one course under its own savepoint; the error message, or null when it succeeded. */
+    private String isolate(CoursePlan plan, Map<Long, List<Long>> before) {
+        Savepoint savepoint = savepoint();
+        try {
+            writer.apply(List.of(plan));
+            verifyInvariant(List.of(plan.courseId()), before);
+            release(savepoint);
+            return null;
+        } catch (RuntimeException e) {
+            rollback(savepoint);
+            return rootMessage(e);
+        }
+    }
+
+    private void verifyInvariant(List<Long> courseIds, Map<Long, List<Long>> before) {
+        Map<Long, List<Long>> after = loader.gradebookCounts(courseIds);
+        for (Long id : courseIds) {
+            List<Long> was = before.getOrDefault(id, List.of(0L, 0L, 0L, 0L));
+            List<Long> now = after.getOrDefault(id, List.of(0L, 0L, 0L, 0L));
+            if (!was.equals(now)) {
+                throw new IllegalStateException("Gradebook counts of course " + id + " changed from " + was
+                        + " to " + now + " (assignments, scores, comments, posted grades): rolled back");
+            }
+        }
+    }
+
+    private static String outcome(CourseOutcome outcome) {
+        return outcome.name();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    }
+
+    private Long catalogOf(PushRequestView request) {
+        return switch (request.kind()) {
+            case CATALOG -> request.catalogId();
+            case MASTER -> tx.execute(s -> jdbc.queryForObject("select catalog_id from course_master where id = ?",
+                    Long.class, request.masterId()));
+            case COURSES -> null;
+        };
+    }
+
+    private Savepoint savepoint() {
+        return jdbc.execute((Connection c) -> c.setSavepoint());
+    }
+
+    private void release(Savepoint savepoint) {
+        jdbc.execute((Connection c) -> {
+            c.releaseSavepoint(savepoint);
+            return null;
+        });
+    }
+
+    private void rollback(Savepoint savepoint) {
+        jdbc.execute((Connection c) -> {
+            c.rollback(savepoint);
+            return null;
+        });
+    }
+
+    /**
+     * A PostgreSQL session advisory lock keyed by (district schema, catalog), held on a dedicated connection for the
+     * whole push: a second push of the same catalog waits; other catalogs and districts run in parallel. If the
+     * process dies, PostgreSQL releases the lock with the connection.
+     */
+    private AdvisoryLock lock(String schema, long catalogId) {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement st = connection.prepareStatement("select pg_advisory_lock(hashtext(?), ?)")) {
+                st.setString(1, "cascade.push:" + schema);
+                st.setInt(2, Math.toIntExact(catalogId));
+                st.execute();
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return () -> {
+                try (connection; PreparedStatement st = connection.prepareStatement(
+                        "select pg_advisory_unlock(hashtext(?), ?)")) {
+                    st.setString(1, "cascade.push:" + schema);
+                    st.setInt(2, Math.toIntExact(catalogId));
+                    st.execute();
+                } catch (SQLException e) {
+                    log.warn("Could not release the push lock of {} catalog {}", schema, catalogId, e);
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the push lock of catalog " + catalogId, e);
+        }
+    }
+
+    interface AdvisoryLock extends AutoCloseable {
+        AdvisoryLock NONE = () -> {
+        };
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,270 @@
+package app.cascade.push.internal;
+
+import app.cascade.push.engine.CourseInfo;
+import app.cascade.push.engine.CourseInfoField;
+import app.cascade.push.engine.CourseInput;
+import app.cascade.push.engine.DataType;
+import app.cascade.push.engine.Dependents;
+import app.cascade.push.engine.Facts;
+import app.cascade.push.engine.Item;
+import app.cascade.push.engine.ItemType;
+import app.cascade.push.engine.ItemValues;
+import app.cascade.push.engine.Locks;
+import app.cascade.push.engine.MasterInput;
+import app.cascade.push.engine.Origin;
+import app.cascade.push.engine.SectionInput;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Loads a chunk of courses (with their masters, sections, terms and dependents) in a handful of set-returning
+ * queries, whatever the chunk's size. Runs inside the caller's transaction, in the current district's schema.
+ */
+@Component
+public class PushLoader {
+
+    private static final String ITEM_COLUMNS = itemColumns("");
+
+    private static String itemColumns(String alias) {
+        return java.util.stream.Stream.of("id", "item_type", "code", "name", "task_code", "term_code", "weight", "seq",
+                        "calc_method", "rounding", "created_at").map(c -> alias + c)
+                .collect(java.util.stream.Collectors.joining(", ")) + ", " + alias + "parts::text as parts";
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public PushLoader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A loaded chunk: the engine's inputs. */
+    public record Chunk(Map<Long, MasterInput> masters, List<CourseInput> courses, Facts facts) {
+    }
+
+    public Locks locks(long catalogId) {
+        Set<CourseInfoField> fields = EnumSet.noneOf(CourseInfoField.class);
+        Set<DataType> types = EnumSet.noneOf(DataType.class);
+        jdbc.query("select lock_name from catalog_lock where catalog_id = ?", rs -> {
+            String name = rs.getString(1);
+            try {
+                fields.add(CourseInfoField.valueOf(name));
+            } catch (IllegalArgumentException notAField) {
+                types.add(DataType.valueOf(name));
+            }
+        }, catalogId);
+        return new Locks(fields, types);
+    }
+
+    public Chunk load(List<Long> courseIds, boolean lockRows) {
+        Array ids = longs(courseIds);
+        Map<Long, CourseRow> courses = new LinkedHashMap<>();
+        jdbc.query("""
+                select c.id, c.number, c.name, c.state_code, c.department, c.credits, c.gpa_weight, c.description,
+                       c.master_id, c.ignore_master_push, c.calendar_id, sch.name as school
+                from course c join calendar cal on cal.id = c.calendar_id join school sch on sch.id = cal.school_id
+                where c.id = any (?) order by c.master_id nulls last, c.id
+                """ + (lockRows ? " for update of c" : ""), rs -> {
+            long masterId = rs.getLong("master_id");
+            courses.put(rs.getLong("id"), new CourseRow(rs.getLong("id"), rs.getString("school"),
+                    rs.getString("number"), info(rs), rs.wasNull() ? null : masterId,
+                    rs.getBoolean("ignore_master_push")));
+        }, ids);
+
+        Map<Long, Set<String>> terms = new HashMap<>();
+        jdbc.query("""
+                select c.id, t.code from course c join term t on t.calendar_id = c.calendar_id where c.id = any (?)
+                """, rs -> {
+            terms.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+        }, ids);
+
+        Map<Long, List<Item>> courseItems = new HashMap<>();
+        Set<UUID> links = new HashSet<>();
+        jdbc.query("select course_id, master_item_id, origin, residual, forced_no_calc, " + ITEM_COLUMNS
+                + " from course_item where course_id = any (?)", rs -> {
+            Item item = item(rs, "master_item_id");
+            courseItems.computeIfAbsent(rs.getLong("course_id"), k -> new ArrayList<>()).add(item);
+            if (item.link() != null) {
+                links.add(item.link());
+            }
+        }, ids);
+
+        Map<Long, List<SectionRow>> sections = new HashMap<>();
+        Map<Long, List<Item>> sectionItems = new HashMap<>();
+        jdbc.query("select id, course_id, number, teacher from section where course_id = any (?) order by number",
+                rs -> {
+                    sections.computeIfAbsent(rs.getLong("course_id"), k -> new ArrayList<>())
+                            .add(new SectionRow(rs.getLong("id"), rs.getString("number"), rs.getString("teacher")));
+                }, ids);
+        jdbc.query("select si.section_id, si.course_item_id, si.origin, si.residual, si.forced_no_calc, "
+                + itemColumns("si.")
+                + " from section_item si join section s on s.id = si.section_id where s.course_id = any (?)", rs -> {
+            sectionItems.computeIfAbsent(rs.getLong("section_id"), k -> new ArrayList<>())
+                    .add(item(rs, "course_item_id"));
+        }, ids);
+
+        Set<Long> masterIds = new HashSet<>();
+        courses.values().forEach(c -> {
+            if (c.masterId() != null) {
+                masterIds.add(c.masterId());
+            }
+        });
+        Map<Long, MasterInput> masters = loadMasters(masterIds);
+
+        Map<UUID, Long> owners = new HashMap<>();
+        if (!links.isEmpty()) {
+            jdbc.query("select id, master_id from master_item where id = any (?)", rs -> {
+                owners.put(rs.getObject(1, UUID.class), rs.getLong(2));
+            }, uuids(links));
+        }
+
+        List<CourseInput> inputs = new ArrayList<>();
+        for (CourseRow c : courses.values()) {
+            List<SectionInput> sectionInputs = sections.getOrDefault(c.id(), List.of()).stream()
+                    .map(s -> new SectionInput(s.id(), s.number(), s.teacher(),
+                            sectionItems.getOrDefault(s.id(), List.of())))
+                    .toList();
+            inputs.add(new CourseInput(c.id(), c.school(), c.number(), c.info(), c.masterId(), c.ignore(),
+                    terms.getOrDefault(c.id(), Set.of()), courseItems.getOrDefault(c.id(), List.of()),
+                    sectionInputs));
+        }
+        return new Chunk(masters, inputs, new Facts(dependents(ids), owners));
+    }
+
+    private Map<Long, MasterInput> loadMasters(Set<Long> masterIds) {
+        Map<Long, MasterInput> masters = new HashMap<>();
+        if (masterIds.isEmpty()) {
+            return masters;
+        }
+        Array ids = longs(masterIds);
+        Map<Long, List<Item>> items = new HashMap<>();
+        jdbc.query("select master_id, " + ITEM_COLUMNS + " from master_item where master_id = any (?)", rs -> {
+            items.computeIfAbsent(rs.getLong("master_id"), k -> new ArrayList<>()).add(masterItem(rs));
+        }, ids);
+        jdbc.query("""
+                select id, number, name, state_code, department, credits, gpa_weight, description
+                from course_master where id = any (?)
+                """, rs -> {
+            long id = rs.getLong("id");
+            masters.put(id, new MasterInput(id, rs.getString("number"), info(rs), items.getOrDefault(id, List.of())));
+        }, ids);
+        return masters;
+    }
+
+    /**
+     * Dependents per item, exactly as push-rules §1 counts them: tasks/standards (assignments aligned, posted grades),
+     * course categories (assignments in section copies), section categories (assignments), calc options and
+     * composites (posted grades for their task code and term, course-wide or in the section).
+     */
+    private Map<UUID, Dependents> dependents(Array courseIds) {
+        Map<UUID, Dependents> result = new HashMap<>();
+        jdbc.query("""
+                with sec as (select id, course_id from section where course_id = any (?)),
+                a as (select a.id, a.section_id, a.category_item_id, a.task_item_id,
+                             (select count(*) from score x where x.assignment_id = a.id) as scores,
+                             (select count(*) from assignment_comment x where x.assignment_id = a.id) as comments
+                      from assignment a where a.section_id in (select id from sec)),
+                pg as (select pg.section_id, pg.task_item_id, pg.term_code, t.code as task_code
+                       from posted_grade pg join course_item t on t.id = pg.task_item_id
+                       where pg.section_id in (select id from sec)),
+                deps as (
+                    select a.task_item_id as item_id, 1 as assignments, a.scores, a.comments, 0 as posted
+                    from a where a.task_item_id is not null
+                    union all
+                    select a.category_item_id, 1, a.scores, a.comments, 0 from a where a.category_item_id is not null
+                    union all
+                    select si.course_item_id, 1, a.scores, a.comments, 0
+                    from a join section_item si on si.id = a.category_item_id where si.course_item_id is not null
+                    union all
+                    select pg.task_item_id, 0, 0, 0, 1 from pg
+                    union all
+                    select ci.id, 0, 0, 0, 1 from pg join sec on sec.id = pg.section_id
+                    join course_item ci on ci.course_id = sec.course_id and ci.item_type in ('CALC_OPTION', 'COMPOSITE')
+                        and ci.task_code = pg.task_code and ci.term_code = pg.term_code
+                    union all
+                    select si.id, 0, 0, 0, 1 from pg
+                    join section_item si on si.section_id = pg.section_id
+                        and si.item_type in ('CALC_OPTION', 'COMPOSITE')
+                        and si.task_code = pg.task_code and si.term_code = pg.term_code)
+                select item_id, sum(assignments)::int, sum(scores)::int, sum(posted)::int, sum(comments)::int
+                from deps group by item_id
+                """, rs -> {
+            result.put(rs.getObject(1, UUID.class), new Dependents(rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                    rs.getInt(5)));
+        }, courseIds);
+        return result;
+    }
+
+    /** Gradebook counts per course, checked before and after every push (the invariant). */
+    public Map<Long, List<Long>> gradebookCounts(List<Long> courseIds) {
+        Map<Long, List<Long>> counts = new HashMap<>();
+        jdbc.query("""
+                with sec as (select id, course_id from section where course_id = any (?)),
+                a as (select sec.course_id, count(*) n from assignment a join sec on sec.id = a.section_id group by 1),
+                sc as (select sec.course_id, count(*) n from score x join assignment a on a.id = x.assignment_id
+                       join sec on sec.id = a.section_id group by 1),
+                cm as (select sec.course_id, count(*) n from assignment_comment x
+                       join assignment a on a.id = x.assignment_id join sec on sec.id = a.section_id group by 1),
+                pg as (select sec.course_id, count(*) n from posted_grade p join sec on sec.id = p.section_id
+                       group by 1)
+                select c.id, coalesce(a.n, 0), coalesce(sc.n, 0), coalesce(cm.n, 0), coalesce(pg.n, 0)
+                from (select distinct course_id as id from sec) c
+                left join a on a.course_id = c.id left join sc on sc.course_id = c.id
+                left join cm on cm.course_id = c.id left join pg on pg.course_id = c.id
+                """, rs -> {
+            counts.put(rs.getLong(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+        }, longs(courseIds));
+        return counts;
+    }
+
+    private Array longs(java.util.Collection<Long> values) {
+        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("bigint", values.toArray()));
+    }
+
+    private Array uuids(java.util.Collection<UUID> values) {
+        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("uuid", values.toArray()));
+    }
+
+    private static CourseInfo info(ResultSet rs) throws SQLException {
+        return new CourseInfo(rs.getString("name"), rs.getString("state_code"), rs.getString("department"),
+                rs.getBigDecimal("credits"), rs.getBigDecimal("gpa_weight"), rs.getString("description"));
+    }
+
+    private static ItemValues values(ResultSet rs) throws SQLException {
+        int rounding = rs.getInt("rounding");
+        Integer roundingOrNull = rs.wasNull() ? null : rounding;
+        return new ItemValues(rs.getString("code"), rs.getString("name"), rs.getString("task_code"),
+                rs.getString("term_code"), rs.getBigDecimal("weight"), rs.getInt("seq"), rs.getString("calc_method"),
+                roundingOrNull, rs.getString("parts"));
+    }
+
+    private static Item masterItem(ResultSet rs) throws SQLException {
+        return Item.master(rs.getObject("id", UUID.class), ItemType.valueOf(rs.getString("item_type")), values(rs),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Item item(ResultSet rs, String linkColumn) throws SQLException {
+        return new Item(rs.getObject("id", UUID.class), ItemType.valueOf(rs.getString("item_type")), values(rs),
+                rs.getObject(linkColumn, UUID.class), Origin.valueOf(rs.getString("origin")),
+                rs.getBoolean("residual"), rs.getBoolean("forced_no_calc"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private record CourseRow(long id, String school, String number, CourseInfo info, Long masterId, boolean ignore) {
+    }
+
+    private record SectionRow(long id, String number, String teacher) {
+    }
+}

@@ -1,0 +1,141 @@
+package app.cascade.push.internal;
+
+import app.cascade.push.PushCommand;
+import app.cascade.push.PushKind;
+import app.cascade.push.PushRequestView;
+import app.cascade.push.PushStatus;
+import app.cascade.push.engine.DataType;
+import app.cascade.push.engine.PushMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Push requests in the current district's schema. Callers own the transaction. */
+@Component
+public class PushRequestStore {
+
+    private final JdbcTemplate jdbc;
+
+    public PushRequestStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID create(PushCommand command, String submittedBy, PushStatus status, Instant scheduledAt) {
+        UUID id = UUID.randomUUID();
+        String[] types = command.types().stream().map(Enum::name).toArray(String[]::new);
+        jdbc.update("""
+                insert into push_request (id, kind, catalog_id, master_id, school_year_id, calendar_id, mode,
+                    to_sections, data_types, status, submitted_by, scheduled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, id, command.kind().name(), command.catalogId(), command.masterId(), command.schoolYearId(),
+                command.calendarId(), command.mode().name(), command.toSections(),
+                jdbc.execute((java.sql.Connection c) -> c.createArrayOf("text", types)), status.name(),
+                submittedBy, Timestamp.from(scheduledAt));
+        return id;
+    }
+
+    public Optional<PushRequestView> find(UUID id) {
+        return jdbc.query("select * from push_request where id = ?", PushRequestStore::map, id).stream().findFirst();
+    }
+
+    public void markRunning(UUID id, int coursesTotal) {
+        jdbc.update("""
+                update push_request set status = 'RUNNING', started_at = coalesce(started_at, now()),
+                    courses_total = ?, message = null where id = ?
+                """, coursesTotal, id);
+    }
+
+    public void addProgress(UUID id, int courses) {
+        jdbc.update("update push_request set courses_done = courses_done + ? where id = ?", courses, id);
+    }
+
+    /** COMPLETED_WITH_WARNINGS if and only if a row is DESYNCED, ERROR or TERM_NOT_IN_CALENDAR (push-rules §5). */
+    public PushStatus finish(UUID id) {
+        boolean warnings = Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from push_report_row where request_id = ?
+                               and reason in ('DESYNCED', 'ERROR', 'TERM_NOT_IN_CALENDAR'))
+                """, Boolean.class, id));
+        PushStatus status = warnings ? PushStatus.COMPLETED_WITH_WARNINGS : PushStatus.COMPLETED;
+        jdbc.update("""
+                update push_request set status = ?, finished_at = now(),
+                    courses_done = (select count(*) from push_course_result where request_id = ?)
+                where id = ?
+                """, status.name(), id, id);
+        return status;
+    }
+
+    public void markFailed(UUID id, String message) {
+        jdbc.update("update push_request set status = 'FAILED', finished_at = now(), message = ? where id = ?",
+                message, id);
+    }
+
+    public boolean hasRequestRows(UUID id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from push_report_row where request_id = ? and course_id is null)",
+                Boolean.class, id));
+    }
+
+    /** The courses a request touches, keyed by master so a chunk shares its masters; minus those already done. */
+    public List<Long> pendingCourses(PushRequestView request) {
+        String done = "and not exists (select 1 from push_course_result r where r.request_id = ? and r.course_id = c.id)";
+        return switch (request.kind()) {
+            case CATALOG -> jdbc.queryForList("""
+                    select c.id from course c join calendar cal on cal.id = c.calendar_id
+                    join course_master m on m.id = c.master_id
+                    where m.catalog_id = ? and cal.school_year_id = ? %s order by c.master_id, c.id
+                    """.formatted(done), Long.class, request.catalogId(), request.schoolYearId(), request.id());
+            case MASTER -> jdbc.queryForList("""
+                    select c.id from course c join calendar cal on cal.id = c.calendar_id
+                    where c.master_id = ? and cal.school_year_id = ? %s order by c.id
+                    """.formatted(done), Long.class, request.masterId(), request.schoolYearId(), request.id());
+            case COURSES -> jdbc.queryForList("""
+                    select c.id from course c join calendar cal on cal.id = c.calendar_id
+                    where cal.school_year_id = ? and (?::bigint is null or c.calendar_id = ?) %s
+                    order by c.master_id nulls last, c.id
+                    """.formatted(done), Long.class, request.schoolYearId(), request.calendarId(),
+                    request.calendarId(), request.id());
+        };
+    }
+
+    public int doneCourses(UUID id) {
+        Integer n = jdbc.queryForObject("select count(*) from push_course_result where request_id = ?",
+                Integer.class, id);
+        return n == null ? 0 : n;
+    }
+
+    private static PushRequestView map(ResultSet rs, int row) throws SQLException {
+        Array array = rs.getArray("data_types");
+        Set<DataType> types = EnumSet.noneOf(DataType.class);
+        Arrays.stream((String[]) array.getArray()).map(DataType::valueOf).forEach(types::add);
+        int total = rs.getInt("courses_total");
+        Integer coursesTotal = rs.wasNull() ? null : total;
+        long catalog = rs.getLong("catalog_id");
+        Long catalogId = rs.wasNull() ? null : catalog;
+        long master = rs.getLong("master_id");
+        Long masterId = rs.wasNull() ? null : master;
+        long calendar = rs.getLong("calendar_id");
+        Long calendarId = rs.wasNull() ? null : calendar;
+        return new PushRequestView(rs.getObject("id", UUID.class), PushKind.valueOf(rs.getString("kind")), catalogId,
+                masterId, rs.getLong("school_year_id"), calendarId, PushMode.valueOf(rs.getString("mode")),
+                rs.getBoolean("to_sections"), types, PushStatus.valueOf(rs.getString("status")),
+                rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "scheduled_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), coursesTotal, rs.getInt("courses_done"),
+                rs.getString("message"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

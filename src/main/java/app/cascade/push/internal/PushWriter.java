@@ -1,0 +1,212 @@
+package app.cascade.push.internal;
+
+import app.cascade.push.engine.CoursePlan;
+import app.cascade.push.engine.Item;
+import app.cascade.push.engine.ItemWrite;
+import app.cascade.push.engine.ReportRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Applies plans with set-based SQL: one statement per kind of change for a whole batch of courses (deletes by id
+ * arrays, inserts and updates from {@code unnest} of column arrays). Never entity by entity.
+ */
+@Component
+public class PushWriter {
+
+    private static final String ITEM_ARRAYS = """
+            unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[],
+                   ?::int[], ?::text[], ?::int[], ?::text[], ?::uuid[], ?::text[], ?::bool[], ?::bool[], ?::text[])
+            as v(id, owner_id, item_type, code, name, task_code, term_code, weight, seq, calc_method, rounding, parts,
+                 link, origin, residual, forced, created_at)""";
+
+    private final JdbcTemplate jdbc;
+
+    public PushWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void apply(List<CoursePlan> plans) {
+        List<UUID> courseDeletes = new ArrayList<>();
+        List<UUID> sectionDeletes = new ArrayList<>();
+        List<Write> courseInserts = new ArrayList<>();
+        List<Write> courseUpdates = new ArrayList<>();
+        List<Write> sectionInserts = new ArrayList<>();
+        List<Write> sectionUpdates = new ArrayList<>();
+        List<CoursePlan> infoChanges = new ArrayList<>();
+        for (CoursePlan plan : plans) {
+            courseDeletes.addAll(plan.courseDeletes());
+            sectionDeletes.addAll(plan.sectionDeletes());
+            for (ItemWrite w : plan.writes()) {
+                Write write = new Write(w.sectionId() == null ? plan.courseId() : w.sectionId(), w.item());
+                if (w.sectionId() == null) {
+                    (w.insert() ? courseInserts : courseUpdates).add(write);
+                } else {
+                    (w.insert() ? sectionInserts : sectionUpdates).add(write);
+                }
+            }
+            if (plan.newInfo() != null) {
+                infoChanges.add(plan);
+            }
+        }
+        if (!sectionDeletes.isEmpty()) {
+            jdbc.update("delete from section_item where id = any (?)", array("uuid", sectionDeletes));
+        }
+        if (!courseDeletes.isEmpty()) {
+            jdbc.update("delete from section_item where course_item_id = any (?)", array("uuid", courseDeletes));
+            jdbc.update("delete from course_item where id = any (?)", array("uuid", courseDeletes));
+        }
+        insert("course_item", "course_id", "master_item_id", courseInserts);
+        insert("section_item", "section_id", "course_item_id", sectionInserts);
+        update("course_item", "master_item_id", courseUpdates);
+        update("section_item", "course_item_id", sectionUpdates);
+        if (!infoChanges.isEmpty()) {
+            jdbc.update("""
+                    update course c set name = v.name, state_code = v.state_code, department = v.department,
+                        credits = v.credits, gpa_weight = v.gpa_weight, description = v.description,
+                        version = c.version + 1
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[])
+                        as v(id, name, state_code, department, credits, gpa_weight, description)
+                    where c.id = v.id
+                    """,
+                    array("bigint", map(infoChanges, CoursePlan::courseId)),
+                    array("text", map(infoChanges, p -> p.newInfo().name())),
+                    array("text", map(infoChanges, p -> p.newInfo().stateCode())),
+                    array("text", map(infoChanges, p -> p.newInfo().department())),
+                    array("numeric", map(infoChanges, p -> p.newInfo().credits())),
+                    array("numeric", map(infoChanges, p -> p.newInfo().gpaWeight())),
+                    array("text", map(infoChanges, p -> p.newInfo().description())));
+        }
+    }
+
+    private void insert(String table, String ownerColumn, String linkColumn, List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into %s (id, %s, item_type, code, name, task_code, term_code, weight, seq, calc_method,
+                                rounding, parts, %s, origin, residual, forced_no_calc, created_at)
+                select v.id, v.owner_id, v.item_type, v.code, v.name, v.task_code, v.term_code, v.weight, v.seq,
+                       v.calc_method, v.rounding, v.parts::jsonb, v.link, v.origin, v.residual, v.forced,
+                       v.created_at::timestamptz
+                from %s
+                """.formatted(table, ownerColumn, linkColumn, ITEM_ARRAYS), itemArrays(writes));
+    }
+
+    private void update(String table, String linkColumn, List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update %s t set code = v.code, name = v.name, task_code = v.task_code, term_code = v.term_code,
+                    weight = v.weight, seq = v.seq, calc_method = v.calc_method, rounding = v.rounding,
+                    parts = v.parts::jsonb, %s = v.link, origin = v.origin, residual = v.residual,
+                    forced_no_calc = v.forced
+                from %s
+                where t.id = v.id
+                """.formatted(table, linkColumn, ITEM_ARRAYS), itemArrays(writes));
+    }
+
+    private Object[] itemArrays(List<Write> writes) {
+        return new Object[]{
+                array("uuid", map(writes, w -> w.item().id())),
+                array("bigint", map(writes, Write::ownerId)),
+                array("text", map(writes, w -> w.item().type().name())),
+                array("text", map(writes, w -> w.item().values().code())),
+                array("text", map(writes, w -> w.item().values().name())),
+                array("text", map(writes, w -> w.item().values().taskCode())),
+                array("text", map(writes, w -> w.item().values().termCode())),
+                array("numeric", map(writes, w -> w.item().values().weight())),
+                array("int4", map(writes, w -> w.item().values().seq())),
+                array("text", map(writes, w -> w.item().values().calcMethod())),
+                array("int4", map(writes, w -> w.item().values().rounding())),
+                array("text", map(writes, w -> w.item().values().parts())),
+                array("uuid", map(writes, w -> w.item().link())),
+                array("text", map(writes, w -> w.item().origin().name())),
+                array("bool", map(writes, w -> w.item().residual())),
+                array("bool", map(writes, w -> w.item().forcedNoCalc())),
+                array("text", map(writes, w -> w.item().createdAt().toString()))};
+    }
+
+    /** Report rows, in plan order. */
+    public void insertRows(UUID requestId, List<ReportRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into push_report_row (request_id, course_id, school, course_number, course_name, section,
+                    data_type, item, outcome, reason, assignments, scores, posted_grades, comments, message)
+                select ?, v.course_id, v.school, v.course_number, v.course_name, v.section, v.data_type, v.item,
+                       v.outcome, v.reason, v.assignments, v.scores, v.posted_grades, v.comments, v.message
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) with ordinality
+                    as v(course_id, school, course_number, course_name, section, data_type, item, outcome, reason,
+                         assignments, scores, posted_grades, comments, message, n)
+                order by v.n
+                """,
+                requestId,
+                array("bigint", map(rows, ReportRow::courseId)),
+                array("text", map(rows, ReportRow::school)),
+                array("text", map(rows, ReportRow::courseNumber)),
+                array("text", map(rows, ReportRow::courseName)),
+                array("text", map(rows, ReportRow::section)),
+                array("text", map(rows, ReportRow::dataType)),
+                array("text", map(rows, ReportRow::item)),
+                array("text", map(rows, ReportRow::outcome)),
+                array("text", map(rows, r -> r.reason().name())),
+                array("int4", map(rows, r -> r.dependents().assignments())),
+                array("int4", map(rows, r -> r.dependents().scores())),
+                array("int4", map(rows, r -> r.dependents().postedGrades())),
+                array("int4", map(rows, r -> r.dependents().comments())),
+                array("text", map(rows, ReportRow::message)));
+    }
+
+    /** One result row per course: marks it done for this request (a retry skips it). */
+    public void insertResults(UUID requestId, List<CourseResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into push_course_result (request_id, course_id, outcome, created, updated, deleted, relinked,
+                    residual, renamed, info_fields)
+                select ?, v.* from unnest(?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[],
+                                          ?::int[], ?::int[])
+                    as v(course_id, outcome, created, updated, deleted, relinked, residual, renamed, info_fields)
+                """,
+                requestId,
+                array("bigint", map(results, CourseResult::courseId)),
+                array("text", map(results, CourseResult::outcome)),
+                array("int4", map(results, r -> r.counts().created())),
+                array("int4", map(results, r -> r.counts().updated())),
+                array("int4", map(results, r -> r.counts().deleted())),
+                array("int4", map(results, r -> r.counts().relinked())),
+                array("int4", map(results, r -> r.counts().residual())),
+                array("int4", map(results, r -> r.counts().renamed())),
+                array("int4", map(results, r -> r.counts().courseInfoFields())));
+    }
+
+    /** A course's outcome in one request. */
+    public record CourseResult(long courseId, String outcome, app.cascade.push.engine.PlanCounts counts) {
+    }
+
+    private record Write(long ownerId, Item item) {
+    }
+
+    private static <T, R> List<R> map(Collection<T> values, Function<T, R> f) {
+        List<R> out = new ArrayList<>(values.size());
+        values.forEach(v -> out.add(f.apply(v)));
+        return out;
+    }
+
+    private Array array(String type, List<?> values) {
+        return jdbc.execute((Connection c) -> c.createArrayOf(type, values.toArray()));
+    }
+}
