@@ -59,11 +59,11 @@ public record DistrictDocument(String format, String district, List<SchoolYear> 
                        BigDecimal weight, Integer seq, String calcMethod, Integer rounding, List<Part> parts,
                        UUID link, String origin, Boolean residual, Boolean forcedNoCalc) {
 
-        public boolean isResidual() {
+        public boolean residualFlag() {
             return Boolean.TRUE.equals(residual);
         }
 
-        public boolean isForcedNoCalc() {
+        public boolean forcedNoCalcFlag() {
             return Boolean.TRUE.equals(forcedNoCalc);
         }
     }
@@ -100,7 +100,7 @@ public record DistrictDocument(String format, String district, List<SchoolYear> 
             sections = sections == null ? List.of() : sections;
         }
 
-        public boolean isIgnoreMasterPush() {
+        public boolean ignoreMasterPushFlag() {
             return Boolean.TRUE.equals(ignoreMasterPush);
         }
     }

@@ -543,7 +543,7 @@ public class DistrictImporter {
                         }
                     }
                     rows.add(new Object[]{calendar.parentId(), c.number(), c.name(), c.stateCode(), c.department(),
-                            c.credits(), c.gpaWeight(), c.description(), masterId, c.isIgnoreMasterPush()});
+                            c.credits(), c.gpaWeight(), c.description(), masterId, c.ignoreMasterPushFlag()});
                     paths.add(path);
                     docCourses.add(c);
                     calendarIds.add(calendar.parentId());
@@ -939,8 +939,8 @@ public class DistrictImporter {
         Object[] row = java.util.Arrays.copyOf(base, base.length + 4);
         row[base.length] = item.link();
         row[base.length + 1] = item.origin();
-        row[base.length + 2] = item.isResidual();
-        row[base.length + 3] = item.isForcedNoCalc();
+        row[base.length + 2] = item.residualFlag();
+        row[base.length + 3] = item.forcedNoCalcFlag();
         return row;
     }
 
