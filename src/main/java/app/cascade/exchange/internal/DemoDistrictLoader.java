@@ -67,19 +67,25 @@ class DemoDistrictLoader implements ApplicationRunner {
                 log.info("District {} is empty and has no demo file {}", tenant.id(), file.toAbsolutePath());
                 return;
             }
-            byte[] json;
-            try {
-                json = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read demo file " + file.toAbsolutePath(), e);
-            }
-            try {
-                ImportSummary summary = importer.importDistrict(json);
-                log.info("Loaded demo data {} into district {}: {}", file, tenant.id(), summary);
-            } catch (ExchangeValidationException e) {
-                throw new IllegalStateException("Demo file " + file.toAbsolutePath() + " is not a valid district "
-                        + "document for " + tenant.id() + ": " + e.getMessage(), e);
-            }
+            load(tenant.id(), file);
         });
+    }
+
+    /** Imports {@code file} into {@code district}; a bad file fails with the file name and the JSON path. */
+    ImportSummary load(String district, Path file) {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read demo file " + file.toAbsolutePath(), e);
+        }
+        try {
+            ImportSummary summary = TenantContext.call(district, () -> importer.importDistrict(json));
+            log.info("Loaded demo data {} into district {}: {}", file, district, summary);
+            return summary;
+        } catch (ExchangeValidationException e) {
+            throw new IllegalStateException("Demo file " + file.toAbsolutePath() + " is not a valid district "
+                    + "document for " + district + ": " + e.getMessage(), e);
+        }
     }
 }
