@@ -67,6 +67,16 @@ class DemoDistrictsTest {
                 .allSatisfy(s -> assertThat(s.assignments().isEmpty() && s.postedGrades().isEmpty()).isTrue());
     }
 
+    @org.junit.jupiter.api.Test
+    void documentation_example_is_valid_against_the_schema() throws Exception {
+        String doc = Files.readString(Path.of("docs", "exchange-format.md"));
+        int start = doc.indexOf("```json", doc.indexOf("## Example")) + "```json".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertThat(new ExchangeSchema().problems(MAPPER.readTree(example))).isEmpty();
+        assertThat(new ExchangeSchema().problems(MAPPER.readTree(example.replace("\"QTR\"", "\"QTR\", \"x\": 1"))))
+                .isNotEmpty();
+    }
+
     /** Each rule of push-rules.md that needs data, and whether {@code doc} has some. */
     static Map<String, Boolean> coverage(DistrictDocument doc) {
         Map<UUID, String> masterOfItem = new HashMap<>();
