@@ -32,8 +32,10 @@ class CourseDetailsPanel extends VerticalLayout {
         Paragraph link = new Paragraph(linkText(c));
         link.setId("course-link");
         link.addClassName("cascade-intro");
-        add(title, link, new CourseInfoForm(c.info(), c.lockedInfoFields()), new H4("Course setup"),
-                new SetupItemGrid(c.items(), "This course has no grading setup of its own yet."));
+        SetupItemGrid items = new SetupItemGrid(c.items(), "This course has no grading setup yet: no item from its "
+                + "master and none created at the course.");
+        items.setId("course-items");
+        add(title, link, new CourseInfoForm(c.info(), c.lockedInfoFields()), new H4("Course setup"), items);
         if (c.sections().isEmpty()) {
             add(new H4("Sections"), empty("This course has no sections, so there is no section setup."));
         }
