@@ -1,0 +1,16 @@
+package app.cascade.catalog.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+
+public interface CourseCatalogRepository extends JpaRepository<CourseCatalog, Long> {
+
+    @Query("select distinct c from CourseCatalog c left join fetch c.locks")
+    List<CourseCatalog> findAllWithLocks();
+
+    /** Rows of (catalog id, number of masters in it). */
+    @Query("select m.catalog.id, count(m) from CourseMaster m group by m.catalog.id")
+    List<Object[]> countMastersByCatalog();
+}

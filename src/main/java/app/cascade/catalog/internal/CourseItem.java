@@ -1,0 +1,85 @@
+package app.cascade.catalog.internal;
+
+import app.cascade.catalog.DataType;
+import app.cascade.catalog.Origin;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/**
+ * A course's grading-setup item. The link ({@code master_item_id}) is a plain id without foreign key: it may outlive
+ * the master item ("removed from the master", push-rules §3).
+ */
+@Entity
+@Table(name = "course_item")
+public class CourseItem extends ItemValues {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "course_id", nullable = false)
+    private Course course;
+
+    @Column(name = "master_item_id")
+    private UUID masterItemId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Origin origin;
+
+    @Column(nullable = false)
+    private boolean residual;
+
+    @Column(name = "forced_no_calc", nullable = false)
+    private boolean forcedNoCalc;
+
+    protected CourseItem() {
+    }
+
+    public CourseItem(UUID id, Course course, DataType type, String name, Origin origin) {
+        super(id, type, name);
+        this.course = course;
+        this.origin = origin;
+    }
+
+    public Course getCourse() {
+        return course;
+    }
+
+    public UUID getMasterItemId() {
+        return masterItemId;
+    }
+
+    public void setMasterItemId(UUID masterItemId) {
+        this.masterItemId = masterItemId;
+    }
+
+    public Origin getOrigin() {
+        return origin;
+    }
+
+    public void setOrigin(Origin origin) {
+        this.origin = origin;
+    }
+
+    public boolean isResidual() {
+        return residual;
+    }
+
+    public void setResidual(boolean residual) {
+        this.residual = residual;
+    }
+
+    public boolean isForcedNoCalc() {
+        return forcedNoCalc;
+    }
+
+    public void setForcedNoCalc(boolean forcedNoCalc) {
+        this.forcedNoCalc = forcedNoCalc;
+    }
+}

@@ -1,0 +1,85 @@
+package app.cascade.catalog.internal;
+
+import app.cascade.catalog.DataType;
+import app.cascade.catalog.Origin;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/**
+ * A section's grading-setup item (categories, calc options, composites only). The link ({@code course_item_id}) is a
+ * plain id without foreign key, like a course item's.
+ */
+@Entity
+@Table(name = "section_item")
+public class SectionItem extends ItemValues {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id", nullable = false)
+    private Section section;
+
+    @Column(name = "course_item_id")
+    private UUID courseItemId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Origin origin;
+
+    @Column(nullable = false)
+    private boolean residual;
+
+    @Column(name = "forced_no_calc", nullable = false)
+    private boolean forcedNoCalc;
+
+    protected SectionItem() {
+    }
+
+    public SectionItem(UUID id, Section section, DataType type, String name, Origin origin) {
+        super(id, type, name);
+        this.section = section;
+        this.origin = origin;
+    }
+
+    public Section getSection() {
+        return section;
+    }
+
+    public UUID getCourseItemId() {
+        return courseItemId;
+    }
+
+    public void setCourseItemId(UUID courseItemId) {
+        this.courseItemId = courseItemId;
+    }
+
+    public Origin getOrigin() {
+        return origin;
+    }
+
+    public void setOrigin(Origin origin) {
+        this.origin = origin;
+    }
+
+    public boolean isResidual() {
+        return residual;
+    }
+
+    public void setResidual(boolean residual) {
+        this.residual = residual;
+    }
+
+    public boolean isForcedNoCalc() {
+        return forcedNoCalc;
+    }
+
+    public void setForcedNoCalc(boolean forcedNoCalc) {
+        this.forcedNoCalc = forcedNoCalc;
+    }
+}
