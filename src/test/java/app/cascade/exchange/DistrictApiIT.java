@@ -100,6 +100,18 @@ class DistrictApiIT {
     }
 
     @Test
+    void a_wrong_password_is_401_not_a_redirect_to_the_sign_in_page() {
+        ResponseEntity<String> response = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, r) -> {
+                }).build().get().uri("/api/v1/district")
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                        .encodeToString("alpha.admin:wrong".getBytes(StandardCharsets.UTF_8)))
+                .retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    }
+
+    @Test
     void bad_document_is_a_problem_detail_naming_the_path() {
         String bad = DOC.replace("\"number\": \"API100\"}}", "\"number\": \"API999\"}}");
         assertThat(bad).isNotEqualTo(DOC);

@@ -77,7 +77,11 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
                     .jwtAuthenticationConverter(converter)));
         } else {
-            http.httpBasic(basic -> basic.realmName("Cascade"));
+            // status only, no sendError(): an error dispatch would fall into the UI chain and redirect to sign-in
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Cascade\"");
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            }));
         }
         return http.build();
     }
