@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDistrictsIT {
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     DistrictImporter importer;
     @Autowired
     DistrictExporter exporter;
@@ -36,6 +38,7 @@ class DemoDistrictsIT {
     @ParameterizedTest
     @CsvSource({"lakeside, alpha", "cedar-valley, beta"})
     void demo_file_imports_and_the_district_covers_every_rule(String file, String district) throws Exception {
+        app.cascade.catalog.DistrictFixture.in(district, context).wipe();
         byte[] json = Files.readAllBytes(Path.of("tenants", file + ".json"));
         ImportSummary summary = TenantContext.call(district, () -> importer.importDistrict(json));
         assertThat(summary.district()).isEqualTo(district);

@@ -165,7 +165,7 @@ public final class PushPlanner {
         }
 
         private boolean isDangling(UUID link) {
-            return link != null && run.facts.ownerOf(link).isEmpty();
+            return link != null && !masterIds.contains(link) && run.facts.ownerOf(link).isEmpty();
         }
 
         private void pushMasterItem(Item m) {

@@ -77,10 +77,9 @@ public class PushLoader {
                 from course c join calendar cal on cal.id = c.calendar_id join school sch on sch.id = cal.school_id
                 where c.id = any (?) order by c.master_id nulls last, c.id
                 """ + (lockRows ? " for update of c" : ""), rs -> {
-            long masterId = rs.getLong("master_id");
+            Long masterId = rs.getObject("master_id", Long.class);
             courses.put(rs.getLong("id"), new CourseRow(rs.getLong("id"), rs.getString("school"),
-                    rs.getString("number"), info(rs), rs.wasNull() ? null : masterId,
-                    rs.getBoolean("ignore_master_push")));
+                    rs.getString("number"), info(rs), masterId, rs.getBoolean("ignore_master_push")));
         }, ids);
 
         Map<Long, Set<String>> terms = new HashMap<>();
@@ -124,6 +123,8 @@ public class PushLoader {
         Map<Long, MasterInput> masters = loadMasters(masterIds);
 
         Map<UUID, Long> owners = new HashMap<>();
+        masters.values().forEach(m -> m.items().forEach(i -> owners.put(i.id(), m.id())));
+        links.removeAll(owners.keySet());
         if (!links.isEmpty()) {
             jdbc.query("select id, master_id from master_item where id = any (?)", rs -> {
                 owners.put(rs.getObject(1, UUID.class), rs.getLong(2));

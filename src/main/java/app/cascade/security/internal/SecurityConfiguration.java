@@ -4,7 +4,11 @@ import app.cascade.security.DevUser;
 import app.cascade.security.DistrictAuthorities;
 import app.cascade.security.ui.LoginView;
 import app.cascade.tenancy.TenantRegistry;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,6 +60,21 @@ import java.util.stream.Collectors;
 class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
+
+    /**
+     * {@link SecurityContextHolder} is static, so its strategy is one per JVM too: every application context (a
+     * restarted one, or the several contexts of a test run) shares this instance, and the filters, method security and
+     * {@code CurrentUserService} always read the same holder. Vaadin's strategy falls back to the security context
+     * stored in the {@code VaadinSession}, so websocket push and {@code UI.access} see the signed-in user.
+     */
+    private static final SecurityContextHolderStrategy STRATEGY = new VaadinAwareSecurityContextHolderStrategy();
+
+    @Bean
+    @Primary
+    SecurityContextHolderStrategy securityContextHolderStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(STRATEGY);
+        return STRATEGY;
+    }
 
     @Bean
     @Order(1)

@@ -1,0 +1,154 @@
+package app.cascade.push;
+
+import app.cascade.catalog.CatalogLock;
+import app.cascade.catalog.DataType;
+import app.cascade.catalog.DistrictFixture;
+import app.cascade.catalog.ItemSpec;
+import app.cascade.tenancy.TenantContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static app.cascade.catalog.ItemSpec.assessment;
+import static app.cascade.catalog.ItemSpec.calcOption;
+import static app.cascade.catalog.ItemSpec.category;
+import static app.cascade.catalog.ItemSpec.task;
+
+/**
+ * The district most push scenarios start from, in district {@code alpha}: two years (25-26 past, 26-27 current), a
+ * High School Catalog locking everything, masters ENG101 and MAT101, two ENG101 courses and one MAT101 course in
+ * 26-27 (each with two sections holding copies of the section-level setup), one ENG101 course in 25-26, and a course
+ * with no master. Everything starts in sync, as after a push.
+ */
+final class PushFixture {
+
+    final DistrictFixture d;
+    final JdbcTemplate jdbc;
+    final TransactionTemplate tx;
+    long past;
+    long current;
+    long catalog;
+    long calendarPast;
+    long calendarCurrent;
+    DistrictFixture.MasterFixture eng;
+    DistrictFixture.MasterFixture mat;
+    DistrictFixture.CourseFixture eng1;
+    DistrictFixture.CourseFixture eng2;
+    DistrictFixture.CourseFixture mat1;
+    DistrictFixture.CourseFixture engPast;
+    DistrictFixture.CourseFixture art;
+    long eng1Section1;
+    long eng1Section2;
+
+    PushFixture(ApplicationContext context) {
+        this.d = DistrictFixture.in("alpha", context).wipe();
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    }
+
+    PushFixture build(CatalogLock... locks) {
+        past = d.year("25-26", LocalDate.of(2025, 8, 1), LocalDate.of(2026, 6, 30));
+        current = d.year("26-27", LocalDate.of(2026, 8, 1), LocalDate.of(2027, 6, 30));
+        catalog = d.catalog("High School Catalog", locks.length == 0 ? CatalogLock.values() : locks);
+        long school = d.school("LHS", "Lakeside High", catalog);
+        calendarPast = d.calendar(school, past, "Q1", "Q2", "Q3", "Q4");
+        calendarCurrent = d.calendar(school, current, "Q1", "Q2", "Q3", "Q4");
+        eng = d.master(catalog, "ENG101", "English 9").info("SC-ENG", "1", "Ninth grade English")
+                .department("English")
+                .with(task("S1", "Semester 1"), task("Q3", "Quarter 3"), category("Tests", "60"),
+                        category("Homework", "40"), assessment("A1", "Final exam"),
+                        calcOption("S1", "Q1", "POINTS"), calcOption("Q3", "Q1", "WEIGHTED"));
+        mat = d.master(catalog, "MAT101", "Algebra I").info("SC-MAT", "1", "Algebra").department("Math")
+                .with(task("S1", "Semester 1"), category("Tests", "50"));
+        eng1 = d.course(calendarCurrent, eng).copyAllFromMaster();
+        eng1Section1 = eng1.section("1", "Ms. Rivera").copyAllFromCourse().id();
+        eng1Section2 = eng1.section("2", "Mr. Chen").copyAllFromCourse().id();
+        eng2 = d.course(calendarCurrent, "ENG101-B", "English 9 (B)").linkTo(eng).copyAllFromMaster();
+        eng2.section("1", "Ms. Patel").copyAllFromCourse();
+        mat1 = d.course(calendarCurrent, mat).copyAllFromMaster();
+        mat1.section("1", "Mr. Okafor").copyAllFromCourse();
+        engPast = d.course(calendarPast, eng).copyAllFromMaster();
+        engPast.section("1", "Ms. Rivera").copyAllFromCourse();
+        art = d.course(calendarCurrent, "ART100", "Studio Art");
+        art.unlinked(category("Tests", "10"), app.cascade.catalog.Origin.COURSE).section("1", "Mx. Lee");
+        return this;
+    }
+
+    UUID masterItem(DistrictFixture.MasterFixture master, DataType type, String key) {
+        return master.itemId(type, key);
+    }
+
+    <T> T inAlpha(java.util.function.Supplier<T> work) {
+        return TenantContext.call("alpha", () -> tx.execute(s -> work.get()));
+    }
+
+    List<Map<String, Object>> courseItems(long courseId) {
+        return inAlpha(() -> jdbc.queryForList("""
+                select item_type, code, name, task_code, term_code, calc_method, master_item_id, origin, residual,
+                       forced_no_calc, match_key from course_item where course_id = ? order by item_type, match_key, id
+                """, courseId));
+    }
+
+    List<Map<String, Object>> sectionItems(long sectionId) {
+        return inAlpha(() -> jdbc.queryForList("""
+                select id, item_type, name, task_code, term_code, calc_method, course_item_id, origin, residual,
+                       forced_no_calc, match_key from section_item where section_id = ? order by item_type, match_key, id
+                """, sectionId));
+    }
+
+    /** Every row of every district table except the push bookkeeping, as text, sorted: equal means unchanged. */
+    List<String> snapshot() {
+        return inAlpha(() -> {
+            List<String> rows = new java.util.ArrayList<>();
+            for (String table : List.of("school_year", "course_catalog", "catalog_lock", "school", "calendar", "term",
+                    "course_master", "master_item", "course", "course_item", "section", "section_item", "assignment",
+                    "score", "assignment_comment", "posted_grade")) {
+                jdbc.query("select t::text from " + table + " t", rs -> {
+                    rows.add(table + ":" + rs.getString(1));
+                });
+            }
+            java.util.Collections.sort(rows);
+            return rows;
+        });
+    }
+
+    /** Gradebook counts: assignments, scores, comments, posted grades. */
+    List<Long> gradebook() {
+        return inAlpha(() -> List.of(
+                jdbc.queryForObject("select count(*) from assignment", Long.class),
+                jdbc.queryForObject("select count(*) from score", Long.class),
+                jdbc.queryForObject("select count(*) from assignment_comment", Long.class),
+                jdbc.queryForObject("select count(*) from posted_grade", Long.class)));
+    }
+
+    UUID assignment(long sectionId, UUID categoryItem, UUID taskItem) {
+        UUID id = UUID.randomUUID();
+        d.update("insert into assignment (id, section_id, name, category_item_id, task_item_id) values (?, ?, ?, ?, ?)",
+                id, sectionId, "Assignment " + id.toString().substring(0, 4), categoryItem, taskItem);
+        d.update("insert into score (id, assignment_id, student_number, points) values (?, ?, '1001', 9.5)",
+                UUID.randomUUID(), id);
+        d.update("insert into assignment_comment (id, assignment_id, student_number, body) values (?, ?, '1001', 'ok')",
+                UUID.randomUUID(), id);
+        return id;
+    }
+
+    void postedGrade(long sectionId, UUID taskItem, String term) {
+        d.update("insert into posted_grade (id, section_id, task_item_id, term_code, student_number, grade)"
+                + " values (?, ?, ?, ?, '1001', 'A')", UUID.randomUUID(), sectionId, taskItem, term);
+    }
+
+    UUID sectionItemId(long sectionId, String type, String key) {
+        return inAlpha(() -> jdbc.queryForObject("select id from section_item where section_id = ? and item_type = ?"
+                + " and match_key = ? order by created_at limit 1", UUID.class, sectionId, type, key));
+    }
+
+    static ItemSpec spec(ItemSpec s) {
+        return s;
+    }
+}
