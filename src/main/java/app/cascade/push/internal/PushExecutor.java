@@ -44,7 +44,6 @@ import java.util.function.IntConsumer;
 @Component
 public class PushExecutor {
 
-    static final int CHUNK_SIZE = 200;
     private static final Logger log = LoggerFactory.getLogger(PushExecutor.class);
 
     private final TransactionTemplate tx;
@@ -55,9 +54,13 @@ public class PushExecutor {
     private final PushRequestStore store;
     private final CurrentTenant currentTenant;
     private final PushPlanner planner = PushPlanner.standard();
+    private final int chunkSize;
 
     public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
-                        PushLoader loader, PushWriter writer, PushRequestStore store, CurrentTenant currentTenant) {
+                        PushLoader loader, PushWriter writer, PushRequestStore store, CurrentTenant currentTenant,
+                        @org.springframework.beans.factory.annotation.Value("${cascade.push.chunk-size:200}")
+                        int chunkSize) {
+        this.chunkSize = chunkSize;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -94,8 +97,8 @@ public class PushExecutor {
             });
             int done = tx.execute(s -> store.doneCourses(requestId));
             progress.accept(done);
-            for (int from = 0; from < pending.size(); from += CHUNK_SIZE) {
-                List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK_SIZE));
+            for (int from = 0; from < pending.size(); from += chunkSize) {
+                List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
                 tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk));
                 done += chunk.size();
                 progress.accept(done);
