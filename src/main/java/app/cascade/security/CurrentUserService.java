@@ -45,6 +45,22 @@ public class CurrentUserService implements UserTenantSource {
                 DistrictAuthorities.roles(auth), DistrictAuthorities.memberships(auth), activeDistrict(auth)));
     }
 
+    /** The signed-in user's e-mail address, when the sign-in method knows it. */
+    public Optional<String> email() {
+        return authentication().map(auth -> {
+            if (auth.getPrincipal() instanceof OidcUser oidc) {
+                return oidc.getEmail();
+            }
+            if (auth instanceof JwtAuthenticationToken jwt) {
+                return jwt.getToken().getClaimAsString("email");
+            }
+            if (auth.getPrincipal() instanceof DevUser dev) {
+                return dev.email();
+            }
+            return null;
+        });
+    }
+
     @Override
     public Optional<String> currentTenantId() {
         return authentication().flatMap(this::activeDistrict);

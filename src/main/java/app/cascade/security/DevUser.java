@@ -11,19 +11,26 @@ public final class DevUser implements UserDetails {
 
     private final String username;
     private final String displayName;
+    private final String email;
     private final String passwordHash;
     private final List<GrantedAuthority> authorities;
 
-    public DevUser(String username, String displayName, String passwordHash,
+    public DevUser(String username, String displayName, String email, String passwordHash,
                    Collection<? extends GrantedAuthority> authorities) {
         this.username = username;
         this.displayName = displayName;
+        this.email = email;
         this.passwordHash = passwordHash;
         this.authorities = List.copyOf(authorities);
     }
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The demo user's e-mail address, or null. */
+    public String email() {
+        return email;
     }
 
     @Override

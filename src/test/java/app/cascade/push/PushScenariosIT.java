@@ -241,6 +241,8 @@ class PushScenariosIT {
 
     @Autowired
     CourseService courses;
+    @Autowired
+    DesyncQuery desyncs;
 
     private CourseLinkState auditState(long courseId) {
         return courses.page(f.current, f.d.query("select school_id from calendar where id = ?", Long.class,
@@ -254,6 +256,10 @@ class PushScenariosIT {
         linkEng2TaskToMathMaster();
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(auditState(f.eng2.id())).isEqualTo(CourseLinkState.DESYNCED);
+        assertThat(desyncs.desyncedCourses(f.catalog, f.current)).singleElement().satisfies(c -> {
+            assertThat(c.courseNumber()).isEqualTo("ENG101-B");
+            assertThat(c.reasons()).extracting(app.cascade.push.engine.Desync::condition).containsExactly(1);
+        });
         TestUsers.signIn(context, "alpha.push");
 
         UUID request = pushAll(PushMode.OVERWRITE, true);
@@ -263,6 +269,7 @@ class PushScenariosIT {
         assertThat(reasons(request)).contains(ReasonCode.RELINKED).doesNotContain(ReasonCode.DESYNCED);
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(auditState(f.eng2.id())).isEqualTo(CourseLinkState.LINKED);
+        assertThat(desyncs.desyncedCourses(f.catalog, f.current)).isEmpty();
     }
 
     @Test
@@ -276,6 +283,8 @@ class PushScenariosIT {
         assertThat(f.courseItems(f.eng1.id())).isEqualTo(before);
         assertThat(pushes.reportRows(locked)).filteredOn(r -> r.reason() == ReasonCode.DESYNCED).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains("condition 3"));
+        assertThat(desyncs.desyncedCourses(f.catalog, f.current)).extracting(DesyncedCourse::courseNumber)
+                .containsExactly("ENG101");
 
         UUID overwrite = pushAll(PushMode.OVERWRITE, false);
         assertThat(f.courseItems(f.eng1.id())).filteredOn(r -> "S1|Q1".equals(r.get("match_key"))).singleElement()

@@ -2,6 +2,7 @@ package app.cascade.push.internal;
 
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
+import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
 import app.cascade.push.engine.DataType;
@@ -75,6 +76,45 @@ public class PushRequestStore {
         return status;
     }
 
+    /** Counts an attempt (JobRunr retries included); returns its number, 1 for the first. */
+    public int startAttempt(UUID id) {
+        Integer attempt = jdbc.queryForObject("""
+                update push_request set attempts = attempts + 1,
+                    status = case when status in ('SCHEDULED', 'QUEUED') then 'QUEUED' else status end, message = null
+                where id = ? returning attempts
+                """, Integer.class, id);
+        return attempt == null ? 1 : attempt;
+    }
+
+    public void markWaiting(UUID id, String message) {
+        jdbc.update("update push_request set status = 'QUEUED', message = ? where id = ? and status in"
+                + " ('SCHEDULED', 'QUEUED')", message, id);
+    }
+
+    public void setJob(UUID id, UUID jobId) {
+        jdbc.update("update push_request set job_id = ? where id = ?", jobId, id);
+    }
+
+    /** Cancels a request that has not started; false if it is no longer SCHEDULED or QUEUED. */
+    public boolean cancel(UUID id) {
+        return jdbc.update("update push_request set status = 'CANCELLED', finished_at = now(),"
+                + " message = 'Cancelled' where id = ? and status in ('SCHEDULED', 'QUEUED')", id) == 1;
+    }
+
+    public List<UUID> waitingForBatchReporting() {
+        return jdbc.queryForList("select id from push_request where status = 'QUEUED' order by scheduled_at",
+                UUID.class);
+    }
+
+    public UUID jobId(UUID id) {
+        return jdbc.query("select job_id from push_request where id = ?", (rs, n) -> rs.getObject(1, UUID.class), id)
+                .stream().findFirst().orElse(null);
+    }
+
+    public void setSubmitterEmail(UUID id, String email) {
+        jdbc.update("update push_request set submitter_email = ? where id = ?", email, id);
+    }
+
     public void markFailed(UUID id, String message) {
         jdbc.update("update push_request set status = 'FAILED', finished_at = now(), message = ? where id = ?",
                 message, id);
@@ -112,6 +152,32 @@ public class PushRequestStore {
         Integer n = jdbc.queryForObject("select count(*) from push_course_result where request_id = ?",
                 Integer.class, id);
         return n == null ? 0 : n;
+    }
+
+    private static final String SUMMARY = """
+            select r.*, cat.name as catalog_name, m.number as master_number, y.code as year_code
+            from push_request r join school_year y on y.id = r.school_year_id
+            left join course_catalog cat on cat.id = coalesce(r.catalog_id,
+                (select catalog_id from course_master where id = r.master_id))
+            left join course_master m on m.id = r.master_id
+            """;
+
+    public Optional<PushRequestSummary> summary(UUID id) {
+        return jdbc.query(SUMMARY + " where r.id = ?", PushRequestStore::summary, id).stream().findFirst();
+    }
+
+    /** The batch queue list: scheduled in [from, to), newest first, at most {@code limit}; paged in the database. */
+    public List<PushRequestSummary> queue(Instant from, Instant to, int limit) {
+        return jdbc.query(SUMMARY + " where r.scheduled_at >= ? and r.scheduled_at < ?"
+                        + " order by r.scheduled_at desc, r.submitted_at desc limit ?", PushRequestStore::summary,
+                Timestamp.from(from), Timestamp.from(to), limit);
+    }
+
+    private static PushRequestSummary summary(ResultSet rs, int row) throws SQLException {
+        PushRequestView r = map(rs, row);
+        return new PushRequestSummary(r.id(), r.kind(), r.scheduledAt(), rs.getString("catalog_name"),
+                rs.getString("master_number"), rs.getString("year_code"), r.status(), r.coursesDone(),
+                r.coursesTotal(), r.mode(), r.toSections(), r.types(), r.submittedBy(), r.message());
     }
 
     private static PushRequestView map(ResultSet rs, int row) throws SQLException {

@@ -138,14 +138,16 @@ class SecurityConfiguration {
             Set<GrantedAuthority> authorities = new HashSet<>(DistrictAuthorities.forRoles(entry.roles()));
             entry.districts().stream().filter(d -> registry.find(d).isPresent())
                     .map(DistrictAuthorities::member).forEach(authorities::add);
-            users.put(entry.username(), new DevUser(entry.username(), entry.name(), hash, authorities));
+            users.put(entry.username(), new DevUser(entry.username(), entry.name(), entry.email(), hash,
+                    authorities));
         }
         return username -> {
             DevUser user = users.get(username);
             if (user == null) {
                 throw new UsernameNotFoundException("No such user");
             }
-            return new DevUser(user.getUsername(), user.displayName(), user.getPassword(), user.getAuthorities());
+            return new DevUser(user.getUsername(), user.displayName(), user.email(), user.getPassword(),
+                    user.getAuthorities());
         };
     }
 

@@ -30,7 +30,8 @@ public record SecurityProperties(Oidc oidc, @DefaultValue("demo") String devPass
     public record Oidc(String issuer, String clientId, String clientSecret, String apiAudience) {
     }
 
-    public record DevUserEntry(String username, String name, List<String> roles, List<String> districts) {
+    public record DevUserEntry(String username, String name, String email, List<String> roles,
+                               List<String> districts) {
 
         public DevUserEntry {
             roles = roles == null ? List.of() : List.copyOf(roles);

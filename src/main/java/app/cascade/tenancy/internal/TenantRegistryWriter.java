@@ -26,7 +26,7 @@ final class TenantRegistryWriter {
                     values (?, ?, ?, ?, ?, ?, ?, ?, true)
                     on conflict (id) do update set display_name = excluded.display_name,
                         schema_name = excluded.schema_name, organization_alias = excluded.organization_alias,
-                        time_zone = excluded.time_zone, batch_reporting = excluded.batch_reporting,
+                        time_zone = excluded.time_zone,
                         notification_sender = excluded.notification_sender, source_file = excluded.source_file,
                         active = true, updated_at = now()
                     """.formatted(table), t.id(), t.displayName(), t.schema(), t.organization(),

@@ -1,0 +1,112 @@
+package app.cascade.notifications;
+
+import app.cascade.notifications.internal.PushMailer;
+import app.cascade.push.PushEvent;
+import app.cascade.push.PushEvents;
+import app.cascade.push.PushRequestSummary;
+import app.cascade.push.internal.PushRequestStore;
+import app.cascade.security.CurrentUserService;
+import app.cascade.tenancy.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tells the submitter that a push request ended: an in-app notification (stored per district and user, pushed live
+ * to open screens on any node) and an e-mail when mail and the district's sender are configured.
+ */
+@Service
+public class NotificationService {
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUserService users;
+    private final PushEvents events;
+    private final PushMailer mailer;
+    private final PushRequestStore requests;
+    private final TransactionTemplate tx;
+
+    public NotificationService(JdbcTemplate jdbc, CurrentUserService users, PushEvents events, PushMailer mailer,
+                               PushRequestStore requests, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.events = events;
+        this.mailer = mailer;
+        this.requests = requests;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Internal: called by the push job when a request reached a final status. Idempotent per request. */
+    public void requestEnded(String tenantId, UUID requestId) {
+        PushRequestSummary summary = TenantContext.call(tenantId, () -> tx.execute(s -> {
+            PushRequestSummary request = requests.summary(requestId).orElseThrow();
+            Integer existing = jdbc.queryForObject("select count(*) from notification where request_id = ?",
+                    Integer.class, requestId);
+            if (existing != null && existing > 0) {
+                return null;
+            }
+            jdbc.update("insert into notification (username, request_id, title, body, status) values (?, ?, ?, ?, ?)",
+                    request.submittedBy(), requestId, title(request), body(request), request.status().name());
+            return request;
+        }));
+        if (summary == null) {
+            return;
+        }
+        events.publish(PushEvent.notification(tenantId, requestId, summary.submittedBy()));
+        String email = TenantContext.call(tenantId, () -> tx.execute(s -> jdbc.queryForObject(
+                "select submitter_email from push_request where id = ?", String.class, requestId)));
+        mailer.send(tenantId, email, summary, title(summary), body(summary));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<NotificationView> mine(int limit) {
+        return jdbc.query("""
+                select id, request_id, title, body, status, created_at, read_at is not null as read
+                from notification where username = ? order by created_at desc, id desc limit ?
+                """, (rs, n) -> new NotificationView(rs.getLong("id"), rs.getObject("request_id", UUID.class),
+                rs.getString("title"), rs.getString("body"), rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("read")), username(), limit);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int unreadCount() {
+        Integer n = jdbc.queryForObject("select count(*) from notification where username = ? and read_at is null",
+                Integer.class, username());
+        return n == null ? 0 : n;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void markAllRead() {
+        jdbc.update("update notification set read_at = now() where username = ? and read_at is null", username());
+    }
+
+    private String username() {
+        return users.current().orElseThrow().username();
+    }
+
+    static String title(PushRequestSummary r) {
+        String what = r.catalog() != null ? r.catalog() : r.master() != null ? "Course master " + r.master()
+                : "Push All Courses";
+        return what + " (" + r.schoolYear() + "): " + switch (r.status()) {
+            case COMPLETED -> "push completed";
+            case COMPLETED_WITH_WARNINGS -> "push completed with warnings";
+            case FAILED -> "push failed";
+            case CANCELLED -> "push cancelled";
+            default -> r.status().name().toLowerCase();
+        };
+    }
+
+    static String body(PushRequestSummary r) {
+        return r.mode().label() + (r.toSections() ? ", pushed to sections" : "") + ". Data: " + r.pushedData()
+                + ". Courses: " + r.coursesDone() + (r.coursesTotal() == null ? "" : " of " + r.coursesTotal())
+                + "." + (r.message() == null ? "" : " " + r.message());
+    }
+}

@@ -1,0 +1,166 @@
+package app.cascade.push;
+
+import app.cascade.push.internal.PushRequestStore;
+import app.cascade.push.job.PushJobScheduler;
+import app.cascade.security.CurrentUser;
+import app.cascade.security.CurrentUserService;
+import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.DistrictSettings;
+import app.cascade.tenancy.Tenant;
+import app.cascade.tenancy.TenantContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Push requests as background jobs: Run Now and Submit to Batch, the batch queue list, cancel and restart. A request
+ * is stored first; its JobRunr job is created only after that transaction commits.
+ */
+@Service
+public class PushRequestService {
+
+    /** A scheduled time this far in the past is taken as "now" (a slow form submit), beyond it as a mistake. */
+    private static final Duration PAST_TOLERANCE = Duration.ofMinutes(5);
+
+    private final PushService pushes;
+    private final PushRequestStore store;
+    private final PushJobScheduler jobs;
+    private final CurrentUserService users;
+    private final CurrentTenant currentTenant;
+    private final DistrictSettings settings;
+    private final PushEvents events;
+    private final TransactionTemplate tx;
+    private final app.cascade.tenancy.TenantRegistry registry;
+
+    public PushRequestService(app.cascade.tenancy.TenantRegistry registry, PushService pushes, PushRequestStore store, PushJobScheduler jobs,
+                              CurrentUserService users, CurrentTenant currentTenant, DistrictSettings settings,
+                              PushEvents events, PlatformTransactionManager transactions) {
+        this.registry = registry;
+        this.pushes = pushes;
+        this.store = store;
+        this.jobs = jobs;
+        this.users = users;
+        this.currentTenant = currentTenant;
+        this.settings = settings;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Stores a request and schedules its job.
+     *
+     * @param scheduledAt null for Run Now; else Submit to Batch at that instant
+     */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @Transactional
+    public UUID submit(PushCommand command, Instant scheduledAt) {
+        pushes.validate(command);
+        Instant now = Instant.now();
+        if (scheduledAt != null && scheduledAt.isBefore(now.minus(PAST_TOLERANCE))) {
+            throw new PushValidationException("scheduledAt", "The scheduled time " + scheduledAt
+                    + " is in the past; choose a time from now on");
+        }
+        Instant at = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
+        PushStatus status = at.isAfter(now.plusSeconds(1)) ? PushStatus.SCHEDULED : PushStatus.QUEUED;
+        CurrentUser user = users.current().orElseThrow();
+        UUID id = store.create(command, user.username(), status, at);
+        store.setSubmitterEmail(id, users.email().orElse(null));
+        Tenant tenant = currentTenant.require();
+        afterCommit(() -> enqueue(tenant, id, at));
+        return id;
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public List<PushRequestSummary> queue(Instant from, Instant to, int limit) {
+        if (!from.isBefore(to)) {
+            throw new PushValidationException("from", "The window must start before it ends");
+        }
+        return store.queue(from, to, Math.clamp(limit, 1, 500));
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public PushRequestSummary summary(UUID id) {
+        return store.summary(id).orElseThrow(() -> new PushNotFoundException(id));
+    }
+
+    /** Whether requests of the current district are waiting because Batch Reporting is off. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public boolean batchReportingOn() {
+        return settings.batchReporting(currentTenant.require().id());
+    }
+
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @Transactional
+    public void cancel(UUID id) {
+        PushRequestView request = store.find(id).orElseThrow(() -> new PushNotFoundException(id));
+        if (!store.cancel(id)) {
+            throw new PushStateException("Only a scheduled or queued request can be cancelled; this one is "
+                    + request.status());
+        }
+        UUID jobId = jobIdOf(id);
+        String tenantId = currentTenant.require().id();
+        afterCommit(() -> {
+            jobs.delete(jobId);
+            events.publish(PushEvent.request(tenantId, id, PushStatus.CANCELLED, 0, null));
+        });
+    }
+
+    /** A cancelled or failed request runs again as a new request with the same settings. */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @Transactional
+    public UUID restart(UUID id) {
+        PushRequestView request = store.find(id).orElseThrow(() -> new PushNotFoundException(id));
+        if (request.status() != PushStatus.CANCELLED && request.status() != PushStatus.FAILED) {
+            throw new PushStateException("Only a cancelled or failed request can be restarted; this one is "
+                    + request.status());
+        }
+        return submit(request.command(), null);
+    }
+
+    /** Batch Reporting was turned on: the district's waiting requests run now. */
+    @EventListener
+    public void onBatchReportingEnabled(DistrictSettings.BatchReportingEnabled event) {
+        Tenant tenant = registry.require(event.tenantId());
+        List<UUID> waiting = TenantContext.call(event.tenantId(), () -> tx.execute(s ->
+                store.waitingForBatchReporting()));
+        waiting.forEach(id -> enqueue(tenant, id, Instant.now()));
+    }
+
+    private void enqueue(Tenant tenant, UUID id, Instant at) {
+        TenantContext.run(tenant.id(), () -> {
+            PushRequestSummary summary = tx.execute(s -> store.summary(id).orElseThrow());
+            UUID jobId = jobs.schedule(tenant, summary, at);
+            tx.executeWithoutResult(s -> store.setJob(id, jobId));
+            events.publish(PushEvent.request(tenant.id(), id, summary.status(), 0, null));
+        });
+    }
+
+    private UUID jobIdOf(UUID id) {
+        return store.jobId(id);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package app.cascade.push.job;
+
+import app.cascade.notifications.NotificationService;
+import app.cascade.push.PushEvent;
+import app.cascade.push.PushEvents;
+import app.cascade.push.PushRequestView;
+import app.cascade.push.PushStatus;
+import app.cascade.push.internal.PushExecutor;
+import app.cascade.push.internal.PushRequestStore;
+import app.cascade.tenancy.DistrictSettings;
+import app.cascade.tenancy.TenantContext;
+import org.jobrunr.jobs.context.JobContext;
+import org.jobrunr.jobs.context.JobDashboardProgressBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The background job of a push request. It takes ids only, binds the district itself (try/finally) and is
+ * idempotent: JobRunr retries resume the request where it stopped, and a finished or cancelled request is left alone.
+ */
+@Component
+public class PushJob {
+
+    /** JobRunr retries a failed attempt this many times; then the request is FAILED. */
+    public static final int RETRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(PushJob.class);
+
+    private final PushExecutor executor;
+    private final PushRequestStore store;
+    private final DistrictSettings settings;
+    private final PushEvents events;
+    private final NotificationService notifications;
+    private final TransactionTemplate tx;
+
+    public PushJob(PushExecutor executor, PushRequestStore store, DistrictSettings settings, PushEvents events,
+                   NotificationService notifications, PlatformTransactionManager transactions) {
+        this.executor = executor;
+        this.store = store;
+        this.settings = settings;
+        this.events = events;
+        this.notifications = notifications;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    public void run(String tenantId, UUID requestId, JobContext jobContext) {
+        MDC.put("district", tenantId);
+        MDC.put("request", requestId.toString());
+        try {
+            TenantContext.run(tenantId, () -> runInDistrict(tenantId, requestId, jobContext));
+        } finally {
+            MDC.remove("district");
+            MDC.remove("request");
+        }
+    }
+
+    private void runInDistrict(String tenantId, UUID requestId, JobContext jobContext) {
+        Optional<PushRequestView> found = tx.execute(s -> store.find(requestId));
+        if (found.isEmpty() || found.get().status().isFinal()) {
+            log.info("Push {} is {}; nothing to do", requestId, found.map(r -> r.status().name()).orElse("gone"));
+            return;
+        }
+        if (!settings.batchReporting(tenantId)) {
+            tx.executeWithoutResult(s -> store.markWaiting(requestId,
+                    "Waiting: Batch Reporting is off for this district. The request runs once it is turned on."));
+            events.publish(PushEvent.request(tenantId, requestId, PushStatus.QUEUED, 0, null));
+            log.info("Push {} waits for Batch Reporting", requestId);
+            return;
+        }
+        int attempt = tx.execute(s -> store.startAttempt(requestId));
+        Progress progress = new Progress(tenantId, requestId, jobContext);
+        try {
+            PushStatus status = executor.execute(requestId, progress);
+            events.publish(PushEvent.request(tenantId, requestId, status, progress.done, progress.total));
+            notifications.requestEnded(tenantId, requestId);
+        } catch (RuntimeException e) {
+            if (attempt > RETRIES) {
+                tx.executeWithoutResult(s -> store.markFailed(requestId, "The push failed: " + e.getMessage()));
+                events.publish(PushEvent.request(tenantId, requestId, PushStatus.FAILED, progress.done,
+                        progress.total));
+                notifications.requestEnded(tenantId, requestId);
+            } else {
+                log.warn("Push {} attempt {} failed; JobRunr will retry it", requestId, attempt, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Reports progress to JobRunr and, at most every half second, to the screens. */
+    private final class Progress implements java.util.function.IntConsumer {
+        private final String tenantId;
+        private final UUID requestId;
+        private final JobContext jobContext;
+        private JobDashboardProgressBar bar;
+        private long lastEvent;
+        int done;
+        Integer total;
+
+        Progress(String tenantId, UUID requestId, JobContext jobContext) {
+            this.tenantId = tenantId;
+            this.requestId = requestId;
+            this.jobContext = jobContext;
+        }
+
+        @Override
+        public void accept(int coursesDone) {
+            done = coursesDone;
+            if (total == null) {
+                total = tx.execute(s -> store.find(requestId).map(PushRequestView::coursesTotal).orElse(0));
+                if (jobContext != null && jobContext != JobContext.Null && total != null && total > 0) {
+                    bar = jobContext.progressBar(total);
+                }
+            }
+            if (bar != null) {
+                bar.setProgress(coursesDone);
+            }
+            long now = System.currentTimeMillis();
+            if (now - lastEvent > 500 || (total != null && coursesDone >= total)) {
+                lastEvent = now;
+                events.publish(PushEvent.request(tenantId, requestId, PushStatus.RUNNING, coursesDone, total));
+            }
+        }
+    }
+}
