@@ -68,15 +68,14 @@ public class NotificationBell extends Composite<Div> {
         refreshCount();
     }
 
-    /** The unread count shown on the bell. */
+    /** The unread count shown on the bell (an empty badge is hidden by CSS). */
     public int unread() {
-        return count.isVisible() ? Integer.parseInt(count.getText()) : 0;
+        return count.getText().isEmpty() ? 0 : Integer.parseInt(count.getText());
     }
 
     private void refreshCount() {
         int n = notifications.unreadCount();
-        count.setText(Integer.toString(n));
-        count.setVisible(n > 0);
+        count.setText(n == 0 ? "" : Integer.toString(n));
         bell.setTooltipText(n == 0 ? "No unread notifications" : n + " unread notification" + (n == 1 ? "" : "s"));
     }
 
