@@ -18,6 +18,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -201,6 +202,14 @@ class PushViewKaribuIT {
                 PushMode.OVERWRITE.label(), "True",
                 "Assessments, Composite Grades, Course Info, Grade Calc Options, Grading Tasks/Standards");
         assertThat(get_textRecursively(GridKt._getCellComponent(grid, 0, "download"))).contains("Get the report");
+        _get(GridKt._getCellComponent(grid, 0, "download"), Button.class, spec -> spec.withText("Get the report"))
+                .click();
+        assertThat(get_textRecursively(_get(Component.class, spec -> spec.withId("report-settings"))))
+                .contains("Completed", PushMode.OVERWRITE.label(), "pushed to sections", "Course Info");
+        assertThat(_get(Grid.class, spec -> spec.withId("report-rows")).getEmptyStateText())
+                .contains("Nothing to report");
+        assertThat(_get(Anchor.class, spec -> spec.withId("report-csv")).getHref()).isNotBlank();
+        assertThat(_get(Anchor.class, spec -> spec.withId("report-pdf")).getHref()).isNotBlank();
 
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> {

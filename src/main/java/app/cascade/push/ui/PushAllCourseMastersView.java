@@ -11,6 +11,7 @@ import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushService;
 import app.cascade.push.PushStateException;
 import app.cascade.push.PushValidationException;
+import app.cascade.reports.PushReportExporter;
 import app.cascade.security.Roles;
 import app.cascade.tenancy.CurrentTenant;
 import com.vaadin.flow.component.AttachEvent;
@@ -63,6 +64,7 @@ class PushAllCourseMastersView extends VerticalLayout {
     private final transient PushRequestService requests;
     private final transient PushService pushes;
     private final transient PushEvents events;
+    private final transient PushReportExporter exporter;
     private final String tenantId;
     private final ZoneId zone;
     private final PushForm form;
@@ -71,7 +73,9 @@ class PushAllCourseMastersView extends VerticalLayout {
     private transient AutoCloseable subscription;
 
     PushAllCourseMastersView(PushRequestService requests, PushService pushes, PushEvents events,
-                             CatalogService catalogs, CourseService courses, CurrentTenant tenant) {
+                             CatalogService catalogs, CourseService courses, CurrentTenant tenant,
+                             PushReportExporter exporter) {
+        this.exporter = exporter;
         this.requests = requests;
         this.pushes = pushes;
         this.events = events;
@@ -165,7 +169,7 @@ class PushAllCourseMastersView extends VerticalLayout {
     }
 
     private void openReport(PushRequestSummary request) {
-        guarded(() -> new ReportDialog(request, pushes.reportRows(request.id())).open());
+        guarded(() -> new ReportDialog(request, pushes.reportRows(request.id()), exporter).open());
     }
 
     private void cancel(PushRequestSummary request) {
