@@ -8,6 +8,7 @@ import app.cascade.catalog.KaribuSession;
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
+import app.cascade.tenancy.DistrictSettings;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
@@ -31,8 +33,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -51,6 +58,8 @@ class PushViewKaribuIT {
     ApplicationContext context;
     @Autowired
     CatalogService catalogs;
+    @Autowired
+    DistrictSettings settings;
 
     PushFixture f;
 
@@ -141,6 +150,36 @@ class PushViewKaribuIT {
                 .contains("Nothing has been changed", "create 2");
         assertThat(f.snapshot()).isEqualTo(before);
         assertThat(queue().getGenericDataView().getItems()).isEmpty();
+    }
+
+    @Test
+    void with_batch_reporting_off_a_banner_warns_and_a_batch_request_can_be_scheduled_and_cancelled() {
+        TestUsers.signIn(context, "alpha.admin");
+        settings.setBatchReporting(false);
+        try {
+            open("alpha.push");
+            assertThat(get_textRecursively(_get(Component.class, spec -> spec.withId("batch-reporting-off"))))
+                    .contains("Batch Reporting is turned off", "wait in the Batch Queue List");
+            DateTimePicker runAt = _get(DateTimePicker.class, spec -> spec.withId("push-run-at"));
+            LocalDateTime at = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2).atTime(21, 30);
+            runAt.setValue(at);
+
+            _get(Button.class, spec -> spec.withId("push-submit-batch")).click();
+
+            Grid<PushRequestSummary> grid = queue();
+            assertThat(GridKt._size(grid)).isEqualTo(1);
+            assertThat(status(grid)).isEqualTo("Scheduled");
+            assertThat(GridKt._getFormattedRow(grid, 0).getFirst()).isEqualTo(DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US).format(at));
+            assertThat(GridKt._getFormattedRow(grid, 0)).contains(PushMode.PUSH_LOCKED.label(), "False");
+            _get(GridKt._getCellComponent(grid, 0, "download"), Button.class, spec -> spec.withText("Cancel"))
+                    .click();
+            assertThat(status(grid)).isEqualTo("Cancelled");
+            assertThat(get_textRecursively(GridKt._getCellComponent(grid, 0, "download"))).contains("Restart")
+                    .doesNotContain("Cancel");
+        } finally {
+            TestUsers.signIn(context, "alpha.admin");
+            settings.setBatchReporting(true);
+        }
     }
 
     @Test

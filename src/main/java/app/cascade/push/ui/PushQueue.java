@@ -142,7 +142,7 @@ class PushQueue extends VerticalLayout {
             badge.addClassNames("cascade-status", "cascade-status-" + r.status().name().toLowerCase());
             cell.add(badge);
         }
-        if (r.message() != null && !r.message().isBlank()) {
+        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))) {
             Span message = new Span(r.message());
             message.addClassName("cascade-status-message");
             cell.add(message);
