@@ -258,6 +258,23 @@ class PushViewKaribuIT {
         assertThat(count.getText()).isEqualTo("1");
     }
 
+    @Test
+    void district_users_get_the_bell_and_support_without_a_district_does_not() {
+        KaribuSession.open(context, "alpha.viewer");
+        UI.getCurrent().navigate("catalogs");
+        assertThat(_find(Button.class, spec -> spec.withId("notification-bell"))).hasSize(1);
+        _get(Button.class, spec -> spec.withId("notification-bell")).click();
+        assertThat(get_textRecursively(_get(Component.class, spec -> spec.withId("notification-dialog"))))
+                .contains("No notifications yet");
+        assertThat(_find(Button.class, spec -> spec.withId("notification-open-push"))).isEmpty();
+        KaribuSession.close();
+
+        KaribuSession.open(context, "support");
+        UI.getCurrent().navigate("");
+        assertThat(_get(Span.class, spec -> spec.withId("header-user")).getText()).isEqualTo("Sam Support");
+        assertThat(_find(Button.class, spec -> spec.withId("notification-bell"))).isEmpty();
+    }
+
     private void open(String username) {
         KaribuSession.open(context, username);
         UI.getCurrent().navigate(ROUTE);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -124,7 +125,11 @@ public class NotificationBell extends Composite<Div> {
         subscription = events.subscribe(event -> {
             if (PushEvent.NOTIFICATION.equals(event.kind()) && event.tenantId().equals(district)
                     && user.username().equals(event.username())) {
-                ui.access(this::arrived);
+                try {
+                    ui.access(this::arrived);
+                } catch (UIDetachedException closedMeanwhile) {
+                    // the screen went away between the event and now: nothing to update
+                }
             }
         });
     }

@@ -17,6 +17,7 @@ import app.cascade.tenancy.CurrentTenant;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -207,7 +208,11 @@ class PushAllCourseMastersView extends VerticalLayout {
         UI ui = attachEvent.getUI();
         subscription = events.subscribe(event -> {
             if (PushEvent.REQUEST.equals(event.kind()) && tenantId.equals(event.tenantId())) {
-                ui.access(queue::refresh);
+                try {
+                    ui.access(queue::refresh);
+                } catch (UIDetachedException closedMeanwhile) {
+                    // the screen went away between the event and now: nothing to update
+                }
             }
         });
     }
