@@ -103,19 +103,30 @@ class PushAllCourseMastersView extends VerticalLayout {
         queue.refresh();
     }
 
+    /** Run Now and Submit to Batch disable themselves on click, so a double click never submits twice. */
+    private Button runNow;
+    private Button batch;
+
+    private void enableSubmit() {
+        runNow.setEnabled(true);
+        batch.setEnabled(true);
+    }
+
     private HorizontalLayout actions() {
         Button preview = new Button("Preview", VaadinIcon.EYE.create(), e -> preview());
         preview.setId("push-preview");
-        Button runNow = new Button("Run Now", VaadinIcon.PLAY.create(), e -> confirmed(() -> submit(null)));
+        runNow = new Button("Run Now", VaadinIcon.PLAY.create(), e -> confirmed(() -> submit(null)));
         runNow.setId("push-run-now");
+        runNow.setDisableOnClick(true);
         runNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         runAt.setId("push-run-at");
         runAt.setHelperText("District time (" + zone.getId() + ")");
         runAt.setStep(java.time.Duration.ofMinutes(15));
         runAt.setMin(LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES));
         runAt.setValue(LocalDate.now(zone).plusDays(1).atTime(22, 0));
-        Button batch = new Button("Submit to Batch", VaadinIcon.CLOCK.create(), e -> submitToBatch());
+        batch = new Button("Submit to Batch", VaadinIcon.CLOCK.create(), e -> submitToBatch());
         batch.setId("push-submit-batch");
+        batch.setDisableOnClick(true);
         HorizontalLayout bar = new HorizontalLayout(preview, runNow, runAt, batch);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return bar;
@@ -129,6 +140,7 @@ class PushAllCourseMastersView extends VerticalLayout {
         if (runAt.getValue() == null) {
             runAt.setInvalid(true);
             runAt.setErrorMessage("Choose when the push should run");
+            enableSubmit();
             return;
         }
         runAt.setInvalid(false);
@@ -138,6 +150,7 @@ class PushAllCourseMastersView extends VerticalLayout {
     /** Runs {@code action} at once for Push locked data; Overwrite asks first, with a warning unless future. */
     private void confirmed(Runnable action) {
         if (form.command().isEmpty()) {
+            enableSubmit();
             return;
         }
         if (!form.overwrite()) {
@@ -151,11 +164,20 @@ class PushAllCourseMastersView extends VerticalLayout {
                 "Overwrite", e -> action.run());
         confirm.setId("overwrite-confirm");
         confirm.setCancelable(true);
+        confirm.addCancelListener(e -> enableSubmit());
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }
 
     private void submit(Instant at) {
+        try {
+            submitNow(at);
+        } finally {
+            enableSubmit();
+        }
+    }
+
+    private void submitNow(Instant at) {
         form.command().ifPresent(command -> guarded(() -> {
             requests.submit(command, at);
             if (at != null) {
