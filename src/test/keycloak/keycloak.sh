@@ -5,7 +5,8 @@
 #   keycloak.sh stop  <keycloak-home>
 #
 # Keycloak runs in its own process group (setsid); its pid is kept in <keycloak-home>/cascade-e2e.pid and `stop`
-# signals the whole group, so no Keycloak process outlives the build. The realm is re-imported on every start.
+# signals the whole group; a watchdog stops it too if the build that started it dies first, so no Keycloak process
+# outlives the build. The realm is re-imported on every start.
 set -euo pipefail
 
 command=${1:?start or stop}
@@ -62,7 +63,16 @@ case "$command" in
         --http-host=127.0.0.1 --http-port="$http_port" \
         --health-enabled=true --http-management-port="$management_port" \
         </dev/null >"$log_file" 2>&1 &
-    echo $! >"$pid_file"
+    kc_pid=$!
+    echo "$kc_pid" >"$pid_file"
+    # If the build that started Keycloak dies (Ctrl-C, killed) before post-integration-test, stop Keycloak anyway.
+    build_pid=$PPID
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 -- "-$2" 2>/dev/null; do sleep 2; done
+      kill -0 -- "-$2" 2>/dev/null || exit 0
+      kill -TERM -- "-$2" 2>/dev/null
+      for _ in $(seq 1 30); do kill -0 -- "-$2" 2>/dev/null || exit 0; sleep 1; done
+      kill -KILL -- "-$2" 2>/dev/null' \
+      keycloak-watchdog "$build_pid" "$kc_pid" </dev/null >/dev/null 2>&1 &
     started=$(date +%s)
     until curl -fsS "http://127.0.0.1:$management_port/health/ready" 2>/dev/null | grep -q '"UP"'; do
       if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
