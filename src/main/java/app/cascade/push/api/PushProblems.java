@@ -45,7 +45,8 @@ class PushProblems {
     /** Malformed JSON, an unknown enum constant, an unreadable instant: still a 400 that names the field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        if (e.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+        JacksonException json = located(e);
+        if (json != null) {
             List<JacksonException.Reference> path = json.getPath();
             String field = path.getFirst().getPropertyName();
             String at = path.stream().map(r -> r.getPropertyName() != null ? "." + r.getPropertyName()
@@ -81,6 +82,16 @@ class PushProblems {
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
                 "Your role in this district does not allow this action");
+    }
+
+    /** The outermost Jackson exception that knows where in the document it happened, if any. */
+    private static JacksonException located(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
+                return json;
+            }
+        }
+        return null;
     }
 
     private static String describe(JacksonException e) {
