@@ -37,7 +37,8 @@ public class CourseMasterEditService {
 
     public UUID addItem(long masterId, app.cascade.catalog.DataType type, ItemEdit edit) {
         requireMaster(masterId);
-        String key = key(type, edit);
+        edit.validateFor(type);
+        String key = edit.keyFor(type);
         Integer clash = jdbc.queryForObject("select count(*) from master_item where master_id = ? and item_type = ?"
                 + " and match_key = ?", Integer.class, masterId, type.name(), key);
         if (clash != null && clash > 0) {
@@ -47,7 +48,7 @@ public class CourseMasterEditService {
         UUID id = UUID.randomUUID();
         jdbc.update("insert into master_item (id, master_id, " + ITEM_COLUMNS + ")"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", id, masterId, type.name(), edit.code(),
-                name(type, edit), edit.taskCode(), edit.termCode(), edit.weight(), edit.seq() == null ? 0 : edit.seq(),
+                edit.nameFor(type), edit.taskCode(), edit.termCode(), edit.weight(), edit.seq() == null ? 0 : edit.seq(),
                 edit.calcMethod(), edit.rounding(), edit.parts());
         record(masterId, type.name(), id, label(type, edit), "ADDED");
         return id;
@@ -56,10 +57,11 @@ public class CourseMasterEditService {
     public void updateItem(UUID itemId, ItemEdit edit) {
         Map<String, Object> item = item(itemId);
         app.cascade.catalog.DataType type = app.cascade.catalog.DataType.valueOf((String) item.get("item_type"));
+        edit.validateFor(type);
         jdbc.update("""
                 update master_item set code = ?, name = ?, task_code = ?, term_code = ?, weight = ?, seq = ?,
                     calc_method = ?, rounding = ?, parts = ?::jsonb where id = ?
-                """, edit.code(), name(type, edit), edit.taskCode(), edit.termCode(), edit.weight(),
+                """, edit.code(), edit.nameFor(type), edit.taskCode(), edit.termCode(), edit.weight(),
                 edit.seq() == null ? 0 : edit.seq(), edit.calcMethod(), edit.rounding(), edit.parts(), itemId);
         record((Long) item.get("master_id"), type.name(), itemId, label(type, edit), "MODIFIED");
     }
@@ -250,23 +252,7 @@ public class CourseMasterEditService {
         return rows.getFirst();
     }
 
-    private static String name(app.cascade.catalog.DataType type, ItemEdit edit) {
-        if (edit.name() != null && !edit.name().isBlank()) {
-            return edit.name().strip();
-        }
-        return switch (type) {
-            case CALC_OPTION, COMPOSITE -> edit.taskCode() + " " + edit.termCode();
-            default -> edit.code();
-        };
-    }
 
-    private static String key(app.cascade.catalog.DataType type, ItemEdit edit) {
-        return switch (type) {
-            case CATEGORY -> edit.name().strip().toLowerCase(Locale.ROOT);
-            case CALC_OPTION, COMPOSITE -> edit.taskCode() + "|" + edit.termCode();
-            default -> edit.code();
-        };
-    }
 
     private static String label(app.cascade.catalog.DataType type, ItemEdit edit) {
         return switch (type) {

@@ -34,8 +34,8 @@ public class CourseSetupService {
         Row item = courseItem(itemId);
         CourseContext course = course(item.ownerId());
         refuseIfLocked(item, course);
-        validate(item.type(), edit);
-        String newKey = key(item.type(), edit);
+        edit.validateFor(item.type());
+        String newKey = edit.keyFor(item.type());
         if (!newKey.equals(item.key())) {
             refuseMasterKey(course, item.type(), newKey);
         }
@@ -45,7 +45,7 @@ public class CourseSetupService {
                     calc_method = ?, rounding = ?, parts = ?::jsonb, master_item_id = ?, residual = false,
                     origin = case when residual then 'COURSE' else origin end
                 where id = ?
-                """, edit.code(), name(item.type(), edit), edit.taskCode(), edit.termCode(), edit.weight(),
+                """, edit.code(), edit.nameFor(item.type()), edit.taskCode(), edit.termCode(), edit.weight(),
                 edit.seq() == null ? 0 : edit.seq(), edit.calcMethod(), edit.rounding(), edit.parts(),
                 keepLink ? item.link() : null, itemId);
     }
@@ -67,14 +67,14 @@ public class CourseSetupService {
 
     public UUID addCourseItem(long courseId, DataType type, ItemEdit edit) {
         CourseContext course = course(courseId);
-        validate(type, edit);
-        refuseMasterKey(course, type, key(type, edit));
+        edit.validateFor(type);
+        refuseMasterKey(course, type, edit.keyFor(type));
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into course_item (id, course_id, item_type, code, name, task_code, term_code, weight, seq,
                     calc_method, rounding, parts, origin)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'COURSE')
-                """, id, courseId, type.name(), edit.code(), name(type, edit), edit.taskCode(), edit.termCode(),
+                """, id, courseId, type.name(), edit.code(), edit.nameFor(type), edit.taskCode(), edit.termCode(),
                 edit.weight(), edit.seq() == null ? 0 : edit.seq(), edit.calcMethod(), edit.rounding(), edit.parts());
         return id;
     }
@@ -113,13 +113,13 @@ public class CourseSetupService {
     public void editSectionItem(UUID itemId, ItemEdit edit) {
         Row item = sectionItem(itemId);
         refuseIfLockedInSection(item);
-        validate(item.type(), edit);
+        edit.validateFor(item.type());
         jdbc.update("""
                 update section_item set code = ?, name = ?, task_code = ?, term_code = ?, weight = ?, seq = ?,
                     calc_method = ?, rounding = ?, parts = ?::jsonb, course_item_id = null, residual = false,
                     origin = case when residual then 'TEACHER' else origin end
                 where id = ?
-                """, edit.code(), name(item.type(), edit), edit.taskCode(), edit.termCode(), edit.weight(),
+                """, edit.code(), edit.nameFor(item.type()), edit.taskCode(), edit.termCode(), edit.weight(),
                 edit.seq() == null ? 0 : edit.seq(), edit.calcMethod(), edit.rounding(), edit.parts(), itemId);
     }
 
@@ -136,8 +136,8 @@ public class CourseSetupService {
         if (!type.onSections()) {
             throw new SetupEditException(type.plural() + " live on courses only, not on sections");
         }
-        validate(type, edit);
-        String key = key(type, edit);
+        edit.validateFor(type);
+        String key = edit.keyFor(type);
         List<Row> sameKey = jdbc.query("select id, section_id as owner_id, item_type, code, name, task_code,"
                         + " term_code, match_key, course_item_id as link, residual, forced_no_calc from section_item"
                         + " where section_id = ? and item_type = ? and match_key = ?", CourseSetupService::row,
@@ -153,7 +153,7 @@ public class CourseSetupService {
                 insert into section_item (id, section_id, item_type, code, name, task_code, term_code, weight, seq,
                     calc_method, rounding, parts, origin)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'TEACHER')
-                """, id, sectionId, type.name(), edit.code(), name(type, edit), edit.taskCode(), edit.termCode(),
+                """, id, sectionId, type.name(), edit.code(), edit.nameFor(type), edit.taskCode(), edit.termCode(),
                 edit.weight(), edit.seq() == null ? 0 : edit.seq(), edit.calcMethod(), edit.rounding(), edit.parts());
         return id;
     }
@@ -222,48 +222,8 @@ public class CourseSetupService {
                 + " and push it";
     }
 
-    private static void validate(DataType type, ItemEdit edit) {
-        switch (type) {
-            case TASK, STANDARD, ASSESSMENT -> require(edit.code(), type.singular() + " code");
-            case CATEGORY -> require(edit.name(), "Category name");
-            case CALC_OPTION -> {
-                require(edit.taskCode(), "Task or standard code");
-                require(edit.termCode(), "Term");
-                require(edit.calcMethod(), "Calculation method");
-            }
-            case COMPOSITE -> {
-                require(edit.taskCode(), "Parent task code");
-                require(edit.termCode(), "Term");
-            }
-        }
-        if (edit.weight() != null && edit.weight().signum() < 0) {
-            throw new SetupEditException("A weight cannot be negative");
-        }
-    }
 
-    private static void require(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new SetupEditException(what + " is required");
-        }
-    }
 
-    private static String name(DataType type, ItemEdit edit) {
-        if (edit.name() != null && !edit.name().isBlank()) {
-            return edit.name().strip();
-        }
-        return switch (type) {
-            case CALC_OPTION, COMPOSITE -> edit.taskCode() + " " + edit.termCode();
-            default -> edit.code();
-        };
-    }
-
-    private static String key(DataType type, ItemEdit edit) {
-        return switch (type) {
-            case CATEGORY -> edit.name().strip().toLowerCase(Locale.ROOT);
-            case CALC_OPTION, COMPOSITE -> edit.taskCode() + "|" + edit.termCode();
-            default -> edit.code();
-        };
-    }
 
     // ---- data
 

@@ -13,10 +13,12 @@ public class DistrictDirectory {
 
     private final TenantRegistry registry;
     private final JdbcTemplate jdbc;
+    private final DistrictSettings settings;
 
-    public DistrictDirectory(TenantRegistry registry, JdbcTemplate jdbc) {
+    public DistrictDirectory(TenantRegistry registry, JdbcTemplate jdbc, DistrictSettings settings) {
         this.registry = registry;
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     @PreAuthorize("hasRole('SUPPORT')")
@@ -24,7 +26,7 @@ public class DistrictDirectory {
         return registry.all().stream()
                 .sorted(Comparator.comparing(Tenant::displayName))
                 .map(t -> new DistrictSummary(t.id(), t.displayName(), t.schema(), t.organization(),
-                        t.timeZone().getId(), t.batchReporting(), schemaVersion(t)))
+                        t.timeZone().getId(), settings.batchReporting(t.id()), schemaVersion(t)))
                 .toList();
     }
 

@@ -26,7 +26,7 @@ public class PushMailer {
     private final String baseUrl;
 
     public PushMailer(ObjectProvider<JavaMailSender> sender, TenantRegistry registry,
-                      @Value("${cascade.base-url:http://localhost:8080}") String baseUrl) {
+                      @Value("${cascade.base-url}") String baseUrl) {
         this.sender = sender;
         this.registry = registry;
         this.baseUrl = baseUrl;

@@ -1,0 +1,146 @@
+package app.cascade.reports;
+
+import app.cascade.push.PushRequestService;
+import app.cascade.push.PushRequestSummary;
+import app.cascade.push.PushService;
+import app.cascade.push.engine.ReportRow;
+import app.cascade.tenancy.CurrentTenant;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.FontFactory;
+import org.openpdf.text.HeaderFooter;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * "Get the report": a push request's result rows (push-rules §6 columns and reason codes) as CSV (UTF-8 with a BOM,
+ * so Excel reads it right) and as PDF (a table whose header repeats on every page). Another district's request is
+ * not found, like an unknown one.
+ */
+@Service
+public class PushReportExporter {
+
+    /** The §6 columns, in order. */
+    public static final List<String> COLUMNS = List.of("School", "Course number", "Course name", "Section",
+            "Data type", "Item", "Outcome", "Reason", "Assignments", "Scores", "Posted grades", "Comments", "Details");
+
+    private final PushService pushes;
+    private final PushRequestService requests;
+    private final CurrentTenant currentTenant;
+
+    public PushReportExporter(PushService pushes, PushRequestService requests, CurrentTenant currentTenant) {
+        this.pushes = pushes;
+        this.requests = requests;
+        this.currentTenant = currentTenant;
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public byte[] csv(UUID requestId) {
+        requests.summary(requestId);
+        List<ReportRow> rows = pushes.reportRows(requestId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
+                    .setHeader(COLUMNS.toArray(String[]::new)).get());
+            for (ReportRow r : rows) {
+                csv.printRecord(values(r));
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public byte[] pdf(UUID requestId) {
+        PushRequestSummary request = requests.summary(requestId);
+        List<ReportRow> rows = pushes.reportRows(requestId);
+        ZoneId zone = currentTenant.require().timeZone();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 24, 24, 36, 36);
+        PdfWriter.getInstance(document, out);
+        Font small = FontFactory.getFont(FontFactory.HELVETICA, 7);
+        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
+        String title = currentTenant.require().displayName() + " — Push report: "
+                + (request.catalog() != null ? request.catalog() : "Push All Courses") + ", " + request.schoolYear()
+                + ", " + request.mode().label();
+        HeaderFooter header = new HeaderFooter(new Phrase(title, FontFactory.getFont(FontFactory.HELVETICA, 8)),
+                false);
+        header.setAlignment(Element.ALIGN_LEFT);
+        document.setHeader(header);
+        HeaderFooter footer = new HeaderFooter(new Phrase("Page ", small), true);
+        footer.setAlignment(Element.ALIGN_RIGHT);
+        document.setFooter(footer);
+        document.open();
+        document.add(new Paragraph(title, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11)));
+        document.add(new Paragraph("Scheduled " + DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a")
+                .format(request.scheduledAt().atZone(zone)) + " · Status " + request.status() + " · Pushed to sections: "
+                + request.toSections() + " · Data: " + request.pushedData() + " · Courses: " + request.coursesDone()
+                + " · Rows: " + rows.size(), small));
+        document.add(new Paragraph(" ", small));
+        PdfPTable table = new PdfPTable(new float[]{9, 6, 10, 4, 8, 9, 8, 15, 4, 4, 4, 4, 16});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String column : COLUMNS) {
+            PdfPCell cell = new PdfPCell(new Phrase(column, bold));
+            cell.setGrayFill(0.9f);
+            table.addCell(cell);
+        }
+        for (ReportRow r : rows) {
+            for (String value : values(r)) {
+                table.addCell(new Phrase(value, small));
+            }
+        }
+        if (rows.isEmpty()) {
+            PdfPCell none = new PdfPCell(new Phrase("Nothing to report: every course was pushed as it is.", small));
+            none.setColspan(COLUMNS.size());
+            table.addCell(none);
+        }
+        document.add(table);
+        document.close();
+        return out.toByteArray();
+    }
+
+    /** e.g. push-report-high-school-catalog-26-27-1a2b3c4d.csv */
+    @PreAuthorize("hasRole('VIEWER')")
+    public String fileName(UUID requestId, String extension) {
+        PushRequestSummary request = requests.summary(requestId);
+        String what = (request.catalog() != null ? request.catalog() : "courses") + "-" + request.schoolYear();
+        return "push-report-" + what.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-"
+                + requestId.toString().substring(0, 8) + "." + extension;
+    }
+
+    static List<String> values(ReportRow r) {
+        return List.of(text(r.school()), text(r.courseNumber()), text(r.courseName()), text(r.section()),
+                text(r.dataType()), text(r.item()), text(r.outcome()), r.reason().name(),
+                String.valueOf(r.dependents().assignments()), String.valueOf(r.dependents().scores()),
+                String.valueOf(r.dependents().postedGrades()), String.valueOf(r.dependents().comments()),
+                text(r.message()));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,106 @@
+package app.cascade.reports;
+
+import app.cascade.CascadeIntegrationTest;
+import app.cascade.catalog.TestUsers;
+import app.cascade.push.PushCommand;
+import app.cascade.push.PushNotFoundException;
+import app.cascade.push.PushService;
+import app.cascade.push.engine.DataType;
+import app.cascade.push.engine.PushMode;
+import app.cascade.push.engine.ReportRow;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import static app.cascade.catalog.ItemSpec.category;
+import static app.cascade.catalog.ItemSpec.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@CascadeIntegrationTest
+class PushReportExporterIT {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    PushService pushes;
+    @Autowired
+    PushReportExporter exporter;
+
+    @AfterEach
+    void tearDown() {
+        TestUsers.signOut();
+    }
+
+    /** A push whose report has rows for several courses: an ignored course, a desynced one, a residual item. */
+    private UUID pushWithRows() {
+        var d = app.cascade.catalog.DistrictFixture.in("alpha", context).wipe();
+        long year = d.year("26-27", LocalDate.of(2026, 8, 1), LocalDate.of(2027, 6, 30));
+        long catalog = d.catalog("High School Catalog", app.cascade.catalog.CatalogLock.values());
+        long calendar = d.calendar(d.school("LHS", "Lakeside High, \"North\" campus", catalog), year, "Q1", "Q2");
+        var eng = d.master(catalog, "ENG101", "English 9").with(task("S1", "Semester 1"), category("Tests", "60"));
+        var other = d.master(catalog, "MAT101", "Algebra I").with(task("S1", "Semester 1"));
+        d.course(calendar, eng).copyAllFromMaster().section("1", "Ms. Rivera").copyAllFromCourse();
+        d.course(calendar, "ENG101-B", "English 9, Period B").linkTo(eng).ignoreMasterPush();
+        d.course(calendar, "ENG101-C", "English 9 C").linkTo(eng)
+                .copyFromMaster(other.itemId(app.cascade.catalog.DataType.TASK, "S1"));
+        TestUsers.signIn(context, "alpha.push");
+        return pushes.runNow(PushCommand.catalog(catalog, year, PushMode.PUSH_LOCKED, false,
+                EnumSet.allOf(DataType.class)));
+    }
+
+    @Test
+    void the_csv_has_a_bom_and_parses_back_to_exactly_the_report_rows() throws Exception {
+        UUID id = pushWithRows();
+        List<ReportRow> rows = pushes.reportRows(id);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+
+        byte[] csv = exporter.csv(id);
+
+        assertThat(csv[0] & 0xFF).isEqualTo(0xEF);
+        String text = new String(csv, StandardCharsets.UTF_8).substring(1);
+        try (CSVParser parser = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text))) {
+            assertThat(parser.getHeaderNames()).isEqualTo(PushReportExporter.COLUMNS);
+            List<List<String>> parsed = parser.getRecords().stream().map(CSVRecord::toList).toList();
+            assertThat(parsed).isEqualTo(rows.stream().map(PushReportExporter::values).toList());
+        }
+        assertThat(exporter.fileName(id, "csv")).startsWith("push-report-high-school-catalog-26-27-").endsWith(".csv");
+    }
+
+    @Test
+    void the_pdf_opens_and_lists_the_courses_of_the_report() throws Exception {
+        UUID id = pushWithRows();
+
+        byte[] pdf = exporter.pdf(id);
+
+        try (PdfReader reader = new PdfReader(pdf)) {
+            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            String text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", "");
+            assertThat(text).contains("ENG101-B", "ENG101-C", "SKIPPED_IGNORE_MASTER_PUSH", "DESYNCED",
+                    "HighSchoolCatalog");
+        }
+    }
+
+    @Test
+    void another_districts_report_is_not_found() {
+        UUID id = pushWithRows();
+        TestUsers.signIn(context, "beta.viewer");
+
+        assertThatThrownBy(() -> exporter.csv(id)).isInstanceOf(PushNotFoundException.class);
+        assertThatThrownBy(() -> exporter.pdf(id)).isInstanceOf(PushNotFoundException.class);
+    }
+}
