@@ -33,6 +33,8 @@ class PushApiIT {
     @Autowired
     ApplicationContext context;
 
+    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
     final JsonMapper mapper = JsonMapper.builder().build();
     PushFixture f;
 
@@ -70,6 +72,11 @@ class PushApiIT {
 
     private ResponseEntity<String> delete(String user, String path) {
         return client(user).delete().uri(path).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<byte[]> report(String user, String id, String accept) {
+        return client(user).get().uri("/api/v1/pushes/{id}/report", id).header(HttpHeaders.ACCEPT, accept)
+                .retrieve().toEntity(byte[].class);
     }
 
     private JsonNode json(ResponseEntity<String> response) {
@@ -134,6 +141,27 @@ class PushApiIT {
                 assertThat(json(get("alpha.push", location)).get("status").asString()).isEqualTo("COMPLETED"));
         JsonNode done = json(get("alpha.viewer", location));
         assertThat(done.get("coursesDone").asInt()).isEqualTo(3);
+
+        ResponseEntity<byte[]> csv = report("alpha.viewer", id, "text/csv");
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(csv.getHeaders().getContentType()).isNotNull().matches(t -> t.isCompatibleWith(TEXT_CSV));
+        assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).startsWith("\uFEFFSchool,Course number,");
+        assertThat(csv.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("push-report-high-school-catalog-26-27-" + id.substring(0, 8) + ".csv");
+        assertThat(csv.getHeaders().getContentDisposition().isAttachment()).isTrue();
+
+        ResponseEntity<byte[]> pdf = report("alpha.viewer", id, "application/pdf");
+        assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
+
+        assertThat(report("alpha.viewer", id, "text/csv;q=0.5, application/pdf").getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(report("alpha.viewer", id, "*/*").getHeaders().getContentType()).isNotNull()
+                .matches(t -> t.isCompatibleWith(TEXT_CSV));
+        assertThat(report("alpha.viewer", id, "application/json").getStatusCode().value()).isEqualTo(406);
+        assertThat(report("support", id, "text/csv").getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
@@ -162,6 +190,11 @@ class PushApiIT {
         assertProblem(get("beta.viewer", "/api/v1/pushes/" + id), 404);
         assertProblem(delete("beta.push", "/api/v1/pushes/" + id), 404);
         assertProblem(post("beta.push", "/api/v1/pushes/" + id + "/restart", ""), 404);
+        ResponseEntity<byte[]> report = report("beta.push", id, "text/csv");
+        assertThat(report.getStatusCode().value()).isEqualTo(404);
+        assertThat(report.getHeaders().getContentType()).isNotNull()
+                .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(report("alpha.viewer", id, "text/csv").getStatusCode().value()).isEqualTo(200);
         assertProblem(get("alpha.push", "/api/v1/pushes/" + java.util.UUID.randomUUID()), 404);
 
         assertThat(json(get("alpha.push", "/api/v1/pushes/" + id)).get("status").asString()).isEqualTo("SCHEDULED");
@@ -261,6 +294,6 @@ class PushApiIT {
         ResponseEntity<String> docs = get(null, "/v3/api-docs");
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/v1/pushes", "/api/v1/pushes/{id}", "/api/v1/pushes/preview",
-                "/api/v1/pushes/{id}/restart", "Push requests");
+                "/api/v1/pushes/{id}/restart", "/api/v1/pushes/{id}/report", "Push requests");
     }
 }

@@ -3,12 +3,15 @@ package app.cascade.push.api;
 import app.cascade.push.PushPreview;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
+import app.cascade.reports.PushReportExporter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +23,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.context.request.NativeWebRequest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,12 +50,17 @@ class PushController {
     static final Duration DEFAULT_LOOKAHEAD = Duration.ofDays(1);
     static final int DEFAULT_LIMIT = 50;
 
+    static final String TEXT_CSV_VALUE = "text/csv";
+    static final MediaType TEXT_CSV = MediaType.parseMediaType(TEXT_CSV_VALUE);
+
     private final PushRequestService requests;
     private final PushService pushes;
+    private final PushReportExporter reports;
 
-    PushController(PushRequestService requests, PushService pushes) {
+    PushController(PushRequestService requests, PushService pushes, PushReportExporter reports) {
         this.requests = requests;
         this.pushes = pushes;
+        this.reports = reports;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -143,6 +155,52 @@ class PushController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PushRequestResource> restart(@PathVariable UUID id) {
         return accepted(requests.restart(id));
+    }
+
+    @GetMapping(path = "/{id}/report", produces = {TEXT_CSV_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    @Operation(summary = "Get the report",
+            description = "The request's result rows (push-rules §6) as CSV (UTF-8 with a BOM) or PDF, chosen by "
+                    + "`Accept`; CSV when both are acceptable. Requires VIEWER.")
+    @ApiResponse(responseCode = "200", description = "The report as an attachment", content = {
+            @Content(mediaType = TEXT_CSV_VALUE, schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string",
+                    format = "binary"))})
+    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
+    @ApiResponse(responseCode = "403", description = "Not a viewer of a district", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such request in the user's district", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "406", description = "`Accept` allows neither text/csv nor application/pdf",
+            content = @Content)
+    ResponseEntity<byte[]> report(@PathVariable UUID id, NativeWebRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        boolean pdf = prefersPdf(new HeaderContentNegotiationStrategy().resolveMediaTypes(request));
+        byte[] body = pdf ? reports.pdf(id) : reports.csv(id);
+        String fileName = reports.fileName(id, pdf ? "pdf" : "csv");
+        return ResponseEntity.ok()
+                .contentType(pdf ? MediaType.APPLICATION_PDF : new MediaType(TEXT_CSV, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .body(body);
+    }
+
+    /**
+     * The acceptable types come sorted, highest quality and most specific first; the first that fits decides, and
+     * a wildcard means CSV. The mapping's {@code produces} already answered 406 when neither fits.
+     */
+    private static boolean prefersPdf(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.isCompatibleWith(TEXT_CSV)) {
+                return false;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_PDF)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<PushRequestResource> accepted(UUID id) {
