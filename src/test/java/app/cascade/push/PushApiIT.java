@@ -234,6 +234,8 @@ class PushApiIT {
         assertBadField(post("alpha.push", "/api/v1/pushes", "{\"catalogId\": " + f.catalog
                 + ", \"schoolYearId\": " + f.current + "}"), "mode");
         assertBadField(post("alpha.push", "/api/v1/pushes", "{\"catalogId\": "), "body");
+        assertThat(json(post("alpha.push", "/api/v1/pushes", "")).get("detail").asString())
+                .isEqualTo("body: A JSON request body is required");
         assertBadField(post("alpha.push", "/api/v1/pushes/preview", ok.replace("PUSH_LOCKED", "X")), "mode");
         assertBadField(get("alpha.push", "/api/v1/pushes?from=yesterday"), "from");
         assertBadField(get("alpha.push", "/api/v1/pushes?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z"), "from");

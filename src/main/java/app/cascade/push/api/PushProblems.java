@@ -50,8 +50,12 @@ class PushProblems {
             List<JacksonException.Reference> path = json.getPath();
             String field = path.getFirst().getPropertyName();
             String at = path.stream().map(r -> r.getPropertyName() != null ? "." + r.getPropertyName()
-                    : "[" + r.getIndex() + "]").collect(Collectors.joining()).substring(1);
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining());
+            at = at.startsWith(".") ? at.substring(1) : at;
             return badRequest(field == null ? "body" : field, at + ": " + describe(json));
+        }
+        if (e.getCause() == null) { // Spring's own message would name the controller method
+            return badRequest("body", "A JSON request body is required");
         }
         return badRequest("body", "The request body is not valid JSON: " + e.getMostSpecificCause().getMessage());
     }
