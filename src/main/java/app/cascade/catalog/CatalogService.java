@@ -45,6 +45,17 @@ public class CatalogService {
         return catalogs().stream().filter(c -> c.id() == id).findFirst();
     }
 
+    /**
+     * The catalogs a push for {@code schoolYearId} can use: those with a master linked to a course of that year
+     * (push-rules §3, Select Year), by name.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<CatalogSummary> catalogsForYear(long schoolYearId) {
+        java.util.Set<Long> ids = java.util.Set.copyOf(catalogs.findIdsWithLinkedCourseInYear(schoolYearId));
+        return ids.isEmpty() ? List.of() : catalogs().stream().filter(c -> ids.contains(c.id())).toList();
+    }
+
     private Map<Long, List<SchoolRef>> schoolsByCatalog() {
         return schools.findAllWithCatalog().stream()
                 .filter(s -> s.getCatalog() != null)

@@ -1,5 +1,6 @@
 package app.cascade.ui;
 
+import app.cascade.notifications.ui.NotificationBell;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
 import app.cascade.security.ui.ChooseDistrictView;
@@ -23,6 +24,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The app shell: a header with the district, the user and sign-out, and a side navigation that lists only the views
@@ -35,11 +37,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final transient CurrentUserService users;
     private final transient TenantRegistry registry;
     private final transient AuthenticationContext authentication;
+    private final transient ObjectProvider<NotificationBell> bells;
 
-    MainLayout(CurrentUserService users, TenantRegistry registry, AuthenticationContext authentication) {
+    MainLayout(CurrentUserService users, TenantRegistry registry, AuthenticationContext authentication,
+               ObjectProvider<NotificationBell> bells) {
         this.users = users;
         this.registry = registry;
         this.authentication = authentication;
+        this.bells = bells;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header());
         addToDrawer(brand(), navigation());
@@ -68,6 +73,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(district);
+        if (user != null && user.activeDistrict().isPresent()) {
+            header.addComponentAtIndex(1, bells.getObject());
+        }
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         return header;
     }

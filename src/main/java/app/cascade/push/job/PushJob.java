@@ -38,9 +38,12 @@ public class PushJob {
     private final PushEvents events;
     private final NotificationService notifications;
     private final TransactionTemplate tx;
+    private final PushMetrics metrics;
 
     public PushJob(PushExecutor executor, PushRequestStore store, DistrictSettings settings, PushEvents events,
-                   NotificationService notifications, PlatformTransactionManager transactions) {
+                   NotificationService notifications, PlatformTransactionManager transactions,
+                   PushMetrics metrics) {
+        this.metrics = metrics;
         this.executor = executor;
         this.store = store;
         this.settings = settings;
@@ -75,8 +78,11 @@ public class PushJob {
         }
         int attempt = tx.execute(s -> store.startAttempt(requestId));
         Progress progress = new Progress(tenantId, requestId, jobContext);
+        long started = System.nanoTime();
         try {
             PushStatus status = executor.execute(requestId, progress);
+            metrics.recorded(tenantId, requestId, found.get(), status,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
             events.publish(PushEvent.request(tenantId, requestId, status, progress.done, progress.total));
             notifications.requestEnded(tenantId, requestId);
         } catch (RuntimeException e) {

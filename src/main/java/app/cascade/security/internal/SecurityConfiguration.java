@@ -61,6 +61,10 @@ class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
     /**
      * {@link SecurityContextHolder} is static, so its strategy is one per JVM too: every application context (a
      * restarted one, or the several contexts of a test run) shares this instance, and the filters, method security and
@@ -109,6 +113,22 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
+        // A CSP that Vaadin's client accepts; nobody may frame the app; HSTS is sent on HTTPS requests
+        http.headers(headers -> {
+            // written before the response is handed to Vaadin, which forwards to its own servlet
+            headers.addObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+                    org.springframework.security.web.header.HeaderWriterFilter>() {
+                @Override
+                public <O extends org.springframework.security.web.header.HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            });
+            headers                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .SAME_ORIGIN));
+        });
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             if (properties.oidcMode()) {
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}");

@@ -1,0 +1,158 @@
+package app.cascade.notifications.ui;
+
+import app.cascade.notifications.NotificationService;
+import app.cascade.notifications.NotificationView;
+import app.cascade.push.PushEvent;
+import app.cascade.push.PushEvents;
+import app.cascade.security.CurrentUser;
+import app.cascade.security.CurrentUserService;
+import app.cascade.security.Roles;
+import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.Tenant;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.springframework.context.annotation.Scope;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The header's bell: the signed-in user's unread notifications as a count, the list in a dialog (opening it marks
+ * them read), and a toast at once when a push of theirs ends, on whatever node it ran.
+ */
+@SpringComponent
+@Scope("prototype")
+public class NotificationBell extends Composite<Div> {
+
+    static final String PUSH_ROUTE = "push-all-course-masters";
+    static final String EMPTY = "No notifications yet. You are notified here when a push you started ends.";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a", Locale.US);
+
+    private final transient NotificationService notifications;
+    private final transient PushEvents events;
+    private final CurrentUser user;
+    private final ZoneId zone;
+    private final Button bell = new Button(VaadinIcon.BELL.create());
+    private final Span count = new Span();
+    private transient AutoCloseable subscription;
+
+    NotificationBell(NotificationService notifications, PushEvents events, CurrentUserService users,
+                     CurrentTenant tenant) {
+        this.zone = tenant.tenant().map(Tenant::timeZone).orElse(ZoneOffset.UTC);
+        this.notifications = notifications;
+        this.events = events;
+        this.user = users.current().orElseThrow();
+        bell.setId("notification-bell");
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        bell.setAriaLabel("Notifications");
+        bell.addClickListener(e -> open());
+        count.setId("notification-count");
+        count.addClassName("cascade-bell-count");
+        getContent().addClassName("cascade-bell");
+        getContent().add(bell, count);
+        refreshCount();
+    }
+
+    /** The unread count shown on the bell (an empty badge is hidden by CSS). */
+    public int unread() {
+        return count.getText().isEmpty() ? 0 : Integer.parseInt(count.getText());
+    }
+
+    private void refreshCount() {
+        int n = notifications.unreadCount();
+        count.setText(n == 0 ? "" : Integer.toString(n));
+        bell.setTooltipText(n == 0 ? "No unread notifications" : n + " unread notification" + (n == 1 ? "" : "s"));
+    }
+
+    private void open() {
+        List<NotificationView> mine = notifications.mine(20);
+        Dialog dialog = new Dialog();
+        dialog.setId("notification-dialog");
+        dialog.setHeaderTitle("Notifications");
+        dialog.setWidth("min(90vw, 32em)");
+        Div list = new Div();
+        list.addClassName("cascade-notification-list");
+        if (mine.isEmpty()) {
+            Paragraph empty = new Paragraph(EMPTY);
+            empty.addClassName("cascade-empty");
+            list.add(empty);
+        }
+        for (NotificationView n : mine) {
+            Div item = new Div(new Span(n.title()), new Paragraph(n.body()),
+                    new Span(TIME.format(n.createdAt().atZone(zone))));
+            item.addClassName("cascade-notification");
+            if (!n.read()) {
+                item.addClassName("cascade-notification-unread");
+            }
+            list.add(item);
+        }
+        dialog.add(list);
+        if (user.hasRole(Roles.PUSH_ADMIN)) {
+            Button toPush = new Button("Open Push All Course Masters", e -> {
+                dialog.close();
+                UI.getCurrent().navigate(PUSH_ROUTE);
+            });
+            toPush.setId("notification-open-push");
+            dialog.getFooter().add(toPush);
+        }
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+        notifications.markAllRead();
+        refreshCount();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        String district = user.activeDistrict().orElse(null);
+        subscription = events.subscribe(event -> {
+            if (PushEvent.NOTIFICATION.equals(event.kind()) && event.tenantId().equals(district)
+                    && user.username().equals(event.username())) {
+                try {
+                    ui.access(this::arrived);
+                } catch (UIDetachedException closedMeanwhile) {
+                    // the screen went away between the event and now: nothing to update
+                }
+            }
+        });
+    }
+
+    private void arrived() {
+        refreshCount();
+        String title = notifications.mine(1).stream().findFirst().map(NotificationView::title)
+                .orElse("A push has ended");
+        Notification toast = Notification.show(title, 6000, Notification.Position.TOP_END);
+        toast.addThemeVariants(title.contains("failed") || title.contains("warnings")
+                ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // the subscription is gone either way
+            }
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+}

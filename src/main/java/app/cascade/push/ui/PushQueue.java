@@ -1,0 +1,175 @@
+package app.cascade.push.ui;
+
+import app.cascade.push.PushRequestService;
+import app.cascade.push.PushRequestSummary;
+import app.cascade.push.PushStatus;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The Batch Queue List: the district's push requests scheduled in a date window (district time zone), newest first,
+ * with live status, the settings used, the report, and Cancel / Restart. The service filters and limits.
+ */
+class PushQueue extends VerticalLayout {
+
+    static final int TOP = 50;
+    static final int ALL = 500;
+    static final String EMPTY = "No push request is scheduled between these dates. Run Now or Submit to Batch "
+            + "above, or widen the dates.";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
+
+    private final PushRequestService requests;
+    private final ZoneId zone;
+    final DatePicker from = new DatePicker("Scheduled between");
+    final DatePicker to = new DatePicker("and");
+    final Checkbox top = new Checkbox("Show top " + TOP, true);
+    final Grid<PushRequestSummary> grid = new Grid<>();
+
+    record Actions(Consumer<PushRequestSummary> report, Consumer<PushRequestSummary> cancel,
+                   Consumer<PushRequestSummary> restart) {
+    }
+
+    PushQueue(PushRequestService requests, ZoneId zone, Actions actions) {
+        this.requests = requests;
+        this.zone = zone;
+        setPadding(false);
+        LocalDate today = LocalDate.now(zone);
+        from.setId("queue-from");
+        from.setValue(today.minusDays(14));
+        to.setId("queue-to");
+        to.setValue(today);
+        top.setId("queue-top");
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
+        refresh.setId("queue-refresh");
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        top.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(refresh, top, from, to);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("queue-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.addColumn(r -> TIME.format(r.scheduledAt().atZone(zone))).setKey("scheduled")
+                .setHeader("Scheduled Time (" + zone.getId() + ")").setAutoWidth(true);
+        grid.addColumn(PushRequestSummary::catalog).setKey("catalog").setHeader("Catalog").setFlexGrow(2);
+        grid.addColumn(PushRequestSummary::schoolYear).setKey("year").setHeader("School Year").setAutoWidth(true);
+        grid.addComponentColumn(PushQueue::status).setKey("status").setHeader("Status").setFlexGrow(2);
+        grid.addColumn(r -> r.mode().label()).setKey("mode").setHeader("Push Mode").setFlexGrow(2);
+        grid.addColumn(r -> r.toSections() ? "True" : "False").setKey("sections").setHeader("Pushed To Sections")
+                .setAutoWidth(true);
+        grid.addColumn(PushRequestSummary::pushedData).setKey("data").setHeader("Pushed Data").setFlexGrow(2);
+        grid.addComponentColumn(r -> actions(r, actions)).setKey("download").setHeader("Download")
+                .setAutoWidth(true);
+        grid.setEmptyStateText(EMPTY);
+        grid.setWidthFull();
+        add(filters, grid);
+        setFlexGrow(1, grid);
+    }
+
+    /** Reloads the rows from the database; safe to call from {@code ui.access}. */
+    void refresh() {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            to.setInvalid(true);
+            to.setErrorMessage("Choose an end date on or after the start date");
+            return;
+        }
+        to.setInvalid(false);
+        Instant start = from.getValue().atStartOfDay(zone).toInstant();
+        Instant end = to.getValue().plusDays(1).atStartOfDay(zone).toInstant();
+        grid.setItems(requests.queue(start, end, top.getValue() ? TOP : ALL));
+    }
+
+    /** Widens the window so that {@code at} is shown (a request submitted for a later day). */
+    void include(Instant at) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        if (to.getValue() != null && day.isAfter(to.getValue())) {
+            to.setValue(day);
+        }
+    }
+
+    List<PushRequestSummary> rows() {
+        return grid.getGenericDataView().getItems().toList();
+    }
+
+    static String label(PushStatus status) {
+        return switch (status) {
+            case SCHEDULED -> "Scheduled";
+            case QUEUED -> "Queued";
+            case RUNNING -> "Running";
+            case COMPLETED -> "Completed";
+            case COMPLETED_WITH_WARNINGS -> "Completed with warnings";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
+    private static Component status(PushRequestSummary r) {
+        Div cell = new Div();
+        cell.addClassName("cascade-status-cell");
+        if (r.status() == PushStatus.RUNNING) {
+            ProgressBar bar = new ProgressBar();
+            if (r.coursesTotal() == null || r.coursesTotal() == 0) {
+                bar.setIndeterminate(true);
+            } else {
+                bar.setMax(r.coursesTotal());
+                bar.setValue(Math.min(r.coursesDone(), r.coursesTotal()));
+            }
+            Span count = new Span("Running: " + r.coursesDone()
+                    + (r.coursesTotal() == null ? "" : " of " + r.coursesTotal()) + " courses");
+            cell.add(bar, count);
+        } else {
+            Span badge = new Span(label(r.status()));
+            badge.addClassNames("cascade-status", "cascade-status-" + r.status().name().toLowerCase());
+            cell.add(badge);
+        }
+        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))) {
+            Span message = new Span(r.message());
+            message.addClassName("cascade-status-message");
+            cell.add(message);
+        }
+        return cell;
+    }
+
+    private static Component actions(PushRequestSummary r, Actions actions) {
+        HorizontalLayout cell = new HorizontalLayout();
+        cell.setSpacing(false);
+        if (r.status() == PushStatus.COMPLETED || r.status() == PushStatus.COMPLETED_WITH_WARNINGS
+                || r.status() == PushStatus.FAILED) {
+            cell.add(small(new Button("Get the report", e -> actions.report().accept(r))));
+        }
+        if (r.status() == PushStatus.SCHEDULED || r.status() == PushStatus.QUEUED) {
+            Button cancel = small(new Button("Cancel", e -> actions.cancel().accept(r)));
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            cell.add(cancel);
+        }
+        if (r.status() == PushStatus.CANCELLED || r.status() == PushStatus.FAILED) {
+            cell.add(small(new Button("Restart", e -> actions.restart().accept(r))));
+        }
+        return cell;
+    }
+
+    private static Button small(Button button) {
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+}

@@ -1,0 +1,53 @@
+package app.cascade.push.ui;
+
+import app.cascade.push.PushRequestSummary;
+import app.cascade.push.engine.ReportRow;
+import app.cascade.reports.PushReportExporter;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** "Get the report": the rows a finished request wrote, filterable by reason, with the settings used. */
+class ReportDialog extends Dialog {
+
+    ReportDialog(PushRequestSummary request, List<ReportRow> rows, PushReportExporter exporter) {
+        setId("report-dialog");
+        setHeaderTitle("Push report: " + request.catalog() + " " + request.schoolYear());
+        setWidth("min(90vw, 70em)");
+        setHeight("80vh");
+        setResizable(true);
+        Paragraph settings = new Paragraph(PushQueue.label(request.status()) + ". " + request.mode().label()
+                + (request.toSections() ? ", pushed to sections" : ", not pushed to sections") + ". Data: "
+                + request.pushedData() + ". Submitted by " + request.submittedBy() + ".");
+        settings.setId("report-settings");
+        add(settings, new ReportRowsGrid("report-rows", rows));
+        getFooter().add(download("report-csv", "Download CSV", exporter.fileName(request.id(), "csv"), "text/csv",
+                        exporter::csv, request.id()),
+                download("report-pdf", "Download PDF", exporter.fileName(request.id(), "pdf"), "application/pdf",
+                        exporter::pdf, request.id()),
+                new Button("Close", e -> close()));
+    }
+
+    /** A link whose file is made when clicked, in the download request (which passes the security filters). */
+    private static Anchor download(String id, String text, String fileName, String contentType,
+                                   Function<UUID, byte[]> content, UUID requestId) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = content.apply(requestId);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
+        }), AttachmentType.DOWNLOAD, "");
+        link.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(text));
+        link.setId(id);
+        link.addClassName("cascade-download");
+        return link;
+    }
+}
