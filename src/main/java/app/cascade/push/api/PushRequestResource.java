@@ -1,0 +1,27 @@
+package app.cascade.push.api;
+
+import app.cascade.push.PushKind;
+import app.cascade.push.PushRequestSummary;
+import app.cascade.push.PushStatus;
+import app.cascade.push.engine.DataType;
+import app.cascade.push.engine.PushMode;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A push request as the API shows it: a row of the batch queue list, with its types as enum names. */
+@Schema(name = "PushRequest")
+record PushRequestResource(UUID id, PushStatus status, PushKind kind, Instant scheduledAt, String catalog,
+                           String master, String schoolYear, int coursesDone, Integer coursesTotal, PushMode mode,
+                           boolean toSections, List<DataType> types,
+                           @Schema(description = "The types' labels, as the queue list shows them") String pushedData,
+                           String submittedBy, String message) {
+
+    static PushRequestResource of(PushRequestSummary s) {
+        return new PushRequestResource(s.id(), s.status(), s.kind(), s.scheduledAt(), s.catalog(), s.master(),
+                s.schoolYear(), s.coursesDone(), s.coursesTotal(), s.mode(), s.toSections(),
+                s.types().stream().sorted().toList(), s.pushedData(), s.submittedBy(), s.message());
+    }
+}
