@@ -57,7 +57,11 @@ public class PushReportExporter {
     @PreAuthorize("hasRole('VIEWER')")
     public byte[] csv(UUID requestId) {
         requests.summary(requestId);
-        List<ReportRow> rows = pushes.reportRows(requestId);
+        return csvOf(pushes.reportRows(requestId));
+    }
+
+    /** Any report rows as CSV, e.g. a preview's (which the caller obtained through a secured service). */
+    public byte[] csvOf(List<ReportRow> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
@@ -78,14 +82,23 @@ public class PushReportExporter {
         PushRequestSummary request = requests.summary(requestId);
         List<ReportRow> rows = pushes.reportRows(requestId);
         ZoneId zone = currentTenant.require().timeZone();
+        String title = currentTenant.require().displayName() + " — Push report: "
+                + (request.catalog() != null ? request.catalog() : "Push All Courses") + ", " + request.schoolYear()
+                + ", " + request.mode().label();
+        String subtitle = "Scheduled " + DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a")
+                .format(request.scheduledAt().atZone(zone)) + " · Status " + request.status() + " · Pushed to sections: "
+                + request.toSections() + " · Data: " + request.pushedData() + " · Courses: " + request.coursesDone()
+                + " · Rows: " + rows.size();
+        return pdfOf(title, subtitle, rows);
+    }
+
+    /** Any report rows as a PDF table with a repeating header, under a title line. */
+    public byte[] pdfOf(String title, String subtitle, List<ReportRow> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 24, 24, 36, 36);
         PdfWriter.getInstance(document, out);
         Font small = FontFactory.getFont(FontFactory.HELVETICA, 7);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
-        String title = currentTenant.require().displayName() + " — Push report: "
-                + (request.catalog() != null ? request.catalog() : "Push All Courses") + ", " + request.schoolYear()
-                + ", " + request.mode().label();
         HeaderFooter header = new HeaderFooter(new Phrase(title, FontFactory.getFont(FontFactory.HELVETICA, 8)),
                 false);
         header.setAlignment(Element.ALIGN_LEFT);
@@ -95,10 +108,7 @@ public class PushReportExporter {
         document.setFooter(footer);
         document.open();
         document.add(new Paragraph(title, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11)));
-        document.add(new Paragraph("Scheduled " + DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a")
-                .format(request.scheduledAt().atZone(zone)) + " · Status " + request.status() + " · Pushed to sections: "
-                + request.toSections() + " · Data: " + request.pushedData() + " · Courses: " + request.coursesDone()
-                + " · Rows: " + rows.size(), small));
+        document.add(new Paragraph(subtitle, small));
         document.add(new Paragraph(" ", small));
         PdfPTable table = new PdfPTable(new float[]{9, 6, 10, 4, 8, 9, 8, 15, 4, 4, 4, 4, 16});
         table.setWidthPercentage(100);

@@ -148,6 +148,10 @@ class PushViewKaribuIT {
                 .isEqualTo(2);
         assertThat(get_textRecursively(_get(Component.class, spec -> spec.withId("preview-summary"))))
                 .contains("Nothing has been changed", "create 2");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("preview-csv"))
+                .getHref()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("preview-pdf"))
+                .getHref()).isNotBlank();
         assertThat(f.snapshot()).isEqualTo(before);
         assertThat(queue().getGenericDataView().getItems()).isEmpty();
     }

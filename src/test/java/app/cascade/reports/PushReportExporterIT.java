@@ -82,6 +82,18 @@ class PushReportExporterIT {
     }
 
     @Test
+    void a_previews_rows_export_like_a_reports_and_its_pdf_opens() throws Exception {
+        UUID id = pushWithRows();
+        List<ReportRow> rows = pushes.reportRows(id);
+
+        assertThat(exporter.csvOf(rows)).isEqualTo(exporter.csv(id));
+        try (PdfReader reader = new PdfReader(exporter.pdfOf("Preview", "nothing changed", rows))) {
+            assertThat(new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", ""))
+                    .contains("Preview", "ENG101-B");
+        }
+    }
+
+    @Test
     void the_pdf_opens_and_lists_the_courses_of_the_report() throws Exception {
         UUID id = pushWithRows();
 

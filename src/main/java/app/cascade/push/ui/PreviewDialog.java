@@ -19,7 +19,7 @@ class PreviewDialog extends Dialog {
     static final String EMPTY = "No course would be touched: no course of this year is linked to a master of the "
             + "catalog.";
 
-    PreviewDialog(String title, PushPreview preview) {
+    PreviewDialog(String title, PushPreview preview, app.cascade.reports.PushReportExporter exporter) {
         setId("preview-dialog");
         setHeaderTitle("Preview: " + title);
         setWidth("min(90vw, 70em)");
@@ -50,7 +50,12 @@ class PreviewDialog extends Dialog {
         courses.setHeight("16em");
 
         add(summary, courses, new H4("Report"), new ReportRowsGrid("preview-report", preview.rows()));
-        getFooter().add(new Button("Close", e -> close()));
+        String pdfTitle = "Preview (nothing changed): " + title;
+        getFooter().add(ReportDialog.download("preview-csv", "Download CSV", "push-preview.csv", "text/csv",
+                        () -> exporter.csvOf(preview.rows())),
+                ReportDialog.download("preview-pdf", "Download PDF", "push-preview.pdf", "application/pdf",
+                        () -> exporter.pdfOf(pdfTitle, summary.getText(), preview.rows())),
+                new Button("Close", e -> close()));
     }
 
     private static void count(Grid<CoursePreview> grid, String key, String header, ToIntFunction<PlanCounts> value) {

@@ -133,7 +133,7 @@ class PushAllCourseMastersView extends VerticalLayout {
     }
 
     private void preview() {
-        form.command().ifPresent(command -> guarded(() -> new PreviewDialog(title(), pushes.preview(command)).open()));
+        form.command().ifPresent(command -> guarded(() -> new PreviewDialog(title(), pushes.preview(command), exporter).open()));
     }
 
     private void submitToBatch() {

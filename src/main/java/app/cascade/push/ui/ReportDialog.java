@@ -15,7 +15,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** "Get the report": the rows a finished request wrote, filterable by reason, with the settings used. */
 class ReportDialog extends Dialog {
@@ -31,18 +30,19 @@ class ReportDialog extends Dialog {
                 + request.pushedData() + ". Submitted by " + request.submittedBy() + ".");
         settings.setId("report-settings");
         add(settings, new ReportRowsGrid("report-rows", rows));
-        getFooter().add(download("report-csv", "Download CSV", exporter.fileName(request.id(), "csv"), "text/csv",
-                        exporter::csv, request.id()),
-                download("report-pdf", "Download PDF", exporter.fileName(request.id(), "pdf"), "application/pdf",
-                        exporter::pdf, request.id()),
+        UUID id = request.id();
+        getFooter().add(download("report-csv", "Download CSV", exporter.fileName(id, "csv"), "text/csv",
+                        () -> exporter.csv(id)),
+                download("report-pdf", "Download PDF", exporter.fileName(id, "pdf"), "application/pdf",
+                        () -> exporter.pdf(id)),
                 new Button("Close", e -> close()));
     }
 
     /** A link whose file is made when clicked, in the download request (which passes the security filters). */
-    private static Anchor download(String id, String text, String fileName, String contentType,
-                                   Function<UUID, byte[]> content, UUID requestId) {
+    static Anchor download(String id, String text, String fileName, String contentType,
+                           java.util.function.Supplier<byte[]> content) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = content.apply(requestId);
+            byte[] bytes = content.get();
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
         }), AttachmentType.DOWNLOAD, "");
         link.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(text));
