@@ -25,7 +25,9 @@ class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         users.current().ifPresent(user -> {
-            if (user.hasRole(Roles.VIEWER)) {
+            if (user.districts().isEmpty() && !user.hasRole(Roles.SUPPORT)) {
+                event.forwardTo(app.cascade.security.ui.DistrictNotEnabledView.class);
+            } else if (user.hasRole(Roles.VIEWER)) {
                 event.forwardTo(DISTRICT_LANDING);
             } else if (user.hasRole(Roles.SUPPORT)) {
                 event.forwardTo(SUPPORT_LANDING);

@@ -3,7 +3,9 @@ package app.cascade.ui;
 import app.cascade.notifications.ui.NotificationBell;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
+import app.cascade.security.Roles;
 import app.cascade.security.ui.ChooseDistrictView;
+import app.cascade.security.ui.DistrictNotEnabledView;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -95,7 +97,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        users.current().filter(CurrentUser::mustChooseDistrict)
-                .ifPresent(u -> event.forwardTo(ChooseDistrictView.class));
+        users.current().ifPresent(user -> {
+            if (user.mustChooseDistrict()) {
+                event.forwardTo(ChooseDistrictView.class);
+            } else if (user.districts().isEmpty() && !user.hasRole(Roles.SUPPORT)) {
+                event.forwardTo(DistrictNotEnabledView.class);
+            }
+        });
     }
 }

@@ -55,6 +55,17 @@ class DistrictBindingKaribuIT {
     }
 
     @Test
+    void a_user_of_no_known_district_gets_the_district_not_enabled_page_and_no_data() {
+        KaribuSession.open(context, "stranger");
+        assertThat(currentTenant.id()).isEmpty();
+
+        UI.getCurrent().navigate("catalogs");
+        NavigatorKt.expectView(app.cascade.security.ui.DistrictNotEnabledView.class);
+        UI.getCurrent().navigate("");
+        NavigatorKt.expectView(app.cascade.security.ui.DistrictNotEnabledView.class);
+    }
+
+    @Test
     void a_district_the_user_is_not_a_member_of_cannot_be_chosen() {
         KaribuSession.open(context, "alpha.admin");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.chooseDistrict("beta"))
