@@ -1,0 +1,47 @@
+package app.cascade.support.ui;
+
+import app.cascade.security.Roles;
+import app.cascade.support.DistrictStatus;
+import app.cascade.support.SupportService;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Platform support: every district served by this installation. No grading data is shown here. */
+@Route("support/districts")
+@PageTitle("Support | Cascade")
+@Menu(title = "Districts", order = 100, icon = "GLOBE")
+@RolesAllowed(Roles.SUPPORT)
+class SupportView extends VerticalLayout {
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    SupportView(SupportService support) {
+        addClassName("cascade-view");
+        setSizeFull();
+        Grid<DistrictStatus> grid = new Grid<>();
+        grid.setId("districts-grid");
+        grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
+        grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
+        grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
+        grid.addColumn(d -> d.district().batchReporting() ? "On" : "Off").setHeader("Batch Reporting");
+        grid.addColumn(d -> d.requestsLast24h().isEmpty() ? "none" : d.requestsLast24h().toString())
+                .setHeader("Requests (24 h)").setAutoWidth(true);
+        grid.addColumn(d -> d.oldestQueuedAt() == null ? "" : TIME.format(d.oldestQueuedAt()))
+                .setHeader("Oldest waiting");
+        grid.addColumn(d -> d.lastFailureAt() == null ? "" : TIME.format(d.lastFailureAt()) + ": "
+                + d.lastFailureMessage()).setHeader("Last failure").setFlexGrow(2);
+        grid.setItems(support.districts());
+        add(new H2("Districts"),
+                new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
+                        + "organization. Add a file to tenants/ and restart to bring a district live."),
+                grid);
+        setFlexGrow(1, grid);
+    }
+}

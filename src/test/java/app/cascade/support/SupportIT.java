@@ -1,0 +1,110 @@
+package app.cascade.support;
+
+import app.cascade.CascadeIntegrationTest;
+import app.cascade.catalog.DistrictFixture;
+import app.cascade.catalog.TestUsers;
+import app.cascade.push.PushCommand;
+import app.cascade.push.PushRequestService;
+import app.cascade.push.PushStatus;
+import app.cascade.push.engine.DataType;
+import app.cascade.push.engine.PushMode;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Platform support's figures per district, and the district and request id on every job log line. */
+@CascadeIntegrationTest
+class SupportIT {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    SupportService support;
+    @Autowired
+    PushRequestService requests;
+
+    @AfterEach
+    void tearDown() {
+        TestUsers.signOut();
+    }
+
+    private long[] district(DistrictFixture d) {
+        long year = d.year("26-27", LocalDate.of(2026, 8, 1), LocalDate.of(2027, 6, 30));
+        long catalog = d.catalog("Support Catalog", app.cascade.catalog.CatalogLock.values());
+        long calendar = d.calendar(d.school("SS", "Support School", catalog), year, "Q1");
+        d.course(calendar, d.master(catalog, "S1", "Support").with(app.cascade.catalog.ItemSpec.task("S1", "S1")));
+        return new long[]{catalog, year};
+    }
+
+    @Test
+    void support_sees_request_counts_the_oldest_waiting_request_and_the_last_failure_of_every_district() {
+        DistrictFixture d = DistrictFixture.in("alpha", context).wipe();
+        long[] ids = district(d);
+        d.update("""
+                insert into push_request (id, kind, catalog_id, school_year_id, mode, to_sections, data_types, status,
+                    submitted_by, scheduled_at, finished_at, message)
+                values (gen_random_uuid(), 'CATALOG', ?, ?, 'OVERWRITE', true, '{CATEGORIES}', 'FAILED', 'alpha.push',
+                        now() - interval '2 hours', now() - interval '1 hour', 'The push failed: disk full'),
+                       (gen_random_uuid(), 'CATALOG', ?, ?, 'PUSH_LOCKED', false, '{CATEGORIES}', 'QUEUED', 'alpha.push',
+                        now() - interval '30 minutes', null, 'Waiting: Batch Reporting is off')
+                """, ids[0], ids[1], ids[0], ids[1]);
+        TestUsers.signIn(context, "support");
+
+        DistrictStatus alpha = support.districts().stream().filter(s -> s.district().id().equals("alpha"))
+                .findFirst().orElseThrow();
+
+        assertThat(alpha.requestsLast24h()).containsEntry("FAILED", 1).containsEntry("QUEUED", 1);
+        assertThat(alpha.lastFailureMessage()).isEqualTo("The push failed: disk full");
+        assertThat(alpha.oldestQueuedAt()).isBefore(java.time.Instant.now().minus(Duration.ofMinutes(29)));
+        assertThat(alpha.district().schemaVersion()).isNotEqualTo("not migrated");
+        assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
+    }
+
+    @Test
+    void district_users_cannot_read_the_support_figures() {
+        for (String user : java.util.List.of("alpha.admin", "alpha.push", "alpha.viewer")) {
+            TestUsers.signIn(context, user);
+            assertThatThrownBy(() -> support.districts()).as(user).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void every_log_line_of_a_push_job_carries_the_district_and_the_request_id() {
+        long[] ids = district(DistrictFixture.in("alpha", context).wipe());
+        Logger logger = (Logger) LoggerFactory.getLogger("app.cascade.push");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            TestUsers.signIn(context, "alpha.push");
+            UUID id = requests.submit(PushCommand.catalog(ids[0], ids[1], PushMode.PUSH_LOCKED, false,
+                    EnumSet.allOf(DataType.class)), null);
+            await().pollInSameThread().atMost(Duration.ofSeconds(60))
+                    .until(() -> requests.summary(id).status() == PushStatus.COMPLETED);
+
+            assertThat(appender.list).filteredOn(e -> e.getFormattedMessage().contains(id.toString()))
+                    .isNotEmpty()
+                    .allSatisfy(e -> {
+                        assertThat(e.getMDCPropertyMap()).containsEntry("district", "alpha");
+                        assertThat(e.getMDCPropertyMap()).containsEntry("request", id.toString());
+                    });
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+}
