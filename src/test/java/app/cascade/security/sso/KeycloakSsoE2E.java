@@ -291,6 +291,24 @@ class KeycloakSsoE2E {
     }
 
     @Test
+    void an_automation_client_with_client_credentials_works_in_its_own_district_only() throws Exception {
+        String body = "grant_type=client_credentials&client_id=cascade-api-lakeside"
+                + "&client_secret=cascade-api-lakeside-secret";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String token = JSON.readTree(response.body()).get("access_token").asString();
+        assertThat(strings(claims(token).get("organization"))).containsExactly("lakeside");
+
+        ResponseEntity<String> export = getDistrict(token);
+        assertThat(export.getStatusCode().value()).isEqualTo(200);
+        assertThat(districtOf(export)).isEqualTo("lakeside");
+        assertThat(getDistrict(token, "cedar-valley").getBody()).doesNotContain("\"district\" : \"cedar-valley\"");
+    }
+
+    @Test
     void a_wrong_password_gets_no_token() throws Exception {
         HttpResponse<String> response = passwordGrant("lakeside.admin", "wrong", "openid organization");
         assertThat(response.statusCode()).isBetween(400, 401);
