@@ -47,6 +47,11 @@ class ComposeFileTest {
         assertThat(app.get("build")).isEqualTo(".");
         assertThat(Path.of("Dockerfile")).exists();
         assertThat(((Map<String, Object>) app.get("depends_on")).keySet()).contains("postgres", "keycloak");
+        Map<String, Object> healthcheck = (Map<String, Object>) app.get("healthcheck");
+        assertThat(healthcheck).isNotNull();
+        assertThat(healthcheck.get("test").toString()).contains("/actuator/health/readiness")
+                .contains(String.valueOf(((Map<String, Object>) app.get("environment")).get("CASCADE_MANAGEMENT_PORT")));
+        assertThat((List<String>) app.get("ports")).noneMatch(p -> p.contains("8081"));
     }
 
     @Test
