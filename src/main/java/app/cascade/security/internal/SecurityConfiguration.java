@@ -34,7 +34,6 @@ import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -207,7 +206,9 @@ class SecurityConfiguration {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs")
                     .build();
             List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-            validators.add(JwtValidators.createDefaultWithIssuer(issuer));
+            validators.add(new org.springframework.security.oauth2.jwt.JwtTimestampValidator(
+                    properties.oidc().clockSkew()));
+            validators.add(new org.springframework.security.oauth2.jwt.JwtIssuerValidator(issuer));
             String audience = properties.oidc().apiAudience();
             if (audience != null && !audience.isBlank()) {
                 validators.add(new JwtClaimValidator<Collection<String>>("aud",

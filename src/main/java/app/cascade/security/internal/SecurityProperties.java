@@ -14,7 +14,7 @@ public record SecurityProperties(Oidc oidc, @DefaultValue("demo") String devPass
 
     public SecurityProperties {
         devUsers = devUsers == null ? List.of() : List.copyOf(devUsers);
-        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null, null) : oidc;
     }
 
     public boolean oidcMode() {
@@ -26,8 +26,14 @@ public record SecurityProperties(Oidc oidc, @DefaultValue("demo") String devPass
      * @param clientId     the confidential web client
      * @param clientSecret its secret
      * @param apiAudience  an audience the API's bearer tokens must carry (optional)
+     * @param clockSkew    how far a token's expiry may lie in the past (default 60 s)
      */
-    public record Oidc(String issuer, String clientId, String clientSecret, String apiAudience) {
+    public record Oidc(String issuer, String clientId, String clientSecret, String apiAudience,
+                       java.time.Duration clockSkew) {
+
+        public Oidc {
+            clockSkew = clockSkew == null ? java.time.Duration.ofSeconds(60) : clockSkew;
+        }
     }
 
     public record DevUserEntry(String username, String name, String email, List<String> roles,

@@ -65,6 +65,7 @@ class KeycloakSsoE2E {
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) {
         registry.add("cascade.security.oidc.issuer", () -> ISSUER);
+        registry.add("cascade.security.oidc.clock-skew", () -> "0s");
     }
 
     @Value("${local.server.port}")
@@ -306,6 +307,24 @@ class KeycloakSsoE2E {
         assertThat(export.getStatusCode().value()).isEqualTo(200);
         assertThat(districtOf(export)).isEqualTo("lakeside");
         assertThat(getDistrict(token, "cedar-valley").getBody()).doesNotContain("\"district\" : \"cedar-valley\"");
+    }
+
+    @Test
+    void an_expired_token_is_401() throws Exception {
+        String body = "grant_type=password&client_id=cascade-test-short&client_secret=cascade-test-short-secret"
+                + "&username=lakeside.viewer&password=demo&scope=" + URLEncoder.encode("openid organization",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String token = JSON.readTree(response.body()).get("access_token").asString();
+        assertThat(getDistrict(token).getStatusCode().value()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> getDistrict(token).getStatusCode().value() == 401);
     }
 
     @Test
