@@ -2,7 +2,9 @@ package app.cascade.security.internal;
 
 import app.cascade.security.DevUser;
 import app.cascade.security.DistrictAuthorities;
+import app.cascade.security.Roles;
 import app.cascade.security.ui.LoginView;
+import app.cascade.support.internal.JobDashboardProxy;
 import app.cascade.tenancy.TenantRegistry;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -84,7 +86,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
                                  org.springframework.beans.factory.ObjectProvider<JwtDecoder> jwtDecoder,
                                  TenantRegistry registry) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/v1/**", "/v3/api-docs", "/v3/api-docs/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -111,7 +113,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/styles/**", "/images/**").permitAll()
+                // JobRunr's dashboard, relayed by the app: support staff only
+                .requestMatchers(JobDashboardProxy.DASHBOARD_PATHS.toArray(String[]::new)).hasRole(Roles.SUPPORT));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(JobDashboardProxy.DASHBOARD_PATHS.stream()
+                .map(p -> org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                        .withDefaults().matcher(p))
+                .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)));
         // A CSP that Vaadin's client accepts; nobody may frame the app; HSTS is sent on HTTPS requests
         http.headers(headers -> {
             // written before the response is handed to Vaadin, which forwards to its own servlet

@@ -38,7 +38,11 @@ class SupportView extends VerticalLayout {
         grid.addColumn(d -> d.lastFailureAt() == null ? "" : TIME.format(d.lastFailureAt()) + ": "
                 + d.lastFailureMessage()).setHeader("Last failure").setFlexGrow(2);
         grid.setItems(support.districts());
-        add(new H2("Districts"),
+        com.vaadin.flow.component.html.Anchor jobs = new com.vaadin.flow.component.html.Anchor("/support/jobs/",
+                "Open the jobs dashboard (JobRunr)");
+        jobs.setId("open-jobs-dashboard");
+        jobs.setRouterIgnore(true);
+        add(new H2("Districts"), jobs,
                 new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
                         + "organization. Add a file to tenants/ and restart to bring a district live."),
                 grid);

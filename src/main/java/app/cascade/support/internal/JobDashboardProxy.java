@@ -1,0 +1,97 @@
+package app.cascade.support.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Support staff reach JobRunr's dashboard through the app: {@code /support/jobs/} opens it, and the dashboard's own
+ * paths ({@code /dashboard/**}, its {@code /api/...} calls and {@code /sse/**} streams) are relayed to the internal
+ * dashboard server with the credentials only this process knows. Sign-in and the SUPPORT role are required (the UI
+ * security chain and {@code @PreAuthorize}).
+ */
+@Controller
+public class JobDashboardProxy {
+
+    /** The dashboard's own API paths (they do not clash with Cascade's /api/v1). */
+    public static final List<String> DASHBOARD_PATHS = List.of("/support/jobs", "/support/jobs/**", "/dashboard",
+            "/dashboard/**", "/sse/**", "/api/jobs", "/api/jobs/**", "/api/recurring-jobs", "/api/recurring-jobs/**",
+            "/api/problems", "/api/problems/**", "/api/servers", "/api/servers/**", "/api/version",
+            "/api/metadata/**");
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+            "trailer", "upgrade", "host", "content-length", "authorization", "cookie", "proxy-authorization");
+
+    private final ObjectProvider<JobDashboard> dashboard;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public JobDashboardProxy(ObjectProvider<JobDashboard> dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @GetMapping({"/support/jobs", "/support/jobs/"})
+    @PreAuthorize("hasRole('SUPPORT')")
+    public String open() {
+        return "redirect:/dashboard/overview";
+    }
+
+    @RequestMapping({"/dashboard", "/dashboard/**", "/sse/**", "/api/jobs", "/api/jobs/**", "/api/recurring-jobs",
+            "/api/recurring-jobs/**", "/api/problems", "/api/problems/**", "/api/servers", "/api/servers/**",
+            "/api/version", "/api/metadata/**"})
+    @PreAuthorize("hasRole('SUPPORT')")
+    public void relay(HttpServletRequest request, HttpServletResponse response) throws IOException,
+            InterruptedException {
+        JobDashboard target = dashboard.getIfAvailable();
+        if (target == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "The jobs dashboard is disabled");
+            return;
+        }
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.internalPort()
+                        + request.getRequestURI() + query))
+                .header("Authorization", target.authorization())
+                .method(request.getMethod(), bodyOf(request));
+        String accept = request.getHeader("Accept");
+        if (accept != null) {
+            forward.header("Accept", accept);
+        }
+        String contentType = request.getContentType();
+        if (contentType != null) {
+            forward.header("Content-Type", contentType);
+        }
+        HttpResponse<InputStream> answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.setStatus(answer.statusCode());
+        answer.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase("www-authenticate")) {
+                values.forEach(v -> response.addHeader(name, v));
+            }
+        });
+        try (InputStream in = answer.body(); OutputStream out = response.getOutputStream()) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush(); // server-sent events must reach the browser as they come
+            }
+        }
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        return body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+    }
+}
