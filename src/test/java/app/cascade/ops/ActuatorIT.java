@@ -56,6 +56,7 @@ class ActuatorIT {
         assertThat(get(managementPort, "/actuator/health/liveness").body()).contains("\"UP\"");
         HttpResponse<String> readiness = get(managementPort, "/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\"").contains("\"jobServer\"");
         assertThat(get(managementPort, "/actuator/info").body()).contains("Cascade");
         assertThat(get(appPort, "/actuator/health").statusCode()).isNotEqualTo(200);
     }
