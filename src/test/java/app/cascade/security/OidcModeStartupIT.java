@@ -24,7 +24,27 @@ import static org.assertj.core.api.Assertions.assertThat;
         "cascade.security.oidc.client-id=cascade-web",
         "cascade.security.oidc.client-secret=secret"})
 @ActiveProfiles("it")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class OidcModeStartupIT {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void signing_out_ends_the_keycloak_session_too() throws Exception {
+        var keycloak = registrations.findByRegistrationId("keycloak");
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/logout")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .oidcLogin().clientRegistration(keycloak))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl())
+                .startsWith("http://127.0.0.1:9/realms/cascade/protocol/openid-connect/logout")
+                .contains("id_token_hint=").contains("post_logout_redirect_uri=");
+    }
 
     @LocalServerPort
     int port;
