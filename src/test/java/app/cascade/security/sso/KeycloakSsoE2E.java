@@ -328,6 +328,39 @@ class KeycloakSsoE2E {
     }
 
     @Test
+    void a_push_of_one_district_is_not_found_with_another_districts_token() throws Exception {
+        assertThat(putDistrict(token("cedar.admin"), CEDAR_DOC).getStatusCode().value()).isEqualTo(200);
+        RestClient cedar = api(token("cedar.push"), null);
+        JsonNode year = JSON.readTree(cedar.get().uri("/api/v1/school-years").retrieve().body(String.class)).get(0);
+        JsonNode catalog = java.util.stream.StreamSupport.stream(JSON.readTree(cedar.get().uri("/api/v1/catalogs")
+                .retrieve().body(String.class)).spliterator(), false)
+                .filter(c -> c.get("name").asString().equals(MARKER)).findFirst().orElseThrow();
+        String body = """
+                {"catalogId": %d, "schoolYearId": %d, "mode": "PUSH_LOCKED", "scheduledAt": "2099-01-01T00:00:00Z"}
+                """.formatted(catalog.get("id").asLong(), year.get("id").asLong());
+        ResponseEntity<String> submitted = cedar.post().uri("/api/v1/pushes")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(String.class);
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+        String id = JSON.readTree(submitted.getBody()).get("id").asString();
+
+        for (String user : List.of("lakeside.push", "lakeside.viewer")) {
+            RestClient lakeside = api(token(user), null);
+            assertThat(lakeside.get().uri("/api/v1/pushes/" + id).retrieve().toEntity(String.class)
+                    .getStatusCode().value()).as(user).isEqualTo(404);
+            assertThat(lakeside.get().uri("/api/v1/pushes/" + id + "/report").header("Accept", "text/csv")
+                    .retrieve().toEntity(String.class).getStatusCode().value()).as(user).isEqualTo(404);
+        }
+        assertThat(api(token("lakeside.push"), null).delete().uri("/api/v1/pushes/" + id).retrieve()
+                .toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(api(token("cedar.viewer"), null).post().uri("/api/v1/pushes")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(cedar.delete().uri("/api/v1/pushes/" + id).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
     void a_wrong_password_gets_no_token() throws Exception {
         HttpResponse<String> response = passwordGrant("lakeside.admin", "wrong", "openid organization");
         assertThat(response.statusCode()).isBetween(400, 401);

@@ -1,0 +1,50 @@
+package app.cascade.catalog.api;
+
+import app.cascade.catalog.CatalogLock;
+import app.cascade.catalog.CatalogService;
+import app.cascade.catalog.CourseService;
+import app.cascade.catalog.SchoolYearRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * What an automation client needs to submit pushes: the district's school years and catalogs with their ids. Read
+ * access (VIEWER, which both admin roles include) is enforced in the services.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Catalogs", description = "School years and course catalogs of the caller's district")
+public class CatalogController {
+
+    /** A catalog as the API shows it. */
+    public record CatalogResource(long id, String name, List<String> locks, long masters) {
+    }
+
+    private final CatalogService catalogs;
+    private final CourseService courses;
+
+    public CatalogController(CatalogService catalogs, CourseService courses) {
+        this.catalogs = catalogs;
+        this.courses = courses;
+    }
+
+    @GetMapping("/school-years")
+    @Operation(summary = "The district's school years (the current one is flagged)")
+    public List<SchoolYearRef> schoolYears() {
+        return courses.schoolYears();
+    }
+
+    @GetMapping("/catalogs")
+    @Operation(summary = "The district's course catalogs; with schoolYearId, only those a push of that year touches")
+    public List<CatalogResource> catalogs(@RequestParam(required = false) Long schoolYearId) {
+        var list = schoolYearId == null ? catalogs.catalogs() : catalogs.catalogsForYear(schoolYearId);
+        return list.stream().map(c -> new CatalogResource(c.id(), c.name(),
+                c.locks().stream().map(CatalogLock::dbName).sorted().toList(), c.masterCount())).toList();
+    }
+}
