@@ -66,6 +66,7 @@ class JobsDashboardIT {
                         "http://127.0.0.1:" + internalPort() + "/api/jobs?state=SUCCEEDED")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).isEqualTo(401);
+        assertThat(dashboard.boundAddress().getAddress().isLoopbackAddress()).as("listens on loopback only").isTrue();
     }
 
     private int internalPort() {

@@ -1,7 +1,12 @@
 package app.cascade.support.internal;
 
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+import org.jobrunr.dashboard.JobRunrApiHandler;
+import org.jobrunr.dashboard.JobRunrSseHandler;
+import org.jobrunr.dashboard.JobRunrStaticFileHandler;
+import org.jobrunr.dashboard.server.HttpExchangeHandler;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.slf4j.Logger;
@@ -12,15 +17,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * JobRunr's own dashboard web server, for support staff only. It is never meant to be reached directly: it requires
- * HTTP Basic credentials that are generated at start-up and known only to this process, and the app proxies it at
- * {@code /support/jobs/} for signed-in users with the SUPPORT role ({@link JobDashboardProxy}). Its port is not
- * published (docker-compose.yml); 0 picks a free one.
+ * JobRunr's dashboard (its own handlers), served on the loopback interface only and requiring HTTP Basic credentials
+ * that are generated at start-up and known only to this process. The app relays it at {@code /support/jobs/} for
+ * signed-in users with the SUPPORT role ({@link JobDashboardProxy}). 0 as port picks a free one.
  */
 @Component
 @ConditionalOnProperty(name = "cascade.support.jobs-dashboard.enabled", havingValue = "true", matchIfMissing = true)
@@ -33,7 +45,9 @@ public class JobDashboard implements SmartLifecycle {
     private final JsonMapper jsonMapper;
     private final int port;
     private final String password;
-    private JobRunrDashboardWebServer server;
+    private HttpServer server;
+    private ExecutorService executor;
+    private final List<HttpExchangeHandler> handlers = new ArrayList<>();
 
     public JobDashboard(StorageProvider storage, JsonMapper jsonMapper,
                         @Value("${cascade.support.jobs-dashboard.port:8000}") int port) throws IOException {
@@ -55,6 +69,11 @@ public class JobDashboard implements SmartLifecycle {
         return port;
     }
 
+    /** Where the dashboard server listens (the loopback interface), or null before start. */
+    public InetSocketAddress boundAddress() {
+        return server == null ? null : server.getAddress();
+    }
+
     /** The Authorization header the proxy sends; nobody else knows it. */
     String authorization() {
         return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + password).getBytes());
@@ -62,17 +81,36 @@ public class JobDashboard implements SmartLifecycle {
 
     @Override
     public void start() {
-        server = new JobRunrDashboardWebServer(storage, jsonMapper, JobRunrDashboardWebServerConfiguration
-                .usingStandardDashboardConfiguration().andPort(port).andBasicAuthentication(USER, password)
-                .andAllowAnonymousDataUsage(false));
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the jobs dashboard on 127.0.0.1:" + port, e);
+        }
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        BasicAuthenticator onlyTheApp = new BasicAuthenticator("cascade-jobs") {
+            @Override
+            public boolean checkCredentials(String user, String pass) {
+                return USER.equals(user) && MessageDigest.isEqual(password.getBytes(), pass.getBytes());
+            }
+        };
+        for (HttpExchangeHandler handler : List.of(new JobRunrStaticFileHandler(),
+                new JobRunrApiHandler(storage, jsonMapper, false), new JobRunrSseHandler(storage, jsonMapper))) {
+            HttpContext context = server.createContext(handler.getContextPath(), handler);
+            context.setAuthenticator(onlyTheApp);
+            handlers.add(handler);
+        }
         server.start();
-        log.info("JobRunr dashboard behind the app at /support/jobs/ (internal port {})", port);
+        log.info("JobRunr dashboard on 127.0.0.1:{}, reachable only through the app at /support/jobs/", port);
     }
 
     @Override
     public void stop() {
         if (server != null) {
-            server.stop();
+            handlers.forEach(HttpExchangeHandler::close);
+            handlers.clear();
+            server.stop(0);
+            executor.shutdownNow();
             server = null;
         }
     }
