@@ -293,38 +293,72 @@ class PushBenchmark {
         return inDistrictTx(() -> {
             Locks locks = loader.locks(command.catalogId());
             List<Long> scope = store.pendingCourses(draft);
-            long load = 0;
-            long plan = 0;
+            // twice, keeping the faster pass of each phase: the machine is shared, so single timings are noisy
+            Map<String, Double> best = new LinkedHashMap<>();
+            for (int pass = 0; pass < 2; pass++) {
+                timing.reset();
+                long load = 0;
+                long plan = 0;
+                for (int from = 0; from < scope.size(); from += 200) {
+                    List<Long> chunk = scope.subList(from, Math.min(scope.size(), from + 200));
+                    long t0 = System.nanoTime();
+                    PushLoader.Chunk loaded = timedLoader.load(chunk, false);
+                    long t1 = System.nanoTime();
+                    for (CourseInput course : loaded.courses()) {
+                        planner.planMasterPush(loaded.masters().get(course.masterId()), course, locks, options,
+                                loaded.facts());
+                    }
+                    long t2 = System.nanoTime();
+                    timedLoader.gradebookCounts(chunk);
+                    load += t1 - t0;
+                    plan += t2 - t1;
+                }
+                Map<String, Double> phases = new LinkedHashMap<>();
+                phases.put("load, total", load / 1e9);
+                for (Map.Entry<String, Long> e : timing.nanos().entrySet()) {
+                    if (!e.getKey().equals(TimingJdbcTemplate.GRADEBOOK)) {
+                        phases.put("  query: " + e.getKey(), e.getValue() / 1e9);
+                    }
+                }
+                phases.put("plan (in memory)", plan / 1e9);
+                Long gradebook = timing.nanos().get(TimingJdbcTemplate.GRADEBOOK);
+                phases.put("gradebook counts x2 (before + verify)", gradebook == null ? 0 : 2 * gradebook / 1e9);
+                phases.forEach((k, v) -> best.merge(k, v, Math::min));
+            }
+            // an experiment, not a change to the engine: the same reads with plan_cache_mode = force_custom_plan
+            // (this transaction only). PgJDBC prepares a statement on the server after 5 runs, and PostgreSQL may
+            // then switch to a generic plan, which for "= any(?)" cannot see how many ids the array holds.
+            jdbc.execute("set local plan_cache_mode = force_custom_plan");
+            timing.reset();
             for (int from = 0; from < scope.size(); from += 200) {
                 List<Long> chunk = scope.subList(from, Math.min(scope.size(), from + 200));
-                long t0 = System.nanoTime();
-                PushLoader.Chunk loaded = timedLoader.load(chunk, false);
-                long t1 = System.nanoTime();
-                for (CourseInput course : loaded.courses()) {
-                    planner.planMasterPush(loaded.masters().get(course.masterId()), course, locks, options,
-                            loaded.facts());
-                }
-                long t2 = System.nanoTime();
+                timedLoader.load(chunk, false);
                 timedLoader.gradebookCounts(chunk);
-                load += t1 - t0;
-                plan += t2 - t1;
             }
-            Map<String, Double> phases = new LinkedHashMap<>();
-            phases.put("load, total", load / 1e9);
-            String gradebook = null;
-            for (Map.Entry<String, Long> e : timing.nanos().entrySet()) {
-                if (e.getKey().contains("count(*) n from assignment")) {
-                    gradebook = e.getKey();
-                    continue;
-                }
-                phases.put("  query: " + e.getKey(), e.getValue() / 1e9);
-            }
-            phases.put("plan (in memory)", plan / 1e9);
-            if (gradebook != null) {
-                phases.put("gradebook counts x2 (before + verify)", 2 * timing.nanos().get(gradebook) / 1e9);
-            }
-            return phases;
+            Long custom = timing.nanos().get(TimingJdbcTemplate.DEPENDENTS);
+            best.put("(experiment) dependents query with force_custom_plan", custom == null ? 0 : custom / 1e9);
+            Long customGradebook = timing.nanos().get(TimingJdbcTemplate.GRADEBOOK);
+            best.put("(experiment) gradebook counts x2 with force_custom_plan",
+                    customGradebook == null ? 0 : 2 * customGradebook / 1e9);
+            jdbc.execute("set local plan_cache_mode = auto");
+            explain(timing, TimingJdbcTemplate.DEPENDENTS);
+            return best;
         });
+    }
+
+    /** EXPLAIN ANALYZE of one loader query with the arguments of its last run (one chunk), printed. */
+    private void explain(TimingJdbcTemplate timing, String label) {
+        String sql = timing.sql(label);
+        if (sql == null) {
+            return;
+        }
+        StringBuilder plan = new StringBuilder("EXPLAIN ANALYZE of the loader query '" + label
+                + "' for one chunk of 200 courses:\n");
+        jdbc.query("explain (analyze, costs off, timing on) " + sql,
+                rs -> {
+                    plan.append("  ").append(rs.getString(1)).append('\n');
+                }, timing.lastArgs(label));
+        System.out.println(plan);
     }
 
     private void print(Result r, Measurement overwrite) {
@@ -350,12 +384,14 @@ class PushBenchmark {
         double accounted = 0;
         for (Map.Entry<String, Double> e : r.overwritePhasesSeconds().entrySet()) {
             out.append(String.format(Locale.ROOT, "  %-75s %7.2f s%n", e.getKey(), e.getValue()));
-            if (!e.getKey().startsWith("  ")) {
+            if (!e.getKey().startsWith("  ") && !e.getKey().startsWith("(experiment)")) {
                 accounted += e.getValue();
             }
         }
         out.append(String.format(Locale.ROOT, "  %-75s %7.2f s%n",
-                "rest: row locks, writes, report rows, commits", overwrite.seconds() - accounted));
+                "rest = wall - the above: row locks, writes, report rows, commits", overwrite.seconds() - accounted));
+        out.append("  (a negative rest means the re-timed reads ran slower than inside the push: the 2 cores are"
+                + " shared, so read the phases as proportions)\n");
         out.append("Target: ").append(r.target()).append(" -> ").append(r.verdict()).append('\n');
         System.out.println(out);
     }

@@ -15,6 +15,8 @@ import java.util.Map;
 final class TimingJdbcTemplate extends JdbcTemplate {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final Map<String, String> sqlByLabel = new LinkedHashMap<>();
+    private final Map<String, Object[]> lastArgs = new LinkedHashMap<>();
 
     TimingJdbcTemplate(DataSource dataSource) {
         super(dataSource);
@@ -23,10 +25,13 @@ final class TimingJdbcTemplate extends JdbcTemplate {
     @Override
     public void query(String sql, RowCallbackHandler rch, Object... args) {
         long t0 = System.nanoTime();
+        String label = label(sql);
         try {
             super.query(sql, rch, args);
         } finally {
-            nanos.merge(label(sql), System.nanoTime() - t0, Long::sum);
+            nanos.merge(label, System.nanoTime() - t0, Long::sum);
+            sqlByLabel.put(label, sql);
+            lastArgs.put(label, args);
         }
     }
 
@@ -34,7 +39,29 @@ final class TimingJdbcTemplate extends JdbcTemplate {
         return nanos;
     }
 
+    void reset() {
+        nanos.clear();
+    }
+
+    /** The text of a query by its label, and the arguments of its last run (to EXPLAIN it). */
+    String sql(String label) {
+        return sqlByLabel.get(label);
+    }
+
+    Object[] lastArgs(String label) {
+        return lastArgs.get(label);
+    }
+
+    static final String DEPENDENTS = "dependents (assignments, scores, comments, posted grades per item)";
+    static final String GRADEBOOK = "gradebook counts per course";
+
     private static String label(String sql) {
+        if (sql.contains("deps as")) {
+            return DEPENDENTS;
+        }
+        if (sql.contains("count(*) n from assignment")) {
+            return GRADEBOOK;
+        }
         String flat = sql.replaceAll("\\s+", " ").trim();
         return flat.length() > 60 ? flat.substring(0, 60) + "…" : flat;
     }
