@@ -135,12 +135,15 @@ public class PushExecutor {
 
     private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds) {
         PushLoader.Chunk chunk = loader.load(courseIds, true);
-        Map<Long, List<Long>> before = loader.gradebookCounts(courseIds);
         List<CoursePlan> plans = planAll(request, locks, options, chunk);
         List<CoursePlan> changing = plans.stream().filter(p -> !p.changesNothing()).toList();
+        // the invariant is checked only where something is written
+        Map<Long, List<Long>> before = changing.isEmpty() ? Map.of()
+                : loader.gradebookCounts(changing.stream().map(CoursePlan::courseId).toList());
         List<ReportRow> rows = new ArrayList<>();
         List<PushWriter.CourseResult> results = new ArrayList<>();
-        boolean applied = changing.isEmpty() || attempt(changing, courseIds, before);
+        boolean applied = changing.isEmpty()
+                || attempt(changing, changing.stream().map(CoursePlan::courseId).toList(), before);
         for (CoursePlan plan : plans) {
             String error = null;
             if (!applied && !plan.changesNothing()) {
