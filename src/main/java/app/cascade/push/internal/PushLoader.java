@@ -176,10 +176,10 @@ public class PushLoader {
                 a as (select a.id, a.section_id, a.category_item_id, a.task_item_id,
                              (select count(*) from score x where x.assignment_id = a.id) as scores,
                              (select count(*) from assignment_comment x where x.assignment_id = a.id) as comments
-                      from assignment a where a.section_id in (select id from sec)),
+                      from assignment a where a.section_id = any (array(select id from sec))),
                 pg as (select pg.section_id, pg.task_item_id, pg.term_code, t.code as task_code
                        from posted_grade pg join course_item t on t.id = pg.task_item_id
-                       where pg.section_id in (select id from sec)),
+                       where pg.section_id = any (array(select id from sec))),
                 deps as (
                     select a.task_item_id as item_id, 1 as assignments, a.scores, a.comments, 0 as posted
                     from a where a.task_item_id is not null
@@ -212,14 +212,18 @@ public class PushLoader {
     public Map<Long, List<Long>> gradebookCounts(List<Long> courseIds) {
         Map<Long, List<Long>> counts = new HashMap<>();
         jdbc.query("""
-                with sec as (select id, course_id from section where course_id = any (?)),
-                a as (select sec.course_id, count(*) n from assignment a join sec on sec.id = a.section_id group by 1),
-                sc as (select sec.course_id, count(*) n from score x join assignment a on a.id = x.assignment_id
-                       join sec on sec.id = a.section_id group by 1),
-                cm as (select sec.course_id, count(*) n from assignment_comment x
-                       join assignment a on a.id = x.assignment_id join sec on sec.id = a.section_id group by 1),
+                with sec as materialized (select id, course_id from section where course_id = any (?)),
+                asg as materialized (select a.id, a.section_id from assignment a
+                                     where a.section_id = any (array(select id from sec))),
+                a as (select sec.course_id, count(*) n from asg join sec on sec.id = asg.section_id group by 1),
+                sc as (select sec.course_id, count(*) n from score x join asg on asg.id = x.assignment_id
+                       join sec on sec.id = asg.section_id
+                       where x.assignment_id = any (array(select id from asg)) group by 1),
+                cm as (select sec.course_id, count(*) n from assignment_comment x join asg on asg.id = x.assignment_id
+                       join sec on sec.id = asg.section_id
+                       where x.assignment_id = any (array(select id from asg)) group by 1),
                 pg as (select sec.course_id, count(*) n from posted_grade p join sec on sec.id = p.section_id
-                       group by 1)
+                       where p.section_id = any (array(select id from sec)) group by 1)
                 select c.id, coalesce(a.n, 0), coalesce(sc.n, 0), coalesce(cm.n, 0), coalesce(pg.n, 0)
                 from (select distinct course_id as id from sec) c
                 left join a on a.course_id = c.id left join sc on sc.course_id = c.id
