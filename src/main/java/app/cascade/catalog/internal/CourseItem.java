@@ -4,8 +4,6 @@ import app.cascade.catalog.DataType;
 import app.cascade.catalog.Origin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -19,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "course_item")
-public class CourseItem extends ItemValues {
+public class CourseItem extends PlacedItem {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "course_id", nullable = false)
@@ -28,23 +26,12 @@ public class CourseItem extends ItemValues {
     @Column(name = "master_item_id")
     private UUID masterItemId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Origin origin;
-
-    @Column(nullable = false)
-    private boolean residual;
-
-    @Column(name = "forced_no_calc", nullable = false)
-    private boolean forcedNoCalc;
-
     protected CourseItem() {
     }
 
     public CourseItem(UUID id, Course course, DataType type, String name, Origin origin) {
-        super(id, type, name);
+        super(id, type, name, origin);
         this.course = course;
-        this.origin = origin;
     }
 
     public Course getCourse() {
@@ -57,29 +44,5 @@ public class CourseItem extends ItemValues {
 
     public void setMasterItemId(UUID masterItemId) {
         this.masterItemId = masterItemId;
-    }
-
-    public Origin getOrigin() {
-        return origin;
-    }
-
-    public void setOrigin(Origin origin) {
-        this.origin = origin;
-    }
-
-    public boolean isResidual() {
-        return residual;
-    }
-
-    public void setResidual(boolean residual) {
-        this.residual = residual;
-    }
-
-    public boolean isForcedNoCalc() {
-        return forcedNoCalc;
-    }
-
-    public void setForcedNoCalc(boolean forcedNoCalc) {
-        this.forcedNoCalc = forcedNoCalc;
     }
 }

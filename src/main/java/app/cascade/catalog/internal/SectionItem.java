@@ -4,8 +4,6 @@ import app.cascade.catalog.DataType;
 import app.cascade.catalog.Origin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -19,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "section_item")
-public class SectionItem extends ItemValues {
+public class SectionItem extends PlacedItem {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "section_id", nullable = false)
@@ -28,23 +26,12 @@ public class SectionItem extends ItemValues {
     @Column(name = "course_item_id")
     private UUID courseItemId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Origin origin;
-
-    @Column(nullable = false)
-    private boolean residual;
-
-    @Column(name = "forced_no_calc", nullable = false)
-    private boolean forcedNoCalc;
-
     protected SectionItem() {
     }
 
     public SectionItem(UUID id, Section section, DataType type, String name, Origin origin) {
-        super(id, type, name);
+        super(id, type, name, origin);
         this.section = section;
-        this.origin = origin;
     }
 
     public Section getSection() {
@@ -57,29 +44,5 @@ public class SectionItem extends ItemValues {
 
     public void setCourseItemId(UUID courseItemId) {
         this.courseItemId = courseItemId;
-    }
-
-    public Origin getOrigin() {
-        return origin;
-    }
-
-    public void setOrigin(Origin origin) {
-        this.origin = origin;
-    }
-
-    public boolean isResidual() {
-        return residual;
-    }
-
-    public void setResidual(boolean residual) {
-        this.residual = residual;
-    }
-
-    public boolean isForcedNoCalc() {
-        return forcedNoCalc;
-    }
-
-    public void setForcedNoCalc(boolean forcedNoCalc) {
-        this.forcedNoCalc = forcedNoCalc;
     }
 }
