@@ -73,6 +73,8 @@ case "$command" in
       for _ in $(seq 1 30); do kill -0 -- "-$2" 2>/dev/null || exit 0; sleep 1; done
       kill -KILL -- "-$2" 2>/dev/null' \
       keycloak-watchdog "$build_pid" "$kc_pid" </dev/null >/dev/null 2>&1 &
+    # a busy machine (a first start builds Keycloak's optimized image, minutes when CPUs are shared) may need longer
+    start_timeout=${KEYCLOAK_START_TIMEOUT:-300}
     started=$(date +%s)
     until curl -fsS "http://127.0.0.1:$management_port/health/ready" 2>/dev/null | grep -q '"UP"'; do
       if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
@@ -81,8 +83,8 @@ case "$command" in
         rm -f "$pid_file"
         exit 1
       fi
-      if [ $(( $(date +%s) - started )) -ge 180 ]; then
-        echo "Keycloak not ready after 180 s; last log lines:" >&2
+      if [ $(( $(date +%s) - started )) -ge "$start_timeout" ]; then
+        echo "Keycloak not ready after $start_timeout s (KEYCLOAK_START_TIMEOUT); last log lines:" >&2
         tail -n 40 "$log_file" >&2
         stop
         exit 1
