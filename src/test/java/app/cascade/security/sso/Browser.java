@@ -57,6 +57,29 @@ final class Browser implements AutoCloseable {
             const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
             """;
 
+    /** Everything Selenium Manager logs: it would only log if Selenium asked it to find or fetch something. */
+    private static final List<String> MANAGER_LOG = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.logging.Logger MANAGER_LOGGER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.manager");
+
+    static {
+        MANAGER_LOGGER.setLevel(Level.ALL);
+        MANAGER_LOGGER.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                MANAGER_LOG.add(record.getLoggerName() + ": " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
     final String name;
     final ChromeDriver driver;
     final Path downloads;
@@ -87,6 +110,9 @@ final class Browser implements AutoCloseable {
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
                 "download.directory_upgrade", true,
+                // a PDF link downloads instead of opening the viewer; a second download needs no permission prompt
+                "plugins.always_open_pdf_externally", true,
+                "profile.default_content_setting_values.automatic_downloads", 1,
                 "safebrowsing.enabled", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -97,6 +123,10 @@ final class Browser implements AutoCloseable {
                 .withLogFile(OUT.resolve(name + "-chromedriver.log").toFile())
                 .build();
         this.driver = new ChromeDriver(service, options);
+        if (!MANAGER_LOG.isEmpty()) {
+            driver.quit();
+            throw new IllegalStateException("Selenium Manager was consulted (it may download browsers): " + MANAGER_LOG);
+        }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -153,9 +183,16 @@ final class Browser implements AutoCloseable {
         js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 
+    /** The text of the first element matching {@code selector}, visible or not (shadow roots too); null if none. */
     String text(String selector) {
-        WebElement element = deep(selector);
-        return element == null ? null : (String) js("return arguments[0].textContent;", element);
+        return (String) js(DEEP_QUERY + "const el = deepAll(arguments[0], document)[0];"
+                + " return el ? el.textContent : null;", selector);
+    }
+
+    /** A user's click (trusted by the browser, e.g. for downloads), with the element scrolled into view first. */
+    void userClick(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** The text a user can read on the page, shadow roots included (Vaadin overlays). */
