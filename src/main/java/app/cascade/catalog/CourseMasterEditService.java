@@ -235,6 +235,13 @@ public class CourseMasterEditService {
                     + String.join(", ", linked.subList(0, Math.min(20, linked.size())))
                     + (linked.size() > 20 ? " and " + (linked.size() - 20) + " more" : ""));
         }
+        Integer pushes = jdbc.queryForObject("select count(*) from push_request where master_id = ?", Integer.class,
+                masterId);
+        if (pushes != null && pushes > 0) {
+            throw new SetupEditException("The course master cannot be deleted: " + pushes + " Push to Courses "
+                    + (pushes == 1 ? "request in the batch queue history refers" : "requests in the batch queue history refer")
+                    + " to it, and their reports are kept");
+        }
         jdbc.update("delete from course_master where id = ?", masterId);
     }
 

@@ -199,6 +199,12 @@ class MasterAdminIT {
 
         assertThat(f.d.query("select count(*) from course_master where id = ?", Long.class, bio)).isZero();
         assertThat(f.d.query("select count(*) from master_item where master_id = ?", Long.class, bio)).isZero();
+        long pushed = masters.createMaster(f.catalog, "BIO102", SCIENCE);
+        f.d.update("insert into push_request (id, kind, master_id, school_year_id, mode, to_sections, data_types,"
+                + " status, submitted_by) values (gen_random_uuid(), 'MASTER', ?, ?, 'PUSH_LOCKED', false, '{}',"
+                + " 'COMPLETED', 'alpha.push')", pushed, f.current);
+        assertThatThrownBy(() -> masters.deleteMaster(pushed)).isInstanceOf(SetupEditException.class)
+                .hasMessageContaining("1 Push to Courses request in the batch queue history refers to it");
         long items = f.d.query("select count(*) from master_item where master_id = ?", Long.class, f.eng.id());
         assertThatThrownBy(() -> masters.deleteMaster(f.eng.id())).hasMessageContaining("ENG101 (LHS, 26-27)");
         assertThat(f.d.query("select count(*) from master_item where master_id = ?", Long.class, f.eng.id()))

@@ -26,6 +26,9 @@ class MasterDetailsPanel extends VerticalLayout {
 
     private final MasterEditor editor;
     private final Consumer<MasterDetails> push;
+    /** The master shown and its selected tab, kept when the same master is shown again after an edit. */
+    private Long shownId;
+    private int selectedTab;
 
     MasterDetailsPanel(MasterEditor editor, Consumer<MasterDetails> push) {
         this.editor = editor;
@@ -55,6 +58,12 @@ class MasterDetailsPanel extends VerticalLayout {
             String label = type.plural() + " (" + m.items(type).size() + ")";
             tabs.add(label, tab(m, type));
         }
+        if (Long.valueOf(m.id()).equals(shownId)) {
+            tabs.setSelectedIndex(selectedTab);
+        }
+        shownId = m.id();
+        selectedTab = tabs.getSelectedIndex();
+        tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
         add(title, catalog);
         actions(m).ifPresent(this::add);
         add(new CourseInfoForm(m.info(), m.catalogLocks()), tabs);
