@@ -44,6 +44,8 @@ class PushForm extends VerticalLayout {
     final Checkbox toSections = new Checkbox("Push locked data to sections");
     final Map<DataType, Checkbox> types = new EnumMap<>(DataType.class);
     private final Span typesError = new Span("Select at least one kind of data to push");
+    /** Set for Push to Courses on one master: then there is no catalog to choose. */
+    private Long masterId;
 
     PushForm(List<SchoolYearRef> years, LongFunction<List<CatalogSummary>> catalogsForYear) {
         setPadding(false);
@@ -108,10 +110,24 @@ class PushForm extends VerticalLayout {
         return selected;
     }
 
+    /** Scopes the form to Push to Courses of one master (push-rules §7): the catalog is the master's. */
+    PushForm scopedToMaster(long masterId) {
+        this.masterId = masterId;
+        catalog.setVisible(false);
+        catalog.setRequired(false);
+        return this;
+    }
+
     /** The command, or empty after marking what is missing. */
     Optional<PushCommand> command() {
         year.setInvalid(year.getValue() == null);
         year.setErrorMessage("Select a year");
+        if (masterId != null) {
+            boolean none = selectedTypes().isEmpty();
+            typesError.setVisible(none);
+            return year.isInvalid() || none ? Optional.empty() : Optional.of(PushCommand.master(masterId,
+                    year.getValue().id(), mode.getValue(), toSections.getValue(), selectedTypes()));
+        }
         catalog.setInvalid(catalog.getValue() == null);
         catalog.setErrorMessage("Select a course catalog");
         boolean noTypes = selectedTypes().isEmpty();
