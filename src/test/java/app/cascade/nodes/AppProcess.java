@@ -107,8 +107,7 @@ public final class AppProcess implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-                Files.writeString(logFile, "=== " + java.time.Instant.now() + " " + String.join(" ", command) + "\n",
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(logFile, "=== " + java.time.Instant.now() + " " + String.join(" ", command) + "\n");
                 Map<String, String> env = builder.environment();
                 env.put("CASCADE_DB_URL", database.jdbcUrl());
                 env.put("CASCADE_DB_USER", NodesDatabase.USER);
