@@ -117,7 +117,10 @@ public final class AppProcess implements AutoCloseable {
                 env.put("CASCADE_SECURE_COOKIES", "false");
                 env.put("CASCADE_NODE_NAME", name);
                 env.remove("CASCADE_OIDC_ISSUER");
-                return new AppProcess(name, builder.start(), port, managementPort, logFile);
+                Process process = builder.start();
+                // should the test JVM end without reaching @AfterAll, the node does not outlive it
+                Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+                return new AppProcess(name, process, port, managementPort, logFile);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,9 +17,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * {@code GET /api/v1/events}: the caller's live push events as server-sent events, the API's equivalent of the
@@ -30,6 +34,7 @@ class PushEventsController {
     static final Duration MAX_STREAM = Duration.ofHours(1);
 
     private final PushEventStream stream;
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
     PushEventsController(PushEventStream stream) {
         this.stream = stream;
@@ -50,30 +55,41 @@ class PushEventsController {
         SseEmitter emitter = new SseEmitter(timeout);
         // one sender per stream keeps the order and never blocks the node's event listener
         ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sse-", 0).factory());
-        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
-        Runnable stop = () -> {
-            AutoCloseable s = subscription.getAndSet(null);
-            if (s != null) {
+        AutoCloseable subscription;
+        try {
+            subscription = stream.watch(event -> {
                 try {
-                    s.close();
+                    sender.execute(() -> send(emitter, event));
+                } catch (RejectedExecutionException closed) {
+                    // the stream has ended
+                }
+            });
+        } catch (RuntimeException refused) {
+            sender.shutdown();
+            throw refused;
+        }
+        Runnable stop = () -> {
+            if (open.remove(emitter)) {
+                try {
+                    subscription.close();
                 } catch (Exception ignored) {
                     // unsubscribing cannot fail
                 }
+                sender.shutdown();
             }
-            sender.shutdown();
         };
+        open.add(emitter);
         emitter.onCompletion(stop);
         emitter.onTimeout(emitter::complete);
         emitter.onError(e -> stop.run());
-        subscription.set(stream.watch(event -> {
-            try {
-                sender.execute(() -> send(emitter, event));
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                // the stream has ended
-            }
-        }));
         emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
         return emitter;
+    }
+
+    /** Ends the open streams when the node shuts down, so a graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        open.forEach(SseEmitter::complete);
     }
 
     private static void send(SseEmitter emitter, PushEvent event) {
