@@ -27,9 +27,11 @@ import java.util.UUID;
 public class PushRequestStore {
 
     private final JdbcTemplate jdbc;
+    private final NodeName node;
 
-    public PushRequestStore(JdbcTemplate jdbc) {
+    public PushRequestStore(JdbcTemplate jdbc, NodeName node) {
         this.jdbc = jdbc;
+        this.node = node;
     }
 
     public UUID create(PushCommand command, String submittedBy, PushStatus status, Instant scheduledAt) {
@@ -76,13 +78,16 @@ public class PushRequestStore {
         return status;
     }
 
-    /** Counts an attempt (JobRunr retries included); returns its number, 1 for the first. */
+    /**
+     * Counts an attempt (JobRunr retries included) and records this node as the one running it; returns its number,
+     * 1 for the first.
+     */
     public int startAttempt(UUID id) {
         Integer attempt = jdbc.queryForObject("""
-                update push_request set attempts = attempts + 1,
+                update push_request set attempts = attempts + 1, ran_on = ?,
                     status = case when status in ('SCHEDULED', 'QUEUED') then 'QUEUED' else status end, message = null
                 where id = ? returning attempts
-                """, Integer.class, id);
+                """, Integer.class, node.name(), id);
         return attempt == null ? 1 : attempt;
     }
 
