@@ -94,8 +94,9 @@ class ConcurrentPushIT {
     }
 
     /**
-     * The district's courses, course items, section items and assignments as sorted text with no generated id: links
-     * are named by what they point at, so two districts built the same way and pushed the same way dump the same.
+     * The district's courses, course items, section items and assignments as sorted text with no generated id (nor
+     * the fixture's random assignment names): links are named by what they point at, so two districts built the same
+     * way and pushed the same way dump the same.
      */
     private List<String> dump(PushFixture f) {
         List<String> rows = new ArrayList<>(f.inAlpha(() -> jdbc.queryForList("""
@@ -122,7 +123,9 @@ class ConcurrentPushIT {
                 join calendar cal on cal.id = c.calendar_id join school_year y on y.id = cal.school_year_id
                 left join course_item ci on ci.id = si.course_item_id
                 union all
-                select row('assignment', c.number, s.number, a.name, cat.item_type, cat.match_key, cat.residual)::text
+                select row('assignment', c.number, s.number, cat.item_type, cat.match_key, cat.residual,
+                           (select count(*) from score x where x.assignment_id = a.id),
+                           (select count(*) from assignment_comment x where x.assignment_id = a.id))::text
                 from assignment a join section s on s.id = a.section_id join course c on c.id = s.course_id
                 left join section_item cat on cat.id = a.category_item_id
                 """, String.class)));
