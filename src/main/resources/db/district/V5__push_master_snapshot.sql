@@ -1,8 +1,8 @@
--- The masters a push works on, copied when the request first starts running (docs/decisions/0005-push-master-
--- snapshot.md). Same columns as course_master / master_item, keyed by request: the loader reads a running request's
--- masters from here, so an edit made while the push runs reaches no course until the next push. A resumed or retried
--- request keeps its first copy; the copy is deleted when the request ends (COMPLETED, COMPLETED_WITH_WARNINGS or
--- FAILED).
+-- The masters a push works on, copied when the request first starts running
+-- (docs/decisions/0005-push-master-snapshot.md). Same columns as course_master / master_item, keyed by request: the
+-- loader reads a running request's masters from here, so an edit made while the push runs reaches no course until the
+-- next push. A resumed or retried request keeps its first copy; the copy is deleted when the request ends (COMPLETED,
+-- COMPLETED_WITH_WARNINGS or FAILED).
 create table push_master_snapshot (
     request_id  uuid   not null references push_request (id) on delete cascade,
     id          bigint not null,
