@@ -38,7 +38,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Issue 8, "edits during a push": a DISTRICT_ADMIN edits masters while their push runs. The push works on the masters
- * as they were when it started (docs/decisions/0005-push-master-snapshot.md), and the edits show on the Awaiting Push
+ * as they were when it started (docs/decisions/0006-push-master-snapshot.md), and the edits show on the Awaiting Push
  * report afterwards. With two courses per chunk, ENG101's two courses form the first chunk and MAT101's course the
  * second; the edits are made, in another thread, exactly between the two chunks (the executor's progress callback
  * runs after each committed chunk), so no timing is involved.

@@ -92,7 +92,7 @@ public class PushExecutor {
             PushOptions options = request.command().options();
             List<Long> pending = tx.execute(s -> {
                 List<Long> courses = store.pendingCourses(request);
-                // the masters as of the start, kept by a resumed or retried request (0005-push-master-snapshot)
+                // the masters as of the start, kept by a resumed or retried request (0006-push-master-snapshot)
                 snapshots.takeIfAbsent(request);
                 store.markRunning(requestId, courses.size() + store.doneCourses(requestId));
                 if (request.kind() != PushKind.COURSES && !store.hasRequestRows(requestId)) {

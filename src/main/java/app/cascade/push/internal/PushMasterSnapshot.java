@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The masters a master push works on, copied set-based into {@code push_master_snapshot} and
- * {@code push_master_item_snapshot} when the request first starts (docs/decisions/0005-push-master-snapshot.md).
+ * {@code push_master_item_snapshot} when the request first starts (docs/decisions/0006-push-master-snapshot.md).
  * Callers own the transaction; the district is the current one.
  */
 @Component

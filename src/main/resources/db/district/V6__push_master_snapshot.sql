@@ -1,5 +1,5 @@
 -- The masters a push works on, copied when the request first starts running
--- (docs/decisions/0005-push-master-snapshot.md). Same columns as course_master / master_item, keyed by request: the
+-- (docs/decisions/0006-push-master-snapshot.md). Same columns as course_master / master_item, keyed by request: the
 -- loader reads a running request's masters from here, so an edit made while the push runs reaches no course until the
 -- next push. A resumed or retried request keeps its first copy; the copy is deleted when the request ends (COMPLETED,
 -- COMPLETED_WITH_WARNINGS or FAILED).
