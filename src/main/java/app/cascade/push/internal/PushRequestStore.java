@@ -54,7 +54,7 @@ public class PushRequestStore {
 
     public void markRunning(UUID id, int coursesTotal) {
         jdbc.update("""
-                update push_request set status = 'RUNNING', started_at = coalesce(started_at, now()),
+                update push_request set status = 'RUNNING', started_at = coalesce(started_at, clock_timestamp()),
                     courses_total = ?, message = null where id = ?
                 """, coursesTotal, id);
     }
@@ -120,9 +120,12 @@ public class PushRequestStore {
         jdbc.update("update push_request set submitter_email = ? where id = ?", email, id);
     }
 
+    /** The request has ended: its master snapshot (PushMasterSnapshot) goes too. */
     public void markFailed(UUID id, String message) {
         jdbc.update("update push_request set status = 'FAILED', finished_at = now(), message = ? where id = ?",
                 message, id);
+        jdbc.update("delete from push_master_item_snapshot where request_id = ?", id);
+        jdbc.update("delete from push_master_snapshot where request_id = ?", id);
     }
 
     public boolean hasRequestRows(UUID id) {
