@@ -66,15 +66,10 @@ class CourseEditingIT {
         TestUsers.signOut();
     }
 
-    private UUID courseItem(long courseId, String type, String key) {
-        return f.d.query("select id from course_item where course_id = ? and item_type = ? and match_key = ?",
-                UUID.class, courseId, type, key);
-    }
-
     @Test
     void locked_categories_and_calc_options_refuse_edit_and_delete_at_course_and_section_naming_the_lock() {
-        UUID tests = courseItem(f.eng1.id(), "CATEGORY", "tests");
-        UUID calc = courseItem(f.eng1.id(), "CALC_OPTION", "S1|Q1");
+        UUID tests = f.courseItemId(f.eng1.id(), "CATEGORY", "tests");
+        UUID calc = f.courseItemId(f.eng1.id(), "CALC_OPTION", "S1|Q1");
         UUID sectionCalc = f.sectionItemId(f.eng1Section1, "CALC_OPTION", "S1|Q1");
         List<String> before = f.snapshot();
 
@@ -105,7 +100,8 @@ class CourseEditingIT {
         assertThat(ignored.linkState()).isEqualTo(CourseLinkState.IGNORE);
         assertThat(ignored.lockedInfoFields()).isEmpty();
         assertThat(ignored.items()).extracting(SetupItem::linkState).doesNotContain(ItemLinkState.LOCKED);
-        setup.editCourseItem(courseItem(f.eng1.id(), "CATEGORY", "tests"), ItemEdit.category("Tests", BigDecimal.TEN));
+        setup.editCourseItem(f.courseItemId(f.eng1.id(), "CATEGORY", "tests"),
+                ItemEdit.category("Tests", BigDecimal.TEN));
         setup.editCourseInfo(f.eng1.id(), Map.of(CatalogLock.NAME, "English 9 (our own)"));
 
         f.eng.with(task("S2", "Semester 2"));
@@ -127,7 +123,7 @@ class CourseEditingIT {
         assertThat(following.ignoreMasterPush()).isFalse();
         assertThat(following.items()).filteredOn(i -> "S1".equals(i.values().matchKey())).singleElement()
                 .extracting(SetupItem::linkState).isEqualTo(ItemLinkState.LOCKED);
-        assertThatThrownBy(() -> setup.deleteCourseItem(courseItem(f.eng1.id(), "TASK", "S1")))
+        assertThatThrownBy(() -> setup.deleteCourseItem(f.courseItemId(f.eng1.id(), "TASK", "S1")))
                 .isInstanceOf(SetupLockedException.class);
     }
 
@@ -188,7 +184,7 @@ class CourseEditingIT {
 
     @Test
     void a_viewer_is_refused_every_write_to_course_and_section_setup() {
-        UUID tests = courseItem(f.art.id(), "CATEGORY", "tests");
+        UUID tests = f.courseItemId(f.art.id(), "CATEGORY", "tests");
         UUID homework = f.sectionItemId(f.eng1Section1, "CATEGORY", "homework");
         List<String> before = f.snapshot();
         TestUsers.signIn(context, "alpha.viewer");

@@ -58,10 +58,7 @@ class CourseEditingKaribuIT {
     @BeforeEach
     void district() {
         f = new PushFixture(context).build();
-        f.inAlpha(() -> {
-            f.jdbc.execute("truncate notification, push_request cascade");
-            return null;
-        });
+        f.clearRequests();
     }
 
     @AfterEach

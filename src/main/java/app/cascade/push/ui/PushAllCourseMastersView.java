@@ -35,7 +35,7 @@ class PushAllCourseMastersView extends VerticalLayout {
                 + "the selected catalog to every course linked to its course masters in the selected year. "
                 + "Consider running large pushes during off-hours with Submit to Batch.");
         intro.addClassName("cascade-intro");
-        PushForm<?> form = new PushForm<>(courses.schoolYears(), new CatalogScope(catalogs::catalogsForYear));
+        PushForm<?> form = new PushForm<>(courses.schoolYears(), PushScope.catalogs(catalogs::catalogsForYear));
         add(new H2("Push All Course Masters"), intro, new PushTool(new PushTool.Services(requests, pushes, events,
                 exporter, tenant.require().id(), tenant.require().timeZone()), form));
     }

@@ -34,7 +34,7 @@ class PushAllCoursesView extends VerticalLayout {
                 + "course of the selected year (or of one calendar) to the course's sections, as if each course were "
                 + "a master for its sections. Consider running large pushes during off-hours with Submit to Batch.");
         intro.addClassName("cascade-intro");
-        PushForm<?> form = new PushForm<>(courses.schoolYears(), new CoursesScope(courses::calendars));
+        PushForm<?> form = new PushForm<>(courses.schoolYears(), PushScope.courses(courses::calendars));
         add(new H2("Push All Courses"), intro, new PushTool(new PushTool.Services(requests, pushes, events,
                 exporter, tenant.require().id(), tenant.require().timeZone()), form));
     }

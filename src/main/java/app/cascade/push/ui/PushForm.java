@@ -45,17 +45,17 @@ class PushForm<S> extends VerticalLayout {
         year.setRequired(true);
         choice = new ComboBox<>(scope.label());
         choice.setId(scope.fieldId());
-        choice.setItemLabelGenerator(scope::itemLabel);
+        choice.setItemLabelGenerator(scope.itemLabel()::apply);
         choice.setRequired(scope.required());
         choice.setClearButtonVisible(!scope.required());
         choice.setWidth("22em");
         choice.setPlaceholder(scope.placeholder());
         year.addValueChangeListener(e -> {
-            List<S> found = e.getValue() == null ? List.of() : scope.forYear(e.getValue().id());
+            List<S> found = e.getValue() == null ? List.of() : scope.forYear().apply(e.getValue().id());
             choice.setItems(found);
             choice.setValue(scope.required() && found.size() == 1 ? found.getFirst() : null);
-            choice.setHelperText(e.getValue() != null && found.isEmpty() ? scope.noneFor(e.getValue().code())
-                    : null);
+            boolean none = e.getValue() != null && found.isEmpty();
+            choice.setHelperText(none ? scope.noneFor().apply(e.getValue().code()) : null);
         });
 
         mode.setId("push-mode");
@@ -118,13 +118,13 @@ class PushForm<S> extends VerticalLayout {
         if (year.isInvalid() || choice.isInvalid() || noTypes) {
             return Optional.empty();
         }
-        return Optional.of(scope.command(choice.getValue(), year.getValue().id(), mode.getValue(),
+        return Optional.of(scope.command().build(choice.getValue(), year.getValue().id(), mode.getValue(),
                 toSections.getValue(), selectedTypes()));
     }
 
     /** How the request reads, e.g. "High School Catalog (26-27), Overwrite". */
     String title() {
-        return scope.title(choice.getValue(), year.getValue()) + (overwrite() ? ", Overwrite" : "");
+        return scope.title().apply(choice.getValue(), year.getValue()) + (overwrite() ? ", Overwrite" : "");
     }
 
     PushScope<S> scope() {
