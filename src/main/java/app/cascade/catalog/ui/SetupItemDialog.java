@@ -48,7 +48,8 @@ class SetupItemDialog extends Dialog {
      * @param save     calls the service; a {@link SetupEditException} or {@link SetupLockedException} keeps the dialog
      *                 open and shows the message
      */
-    SetupItemDialog(String title, Collection<DataType> types, GradingItem existing, BiConsumer<DataType, ItemEdit> save) {
+    SetupItemDialog(String title, Collection<DataType> types, GradingItem existing,
+                    BiConsumer<DataType, ItemEdit> save) {
         this.save = save;
         setId("item-dialog");
         setHeaderTitle(title);
