@@ -155,6 +155,18 @@ class CourseEditingKaribuIT {
         assertThat(GridKt._getFormatted(courses, courseRow(courses, "ENG101"), "ignore")).isEqualTo("Yes");
         assertThat(_get(Button.class, spec -> spec.withId("ignore-master-push")).getText())
                 .isEqualTo("Follow the master again");
+
+        // Course Info is editable now: a bad value is refused as a whole and what was typed stays on screen
+        _get(TextField.class, spec -> spec.withId("info-department")).setValue("Humanities");
+        _get(TextField.class, spec -> spec.withId("info-credits")).setValue("lots");
+        _get(Button.class, spec -> spec.withId("course-info-save")).click();
+        assertThat(_get(TextField.class, spec -> spec.withId("info-credits")).getValue()).isEqualTo("lots");
+        assertThat(f.d.query("select department from course where id = ?", String.class, f.eng1.id()))
+                .isEqualTo("English");
+        _get(TextField.class, spec -> spec.withId("info-credits")).setValue("2");
+        _get(Button.class, spec -> spec.withId("course-info-save")).click();
+        assertThat(f.d.query("select department || ' ' || credits from course where id = ?", String.class,
+                f.eng1.id())).isEqualTo("Humanities 2.00");
     }
 
     @Test

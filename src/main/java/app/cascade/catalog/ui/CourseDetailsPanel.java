@@ -169,15 +169,19 @@ class CourseDetailsPanel extends VerticalLayout {
         return toggle;
     }
 
-    /** Runs a change, then shows the course again; a refusal is shown as an error and changes nothing. */
+    /**
+     * Runs a change, then shows the course again; a refusal is shown as an error, changes nothing, and keeps what the
+     * user typed on screen.
+     */
     private void guarded(Runnable change) {
         try {
             change.run();
-            Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (SetupEditException | SetupLockedException e) {
             Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
         }
+        Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         reload();
     }
 
