@@ -44,6 +44,7 @@ class PushForm<S> extends VerticalLayout {
         year.setItemLabelGenerator(y -> y.code() + (y.current() ? " (current)" : ""));
         year.setRequired(true);
         choice = new ComboBox<>(scope.label());
+        choice.setVisible(scope.label() != null);
         choice.setId(scope.fieldId());
         choice.setItemLabelGenerator(scope.itemLabel()::apply);
         choice.setRequired(scope.required());

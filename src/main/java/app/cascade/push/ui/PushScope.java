@@ -18,7 +18,8 @@ import java.util.function.LongFunction;
  * What differs between the push tools that share {@link PushForm} and {@link PushTool}: the second choice after the
  * year (a catalog, or optionally a calendar), which options and data types are offered, the texts, and the command.
  *
- * @param label          the label of the second field, e.g. "Select Course Catalog"
+ * @param label          the label of the second field, e.g. "Select Course Catalog"; null when there is nothing to
+ *                       choose (Push to Courses of one master)
  * @param required       whether a choice is required; when not, no choice means "all" ({@code placeholder} says so)
  * @param missing        the error shown when a required choice is missing
  * @param noneFor        helper text for a year code when the year has nothing to choose from
@@ -71,6 +72,16 @@ record PushScope<S>(String label, String fieldId, Function<S, String> itemLabel,
                 (catalog, year, mode, toSections, types) -> PushCommand.catalog(catalog.id(), year, mode, toSections,
                         types),
                 (catalog, year) -> catalog.name() + " (" + year.code() + ")");
+    }
+
+    /** Push to Courses (push-rules §7): one master, so nothing to choose after the year; otherwise as the catalog. */
+    static PushScope<Void> master(long masterId, String masterLabel) {
+        PushScope<CatalogSummary> catalog = catalogs(yearId -> List.of());
+        return new PushScope<>(null, "push-master", choice -> masterLabel, yearId -> List.of(), false, null, null,
+                year -> null, true, catalog.types(), catalog.help(), catalog.overwriteText(),
+                "No course would be touched: no course of this year is linked to this master.",
+                (none, year, mode, toSections, types) -> PushCommand.master(masterId, year, mode, toSections, types),
+                (none, year) -> masterLabel + " (" + year.code() + ")");
     }
 
     /**
