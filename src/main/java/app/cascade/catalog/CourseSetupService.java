@@ -232,23 +232,14 @@ public class CourseSetupService {
         }
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
-
-    /** The type's own rules, plus composite parts that must be a JSON list (the column is jsonb). */
+    /**
+     * The type's own rules, plus, for a composite grade, the parts rule of course masters (CompositeParts, decision
+     * 0004-grading-setup-validation): a course or section composite is held to the same rule as a master's.
+     */
     private static void validate(ItemEdit edit, DataType type) {
         edit.validateFor(type);
-        if (edit.parts() == null || edit.parts().isBlank()) {
-            return;
-        }
-        try {
-            if (!JSON.readTree(edit.parts()).isArray()) {
-                throw new SetupEditException("The parts of a composite grade must be a JSON list, e.g. "
-                        + "[{\"taskCode\":\"Q1\",\"termCode\":\"Q1\",\"weight\":50}]");
-            }
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new SetupEditException("The parts of a composite grade are not valid JSON: "
-                    + e.getOriginalMessage());
+        if (type == DataType.COMPOSITE) {
+            CompositeParts.parse(edit.parts()).validateFor(edit.taskCode(), edit.termCode());
         }
     }
 

@@ -170,13 +170,17 @@ class CourseEditingIT {
     }
 
     @Test
-    void composite_parts_that_are_not_a_json_list_are_refused_with_a_message() {
+    void composite_parts_follow_the_master_rule_and_bad_ones_are_refused_with_a_message() {
         ItemEdit composite = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null, "{not json");
         assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, composite))
                 .isInstanceOf(SetupEditException.class).hasMessageContaining("not valid JSON");
         ItemEdit object = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null, "{\"a\":1}");
         assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, object))
-                .isInstanceOf(SetupEditException.class).hasMessageContaining("must be a JSON list");
+                .isInstanceOf(SetupEditException.class).hasMessageContaining("must be a list");
+        ItemEdit half = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null,
+                "[{\"taskCode\":\"Q1\",\"termCode\":\"Q1\",\"weight\":50}]");
+        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, half))
+                .isInstanceOf(SetupEditException.class).hasMessageContaining("must add up to 100 %");
         setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, new ItemEdit(null, "Semester", "S1",
                 "Q2", null, 0, null, null, "[{\"taskCode\":\"Q1\",\"termCode\":\"Q1\",\"weight\":100}]"));
         assertThat(f.courseItems(f.art.id())).anyMatch(r -> "COMPOSITE".equals(r.get("item_type")));

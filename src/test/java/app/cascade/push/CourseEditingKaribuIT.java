@@ -23,6 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
@@ -99,6 +100,8 @@ class CourseEditingKaribuIT {
         Grid<SetupItem> items = grid("course-items");
         int a1 = row(items, DataType.ASSESSMENT, "A1");
         _get(cell(items, a1, "actions"), Button.class, spec -> spec.withClasses("item-edit")).click();
+        assertThat(_get(Dialog.class, spec -> spec.withId("item-dialog")).getHeaderTitle())
+                .isEqualTo("Edit assessment");
         _get(TextField.class, spec -> spec.withId("item-name")).setValue("Final exam (school)");
         _get(Button.class, spec -> spec.withId("item-save")).click();
         MockVaadin.clientRoundtrip(false);
@@ -113,7 +116,7 @@ class CourseEditingKaribuIT {
                 .isEqualTo("Final exam (school)");
 
         addTask("Q3");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("item-error")).getText())
+        assertThat(_get(Span.class, spec -> spec.withId("item-error")).getText())
                 .contains("push the master instead");
         assertThat(_find(Dialog.class, spec -> spec.withId("item-dialog"))).hasSize(1);
         _get(Button.class, spec -> spec.withId("item-cancel")).click();
@@ -266,10 +269,10 @@ class CourseEditingKaribuIT {
     }
 
     private void addTask(String code) {
-        _get(Button.class, spec -> spec.withId("course-add-item")).click();
         @SuppressWarnings("unchecked")
-        ComboBox<DataType> type = _get(ComboBox.class, spec -> spec.withId("item-type"));
+        Select<DataType> type = _get(Select.class, spec -> spec.withId("course-add-type"));
         type.setValue(DataType.TASK);
+        _get(Button.class, spec -> spec.withId("course-add-item")).click();
         _get(TextField.class, spec -> spec.withId("item-code")).setValue(code);
         _get(TextField.class, spec -> spec.withId("item-name")).setValue("Task " + code);
         _get(Button.class, spec -> spec.withId("item-save")).click();

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,10 @@ import java.util.function.LongConsumer;
 class CourseDetailsPanel extends VerticalLayout {
 
     static final String NOTHING_SELECTED = "Select a course to see its setup and its sections.";
+    static final String COURSE_NOTE = "Editing an item that came from the master unlinks it, except an assessment, "
+            + "which the next push restores. A course-managed item becomes the course's own.";
+    static final String SECTION_NOTE = "Edits a section item as the teacher would: an item that came from the course "
+            + "is unlinked by the edit.";
 
     private final transient CourseService courses;
     private final transient CourseSetupService setup;
@@ -83,7 +88,7 @@ class CourseDetailsPanel extends VerticalLayout {
         SetupItemGrid items = new SetupItemGrid(c.items(), "This course has no grading setup yet: no item from its "
                 + "master and none created at the course.", catalog, false, actions(false));
         items.setId("course-items");
-        add(header("Course setup", "course-add-item", Arrays.asList(DataType.values()), "Add to course " + c.number(),
+        add(header("Course setup", "course-add-item", Arrays.asList(DataType.values()), COURSE_NOTE,
                 (type, edit) -> setup.addCourseItem(c.id(), type, edit)), items);
         if (c.sections().isEmpty()) {
             add(new H4("Sections"), empty("This course has no sections, so there is no section setup."));
@@ -95,7 +100,7 @@ class CourseDetailsPanel extends VerticalLayout {
                     actions(true));
             grid.setId("section-" + section.id() + "-items");
             add(header("Section " + section.number() + " – " + section.teacher(), "section-" + section.id() + "-add",
-                    sectionTypes, "Add to section " + section.number(),
+                    sectionTypes, SECTION_NOTE,
                     (type, edit) -> setup.addSectionItem(section.id(), type, edit)), grid);
         }
     }
@@ -109,20 +114,26 @@ class CourseDetailsPanel extends VerticalLayout {
         }
     }
 
-    private Component header(String text, String addId, List<DataType> types, String dialogTitle,
+    private Component header(String text, String addId, List<DataType> types, String note,
                              java.util.function.BiConsumer<DataType, app.cascade.catalog.ItemEdit> add) {
         H4 h = new H4(text);
         if (!editable) {
             return h;
         }
-        Button addButton = new Button("Add item", VaadinIcon.PLUS.create(), e -> new SetupItemDialog(dialogTitle,
-                types, null, (type, edit) -> {
-            add.accept(type, edit);
+        Select<DataType> type = new Select<>();
+        type.setId(addId.replace("-item", "") + "-type");
+        type.setItems(types);
+        type.setItemLabelGenerator(DataType::singular);
+        type.setValue(types.getFirst());
+        type.setAriaLabel("Type of item to add");
+        Button addButton = new Button("Add", VaadinIcon.PLUS.create(), e -> new MasterItemDialog(type.getValue(),
+                Optional.empty(), note, edit -> {
+            add.accept(type.getValue(), edit);
             reload();
         }).open());
         addButton.setId(addId);
         addButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        HorizontalLayout bar = new HorizontalLayout(h, addButton);
+        HorizontalLayout bar = new HorizontalLayout(h, type, addButton);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return bar;
     }
@@ -131,8 +142,8 @@ class CourseDetailsPanel extends VerticalLayout {
         if (!editable) {
             return null;
         }
-        Consumer<SetupItem> edit = item -> new SetupItemDialog("Edit " + item.type().singular().toLowerCase(),
-                List.of(item.type()), item.values(), (type, values) -> {
+        Consumer<SetupItem> edit = item -> new MasterItemDialog(item.type(), Optional.of(item.values()),
+                sectionLevel ? SECTION_NOTE : COURSE_NOTE, values -> {
             if (sectionLevel) {
                 setup.editSectionItem(item.values().id(), values);
             } else {

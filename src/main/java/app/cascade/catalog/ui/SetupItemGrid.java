@@ -3,8 +3,6 @@ package app.cascade.catalog.ui;
 import app.cascade.catalog.ItemLinkState;
 import app.cascade.catalog.SetupItem;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
@@ -87,24 +85,10 @@ class SetupItemGrid extends Grid<SetupItem> {
     }
 
     private static Component actions(SetupItem item, boolean sectionLevel, ItemActions actions) {
-        HorizontalLayout cell = new HorizontalLayout();
-        cell.setSpacing(false);
         if (readOnly(item, sectionLevel)) {
-            return cell;
+            return new HorizontalLayout();
         }
-        Button edit = new Button(VaadinIcon.EDIT.create(), e -> actions.edit().accept(item));
-        edit.setAriaLabel("Edit");
-        edit.setTooltipText("Edit");
-        edit.addClassName("item-edit");
-        Button delete = new Button(VaadinIcon.TRASH.create(), e -> actions.delete().accept(item));
-        delete.setAriaLabel("Delete");
-        delete.setTooltipText("Delete");
-        delete.addClassName("item-delete");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, delete)) {
-            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
-            cell.add(b);
-        }
-        return cell;
+        return RowButtons.editAndRemove(() -> actions.edit().accept(item), () -> actions.delete().accept(item),
+                "Delete");
     }
 }
