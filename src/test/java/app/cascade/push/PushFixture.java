@@ -151,6 +151,19 @@ final class PushFixture {
                 + " values (?, ?, ?, ?, '1001', 'A')", UUID.randomUUID(), sectionId, taskItem, term);
     }
 
+    UUID courseItemId(long courseId, String type, String key) {
+        return d.query("select id from course_item where course_id = ? and item_type = ? and match_key = ?",
+                UUID.class, courseId, type, key);
+    }
+
+    /** Forgets every push request and notification of the district (tests that count the queue). */
+    void clearRequests() {
+        inAlpha(() -> {
+            jdbc.execute("truncate notification, push_request cascade");
+            return null;
+        });
+    }
+
     UUID sectionItemId(long sectionId, String type, String key) {
         return inAlpha(() -> jdbc.queryForObject("select id from section_item where section_id = ? and item_type = ?"
                 + " and match_key = ? order by created_at limit 1", UUID.class, sectionId, type, key));

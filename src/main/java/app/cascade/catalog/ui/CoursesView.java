@@ -2,8 +2,10 @@ package app.cascade.catalog.ui;
 
 import app.cascade.catalog.CourseRow;
 import app.cascade.catalog.CourseService;
+import app.cascade.catalog.CourseSetupService;
 import app.cascade.catalog.SchoolRef;
 import app.cascade.catalog.SchoolYearRef;
+import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,7 +26,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
 
-/** The courses of one school's calendar for one year, with master link and link state, and one course's setup. */
+/**
+ * The courses of one school's calendar for one year, with master link and link state, and one course's setup, which
+ * a district admin edits (a viewer only reads it).
+ */
 @Route("courses")
 @PageTitle("Courses | Cascade")
 @Menu(title = "Courses", order = 30, icon = "ACADEMY_CAP")
@@ -40,10 +45,12 @@ class CoursesView extends VerticalLayout {
     private final ComboBox<SchoolRef> school = new ComboBox<>("School");
     private final TextField filter = new TextField("Filter");
     private final Grid<CourseRow> grid = new Grid<>();
-    private final CourseDetailsPanel details = new CourseDetailsPanel();
+    private final CourseDetailsPanel details;
 
-    CoursesView(CourseService courses) {
+    CoursesView(CourseService courses, CourseSetupService setup, CurrentUserService users) {
         this.courses = courses;
+        boolean admin = users.current().map(u -> u.hasRole(Roles.DISTRICT_ADMIN)).orElse(false);
+        details = new CourseDetailsPanel(courses, setup, admin, id -> grid.getDataProvider().refreshAll());
         addClassName("cascade-view");
         setSizeFull();
 

@@ -5,6 +5,7 @@ import app.cascade.catalog.DataType;
 import app.cascade.catalog.GradingItem;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
+import app.cascade.catalog.SetupLockedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -20,12 +21,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Optional;
 
 /**
- * Adds or edits one grading-setup item of a course master, showing only the fields its data type uses (see
- * V1__district_model.sql). The service validates; its refusal shows in the dialog and nothing is saved.
+ * Adds or edits one grading-setup item of a course master, a course or a section, showing only the fields its data
+ * type uses (see V1__district_model.sql). The service validates; its refusal (a bad value or a lock) shows in the
+ * dialog, which stays open, and nothing is saved.
  */
 class MasterItemDialog extends Dialog {
 
-    /** Saves; throws {@link SetupEditException} to refuse with a message. */
+    static final String MASTER_NOTE = "The change is recorded for the Awaiting Push report and reaches linked "
+            + "courses at the next push of this master, if its type is locked in the catalog.";
+
+    /** Saves; throws {@link SetupEditException} or {@link SetupLockedException} to refuse with a message. */
     interface Save {
         void save(ItemEdit edit);
     }
@@ -42,6 +47,11 @@ class MasterItemDialog extends Dialog {
     private final Span error = new Span();
 
     MasterItemDialog(DataType type, Optional<GradingItem> existing, Save save) {
+        this(type, existing, MASTER_NOTE, save);
+    }
+
+    /** @param noteText what saving does at this level, shown under the fields */
+    MasterItemDialog(DataType type, Optional<GradingItem> existing, String noteText, Save save) {
         setId("item-dialog");
         setHeaderTitle((existing.isPresent() ? "Edit " : "Add ") + type.singular().toLowerCase());
         setWidth("36em");
@@ -84,8 +94,7 @@ class MasterItemDialog extends Dialog {
             rounding.setValue(item.rounding());
             parts.setValue(item.parts() == null ? "" : CompositeParts.parse(item.parts()).toLines());
         });
-        Paragraph note = new Paragraph("The change is recorded for the Awaiting Push report and reaches linked "
-                + "courses at the next push of this master, if its type is locked in the catalog.");
+        Paragraph note = new Paragraph(noteText);
         note.addClassName("cascade-help");
         error.setId("item-error");
         error.addClassName("cascade-error");
@@ -95,11 +104,12 @@ class MasterItemDialog extends Dialog {
         add(body);
 
         Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("item-cancel");
         Button ok = new Button(existing.isPresent() ? "Save" : "Add", e -> {
             try {
                 save.save(edit(type));
                 close();
-            } catch (SetupEditException refused) {
+            } catch (SetupEditException | SetupLockedException refused) {
                 error.setText(refused.getMessage());
                 error.setVisible(true);
             }

@@ -2,12 +2,8 @@ package app.cascade.catalog.ui;
 
 import app.cascade.catalog.DataType;
 import app.cascade.catalog.GradingItem;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,20 +24,9 @@ class MasterItemsGrid extends Grid<GradingItem> {
             addColumn(GradingItem::name).setKey("name").setHeader("Name");
         }
         addColumn(ItemText::details).setKey("details").setHeader("Values");
-        actions.ifPresent(a -> addComponentColumn(item -> {
-            Button edit = new Button(VaadinIcon.EDIT.create(), e -> a.edit().accept(item));
-            edit.setTooltipText("Edit");
-            edit.setAriaLabel("Edit");
-            edit.addClassName("item-edit");
-            Button remove = new Button(VaadinIcon.TRASH.create(), e -> a.remove().accept(item));
-            remove.setTooltipText("Remove");
-            remove.setAriaLabel("Remove");
-            remove.addClassName("item-remove");
-            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            return new HorizontalLayout(edit, remove);
-        }).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0));
+        actions.ifPresent(a -> addComponentColumn(item -> RowButtons.editAndRemove(() -> a.edit().accept(item),
+                () -> a.remove().accept(item), "Remove")).setKey("actions").setHeader("").setAutoWidth(true)
+                .setFlexGrow(0));
         setEmptyStateText("This master has no " + type.plural().toLowerCase() + ". A push of this type would "
                 + "remove them from linked courses, or keep them as course managed where they have grades.");
         setItems(items);

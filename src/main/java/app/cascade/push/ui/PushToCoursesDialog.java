@@ -34,7 +34,7 @@ public class PushToCoursesDialog extends Dialog {
     private final transient PushRequestService requests;
     private final ZoneId zone;
     private final String masterLabel;
-    private final PushForm form;
+    private final PushForm<?> form;
     private final DateTimePicker runAt = new DateTimePicker("Run at");
 
     public PushToCoursesDialog(long masterId, String masterLabel, List<SchoolYearRef> years,
@@ -45,13 +45,13 @@ public class PushToCoursesDialog extends Dialog {
         setId("push-to-courses-dialog");
         setHeaderTitle("Push to Courses: " + masterLabel);
         setWidth("46em");
-        form = new PushForm(years, yearId -> List.of()).scopedToMaster(masterId);
+        form = new PushForm<>(years, PushScope.master(masterId, masterLabel));
         Paragraph intro = new Paragraph("Pushes the data locked in this master's catalog to every course linked to "
                 + "it in the selected year. The request runs in the background and shows in the Batch Queue List of "
                 + "Push All Course Masters.");
         intro.addClassName("cascade-intro");
         if (!requests.batchReportingOn()) {
-            Paragraph off = new Paragraph(PushAllCourseMastersView.BATCH_OFF);
+            Paragraph off = new Paragraph(PushTool.BATCH_OFF);
             off.setId("push-to-courses-batch-off");
             off.addClassName("cascade-banner-warning");
             add(off);
@@ -91,8 +91,8 @@ public class PushToCoursesDialog extends Dialog {
         }
         SchoolYearRef year = form.selectedYear().orElseThrow();
         boolean future = year.startDate().isAfter(LocalDate.now(zone));
-        String text = PushAllCourseMastersView.OVERWRITE_TEXT + (future ? ""
-                : " " + PushAllCourseMastersView.OVERWRITE_WARNING.formatted(year.code()));
+        String text = form.scope().overwriteText() + (future ? ""
+                : " " + PushTool.OVERWRITE_WARNING.formatted(year.code()));
         ConfirmDialog confirm = new ConfirmDialog("Overwrite existing course and section level data?", text,
                 "Overwrite", e -> submit(at));
         confirm.setId("overwrite-confirm");
