@@ -261,6 +261,7 @@ class DistrictReportsIT {
         f.assignment(f.eng2Section1, null, f.eng2.itemId(app.cascade.catalog.DataType.TASK, "X9"));
         f.sci1.residual(category("Old labs", "5"));
         TestUsers.signIn(context, "alpha.admin");
+        masters.removeItem(f.eng.itemId(app.cascade.catalog.DataType.CALC_OPTION, "Q3|Q1"));
         masters.removeItem(f.eng.itemId(app.cascade.catalog.DataType.TASK, "Q3"));
 
         TestUsers.signIn(context, "alpha.push");
