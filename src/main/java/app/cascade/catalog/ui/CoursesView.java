@@ -21,6 +21,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
@@ -34,7 +37,7 @@ import java.util.Optional;
 @PageTitle("Courses | Cascade")
 @Menu(title = "Courses", order = 30, icon = "ACADEMY_CAP")
 @RolesAllowed(Roles.VIEWER)
-class CoursesView extends VerticalLayout {
+class CoursesView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String CHOOSE = "Choose a school year and a school to list the courses of that calendar.";
     static final String NO_COURSES = "No course matches in this school's calendar for this year (or the school has "
@@ -46,6 +49,8 @@ class CoursesView extends VerticalLayout {
     private final TextField filter = new TextField("Filter");
     private final Grid<CourseRow> grid = new Grid<>();
     private final CourseDetailsPanel details;
+    private List<SchoolYearRef> years = List.of();
+    private List<SchoolRef> schools = List.of();
 
     CoursesView(CourseService courses, CourseSetupService setup, CurrentUserService users) {
         this.courses = courses;
@@ -54,12 +59,12 @@ class CoursesView extends VerticalLayout {
         addClassName("cascade-view");
         setSizeFull();
 
-        List<SchoolYearRef> years = courses.schoolYears();
+        years = courses.schoolYears();
         year.setId("year-select");
         year.setItems(years);
         year.setItemLabelGenerator(y -> y.code() + (y.current() ? " (current)" : ""));
         year.setPlaceholder(years.isEmpty() ? "No school years in this district" : "Choose a year");
-        List<SchoolRef> schools = courses.schools();
+        schools = courses.schools();
         school.setId("school-select");
         school.setItems(schools);
         school.setItemLabelGenerator(SchoolRef::label);
@@ -110,6 +115,27 @@ class CoursesView extends VerticalLayout {
         details.addClassName("cascade-details");
         add(new H2("Courses"), toolbar, split, Locks.legend());
         setFlexGrow(1, split);
+    }
+
+    /**
+     * A link {@code courses?year=<id>&school=<id>&course=<id>} (from the Course Audit) opens that calendar with the
+     * course selected. A course that no longer exists there selects nothing and says so.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LinkParameters link = new LinkParameters(event);
+        link.id("year").flatMap(id -> years.stream().filter(y -> y.id() == id).findFirst()).ifPresent(year::setValue);
+        link.id("school").flatMap(id -> schools.stream().filter(s -> s.id() == id).findFirst())
+                .ifPresent(school::setValue);
+        link.id("course").ifPresent(courseId -> {
+            Optional<CourseRow> row = courses.course(courseId).flatMap(c -> {
+                filter.setValue(c.number());
+                return selection().flatMap(s -> courses.page(s[0], s[1], c.number(), 0, 50).stream()
+                        .filter(r -> r.id() == courseId).findFirst());
+            });
+            row.ifPresentOrElse(grid.asSingleSelect()::setValue, () -> Notification.show(
+                    "That course no longer exists in this school's calendar.", 5000, Notification.Position.MIDDLE));
+        });
     }
 
     /** The chosen (year id, school id), when both are chosen. */

@@ -27,6 +27,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
@@ -40,7 +43,7 @@ import java.util.Optional;
 @PageTitle("Course Masters | Cascade")
 @Menu(title = "Course Masters", order = 20, icon = "FILE_TREE")
 @RolesAllowed(Roles.VIEWER)
-class MastersView extends VerticalLayout {
+class MastersView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String NO_CATALOG = "Choose a catalog to list its course masters.";
     static final String NO_MASTERS = "No course master in this catalog matches. Masters are created by district "
@@ -51,6 +54,7 @@ class MastersView extends VerticalLayout {
     private final TextField filter = new TextField("Filter");
     private final Grid<MasterRow> grid = new Grid<>();
     private final MasterDetailsPanel details;
+    private final List<CatalogSummary> all;
 
     MastersView(CatalogService catalogs, CourseMasterService masters, CourseMasterEditService edits,
                 CourseService courses, PushRequestService requests, CurrentUserService users, CurrentTenant tenant) {
@@ -66,7 +70,7 @@ class MastersView extends VerticalLayout {
                 tenant.require().timeZone()).open() : null;
         details = new MasterDetailsPanel(editor, push);
 
-        List<CatalogSummary> all = catalogs.catalogs();
+        all = catalogs.catalogs();
         catalog.setId("catalog-select");
         catalog.setItems(all);
         catalog.setItemLabelGenerator(CatalogSummary::name);
@@ -122,6 +126,27 @@ class MastersView extends VerticalLayout {
         details.addClassName("cascade-details");
         add(new H2("Course Masters"), toolbar, split);
         setFlexGrow(1, split);
+    }
+
+    /**
+     * A link {@code masters?catalog=<id>&master=<id>} (from the reports) opens that catalog with the master selected.
+     * A master that no longer exists, or is in another catalog, selects nothing and says so.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LinkParameters link = new LinkParameters(event);
+        link.id("catalog").flatMap(id -> all.stream().filter(c -> c.id() == id).findFirst())
+                .ifPresent(catalog::setValue);
+        link.id("master").ifPresent(masterId -> {
+            Optional<MasterDetails> master = masters.master(masterId)
+                    .filter(m -> catalog.getValue() != null && m.catalogId() == catalog.getValue().id());
+            master.ifPresentOrElse(m -> {
+                filter.setValue(m.number());
+                masters.page(m.catalogId(), m.number(), 0, 50).stream().filter(r -> r.id() == masterId)
+                        .findFirst().ifPresent(grid.asSingleSelect()::setValue);
+            }, () -> Notification.show("That course master no longer exists in this catalog.", 5000,
+                    Notification.Position.MIDDLE));
+        });
     }
 
     private Optional<Long> selectedCatalog() {
