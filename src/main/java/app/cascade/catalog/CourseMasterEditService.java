@@ -37,14 +37,7 @@ public class CourseMasterEditService {
 
     public UUID addItem(long masterId, app.cascade.catalog.DataType type, ItemEdit edit) {
         requireMaster(masterId);
-        edit.validateFor(type);
-        String key = edit.keyFor(type);
-        Integer clash = jdbc.queryForObject("select count(*) from master_item where master_id = ? and item_type = ?"
-                + " and match_key = ?", Integer.class, masterId, type.name(), key);
-        if (clash != null && clash > 0) {
-            throw new SetupEditException("This course master already has " + type.singular().toLowerCase(Locale.ROOT)
-                    + " \"" + key + "\"");
-        }
+        validate(masterId, type, edit, null);
         UUID id = UUID.randomUUID();
         jdbc.update("insert into master_item (id, master_id, " + ITEM_COLUMNS + ")"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", id, masterId, type.name(), edit.code(),
@@ -57,7 +50,7 @@ public class CourseMasterEditService {
     public void updateItem(UUID itemId, ItemEdit edit) {
         Map<String, Object> item = item(itemId);
         app.cascade.catalog.DataType type = app.cascade.catalog.DataType.valueOf((String) item.get("item_type"));
-        edit.validateFor(type);
+        validate((Long) item.get("master_id"), type, edit, itemId);
         jdbc.update("""
                 update master_item set code = ?, name = ?, task_code = ?, term_code = ?, weight = ?, seq = ?,
                     calc_method = ?, rounding = ?, parts = ?::jsonb where id = ?
@@ -68,6 +61,25 @@ public class CourseMasterEditService {
 
     public void removeItem(UUID itemId) {
         Map<String, Object> item = item(itemId);
+        String itemType = (String) item.get("item_type");
+        if (itemType.equals("TASK") || itemType.equals("STANDARD")) {
+            List<String> dependents = jdbc.queryForList("""
+                    select case item_type when 'CALC_OPTION' then 'grade calc option ' else 'composite grade ' end
+                           || task_code || ' / ' || term_code
+                    from master_item d where d.master_id = ? and d.id <> ?
+                      and (d.item_type = 'CALC_OPTION' and d.task_code = ?
+                           or d.item_type = 'COMPOSITE' and (d.task_code = ? or exists (
+                               select 1 from jsonb_array_elements(coalesce(d.parts, '[]'::jsonb)) p
+                               where p ->> 'taskCode' = ?)))
+                    order by 1
+                    """, String.class, item.get("master_id"), itemId, item.get("code"), item.get("code"),
+                    item.get("code"));
+            if (!dependents.isEmpty()) {
+                throw new SetupEditException("\"" + item.get("code") + "\" cannot be removed while other items of "
+                        + "this course master refer to it: " + String.join(", ", dependents)
+                        + ". Remove or change those first.");
+            }
+        }
         jdbc.update("delete from master_item where id = ?", itemId);
         record((Long) item.get("master_id"), (String) item.get("item_type"), itemId, (String) item.get("label"),
                 "REMOVED");
@@ -100,6 +112,116 @@ public class CourseMasterEditService {
                 masterId);
     }
 
+    /**
+     * Creates an empty course master (Course Info only, no grading setup) numbered {@code number} in
+     * {@code catalogId}. The number is unique in the catalog, ignoring case. Nothing is recorded in master_change:
+     * a new master has no grading setup yet.
+     */
+    public long createMaster(long catalogId, String number, CourseInfoValues info) {
+        String catalogName = jdbc.query("select name from course_catalog where id = ?",
+                (rs, n) -> rs.getString(1), catalogId).stream().findFirst()
+                .orElseThrow(() -> new SetupEditException("No such course catalog: " + catalogId));
+        if (number == null || number.isBlank()) {
+            throw new SetupEditException("A course master needs a number");
+        }
+        requireFreeNumber(catalogId, catalogName, number, ": choose another number");
+        requireValidInfo(info);
+        return jdbc.queryForObject("""
+                insert into course_master (catalog_id, number, name, state_code, department, credits, gpa_weight,
+                    description) values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, catalogId, number.strip(), info.name().strip(), blankToNull(info.stateCode()),
+                blankToNull(info.department()), info.credits(), info.gpaWeight(), blankToNull(info.description()));
+    }
+
+    /**
+     * Replaces all six Course Info fields at once. Attributes are not grading setup: nothing is recorded for the
+     * Awaiting Push report.
+     */
+    public void updateInfo(long masterId, CourseInfoValues info) {
+        requireMaster(masterId);
+        requireValidInfo(info);
+        jdbc.update("""
+                update course_master set name = ?, state_code = ?, department = ?, credits = ?, gpa_weight = ?,
+                    description = ?, version = version + 1 where id = ?
+                """, info.name().strip(), blankToNull(info.stateCode()), blankToNull(info.department()),
+                info.credits(), info.gpaWeight(), blankToNull(info.description()), masterId);
+    }
+
+    private static void requireValidInfo(CourseInfoValues info) {
+        if (info == null || info.name() == null || info.name().isBlank()) {
+            throw new SetupEditException("The course master's name must not be empty");
+        }
+        requireNumberInRange("Credits", info.credits());
+        requireNumberInRange("GPA weight", info.gpaWeight());
+    }
+
+    private static void requireNumberInRange(String field, java.math.BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            throw new SetupEditException(field + " cannot be negative");
+        }
+        if (value != null && value.compareTo(new java.math.BigDecimal("1000")) >= 0) {
+            throw new SetupEditException(field + " must be below 1000");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private void requireFreeNumber(long catalogId, String catalogName, String number, String advice) {
+        List<String> taken = jdbc.queryForList("select number from course_master where catalog_id = ?"
+                + " and lower(number) = lower(?)", String.class, catalogId, number.strip());
+        if (!taken.isEmpty()) {
+            throw new SetupEditException("A course master numbered " + taken.getFirst() + " already exists in "
+                    + "the catalog \"" + catalogName + "\"" + advice);
+        }
+    }
+
+    /**
+     * The validation of a master item (docs/decisions 0004-grading-setup-validation.md): required fields and
+     * non-negative weights ({@link ItemEdit#validateFor}), a key that no other item of the same type has, task and
+     * standard codes unique across both types, calc options and composites referring to the master's tasks or
+     * standards, and composite parts whose weights sum to 100 %.
+     */
+    private void validate(long masterId, app.cascade.catalog.DataType type, ItemEdit edit, UUID itself) {
+        edit.validateFor(type);
+        if (edit.rounding() != null && edit.rounding() < 0) {
+            throw new SetupEditException("Rounding cannot be negative");
+        }
+        String key = edit.keyFor(type);
+        List<String> types = switch (type) {
+            case TASK, STANDARD -> List.of("TASK", "STANDARD");
+            default -> List.of(type.name());
+        };
+        List<String> clash = jdbc.queryForList("select item_type from master_item where master_id = ?"
+                        + " and item_type = any (?) and match_key = ? and id is distinct from ?::uuid", String.class,
+                masterId, types.toArray(String[]::new), key, itself);
+        if (!clash.isEmpty()) {
+            String other = app.cascade.catalog.DataType.valueOf(clash.getFirst()).singular().toLowerCase(Locale.ROOT);
+            throw new SetupEditException("This course master already has " + (other.startsWith("a") ? "an " : "a ")
+                    + other + " \"" + (type == app.cascade.catalog.DataType.CATEGORY ? edit.name().strip() : key
+                    .replace("|", " / ")) + "\"" + (type.lock() == app.cascade.catalog.DataType.TASK.lock()
+                    ? ": task and standard codes are unique across both, since calc options and composites refer "
+                    + "to them by code" : ""));
+        }
+        if (type == app.cascade.catalog.DataType.CALC_OPTION || type == app.cascade.catalog.DataType.COMPOSITE) {
+            java.util.Set<String> codes = new java.util.TreeSet<>();
+            codes.add(edit.taskCode());
+            if (type == app.cascade.catalog.DataType.COMPOSITE) {
+                CompositeParts parts = CompositeParts.parse(edit.parts());
+                parts.validateFor(edit.taskCode(), edit.termCode());
+                codes.addAll(parts.taskCodes());
+            }
+            java.util.Set<String> known = new java.util.HashSet<>(jdbc.queryForList("select code from master_item"
+                    + " where master_id = ? and item_type in ('TASK', 'STANDARD')", String.class, masterId));
+            codes.removeAll(known);
+            if (!codes.isEmpty()) {
+                throw new SetupEditException("This course master has no grading task or standard "
+                        + String.join(", ", codes) + ": add it first");
+            }
+        }
+    }
+
     /** Refused while courses link to the master; the message names them. */
     public void deleteMaster(long masterId) {
         requireMaster(masterId);
@@ -113,6 +235,13 @@ public class CourseMasterEditService {
                     + String.join(", ", linked.subList(0, Math.min(20, linked.size())))
                     + (linked.size() > 20 ? " and " + (linked.size() - 20) + " more" : ""));
         }
+        Integer pushes = jdbc.queryForObject("select count(*) from push_request where master_id = ?", Integer.class,
+                masterId);
+        if (pushes != null && pushes > 0) {
+            throw new SetupEditException("The course master cannot be deleted: " + pushes + " Push to Courses "
+                    + (pushes == 1 ? "request in the batch queue history refers" : "requests in the batch queue history refer")
+                    + " to it, and their reports are kept");
+        }
         jdbc.update("delete from course_master where id = ?", masterId);
     }
 
@@ -125,12 +254,7 @@ public class CourseMasterEditService {
         String catalogName = jdbc.query("select name from course_catalog where id = ?",
                 (rs, n) -> rs.getString(1), targetCatalogId).stream().findFirst()
                 .orElseThrow(() -> new SetupEditException("No such course catalog: " + targetCatalogId));
-        Integer taken = jdbc.queryForObject("select count(*) from course_master where catalog_id = ? and number = ?",
-                Integer.class, targetCatalogId, newNumber.strip());
-        if (taken != null && taken > 0) {
-            throw new SetupEditException("A course master numbered " + newNumber.strip() + " already exists in "
-                    + "the catalog \"" + catalogName + "\": choose another number, or copy into that master");
-        }
+        requireFreeNumber(targetCatalogId, catalogName, newNumber, ": choose another number, or copy into that master");
         Set<DataType> effective = effective(types);
         Long id = jdbc.queryForObject("""
                 insert into course_master (catalog_id, number, name, state_code, department, credits, gpa_weight,
@@ -243,7 +367,7 @@ public class CourseMasterEditService {
 
     private Map<String, Object> item(UUID itemId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select master_id, item_type, coalesce(code, task_code || ' / ' || term_code, name) as label
+                select master_id, item_type, code, coalesce(code, task_code || ' / ' || term_code, name) as label
                 from master_item where id = ?
                 """, itemId);
         if (rows.isEmpty()) {

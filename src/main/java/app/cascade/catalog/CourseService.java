@@ -61,6 +61,19 @@ public class CourseService {
         return schools.findAllWithCatalog().stream().map(CatalogService::ref).toList();
     }
 
+    /** The calendars of a school year that hold at least one course, by school name. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<CalendarRef> calendars(long yearId) {
+        return jdbc.query("""
+                select cal.id, s.code, s.name, count(c.id) as courses
+                from calendar cal join school s on s.id = cal.school_id join course c on c.calendar_id = cal.id
+                where cal.school_year_id = :yearId
+                group by cal.id, s.code, s.name order by s.name, cal.id
+                """, new MapSqlParameterSource("yearId", yearId), (rs, n) -> new CalendarRef(rs.getLong("id"),
+                rs.getString("code"), rs.getString("name"), rs.getInt("courses")));
+    }
+
     /**
      * One page of the courses of {@code schoolId}'s calendar for {@code yearId} whose number, name, department or
      * master number contains {@code filter} (blank: all), ordered by number.

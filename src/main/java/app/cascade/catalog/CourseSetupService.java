@@ -34,7 +34,7 @@ public class CourseSetupService {
         Row item = courseItem(itemId);
         CourseContext course = course(item.ownerId());
         refuseIfLocked(item, course);
-        edit.validateFor(item.type());
+        validate(edit, item.type());
         String newKey = edit.keyFor(item.type());
         if (!newKey.equals(item.key())) {
             refuseMasterKey(course, item.type(), newKey);
@@ -67,7 +67,7 @@ public class CourseSetupService {
 
     public UUID addCourseItem(long courseId, DataType type, ItemEdit edit) {
         CourseContext course = course(courseId);
-        edit.validateFor(type);
+        validate(edit, type);
         refuseMasterKey(course, type, edit.keyFor(type));
         UUID id = UUID.randomUUID();
         jdbc.update("""
@@ -110,10 +110,35 @@ public class CourseSetupService {
         jdbc.update("update course set " + column + " = ?, version = version + 1 where id = ?", converted, courseId);
     }
 
+    /**
+     * Several Course Info fields at once, in one transaction: either all of them are saved or, when one is locked or
+     * invalid, none is.
+     */
+    public void editCourseInfo(long courseId, Map<CatalogLock, String> values) {
+        values.forEach((field, value) -> editCourseInfo(courseId, field, value));
+    }
+
+    /**
+     * Sets or clears Ignore Master Push (push-rules §1–§3): while set, the school manages the course, nothing on it is
+     * locked, and every master push skips it. Push All Courses still pushes it to its sections. Setting it on a course
+     * without a master link is refused: no master push touches such a course anyway.
+     */
+    public void setIgnoreMasterPush(long courseId, boolean ignore) {
+        CourseContext course = course(courseId);
+        if (ignore && course.masterId() == null) {
+            throw new SetupEditException("This course has no course master: no master push ever touches it, so "
+                    + "there is nothing to ignore");
+        }
+        if (course.ignore() == ignore) {
+            return;
+        }
+        jdbc.update("update course set ignore_master_push = ?, version = version + 1 where id = ?", ignore, courseId);
+    }
+
     public void editSectionItem(UUID itemId, ItemEdit edit) {
         Row item = sectionItem(itemId);
         refuseIfLockedInSection(item);
-        edit.validateFor(item.type());
+        validate(edit, item.type());
         jdbc.update("""
                 update section_item set code = ?, name = ?, task_code = ?, term_code = ?, weight = ?, seq = ?,
                     calc_method = ?, rounding = ?, parts = ?::jsonb, course_item_id = null, residual = false,
@@ -136,7 +161,7 @@ public class CourseSetupService {
         if (!type.onSections()) {
             throw new SetupEditException(type.plural() + " live on courses only, not on sections");
         }
-        edit.validateFor(type);
+        validate(edit, type);
         String key = edit.keyFor(type);
         List<Row> sameKey = jdbc.query("select id, section_id as owner_id, item_type, code, name, task_code,"
                         + " term_code, match_key, course_item_id as link, residual, forced_no_calc from section_item"
@@ -204,6 +229,17 @@ public class CourseSetupService {
             throw new SetupLockedException("The course master " + course.masterNumber() + " already has this "
                     + type.singular().toLowerCase(Locale.ROOT) + " and the catalog \"" + course.catalogName()
                     + "\" locks " + type.lock().label() + ": it comes from the master — push the master instead");
+        }
+    }
+
+    /**
+     * The type's own rules, plus, for a composite grade, the parts rule of course masters (CompositeParts, decision
+     * 0004-grading-setup-validation): a course or section composite is held to the same rule as a master's.
+     */
+    private static void validate(ItemEdit edit, DataType type) {
+        edit.validateFor(type);
+        if (type == DataType.COMPOSITE) {
+            CompositeParts.parse(edit.parts()).validateFor(edit.taskCode(), edit.termCode());
         }
     }
 

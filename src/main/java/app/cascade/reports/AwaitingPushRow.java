@@ -1,13 +1,43 @@
 package app.cascade.reports;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One grading-setup change of a course master made after the master was last pushed (push-rules §6, Course Master
  * Awaiting Push).
  *
- * @param linkedCourses courses still waiting for it: linked to the master and not Ignore Master Push
+ * @param dataType      the changed item's type as stored: TASK, STANDARD, CATEGORY, ASSESSMENT, CALC_OPTION, COMPOSITE
+ * @param change        ADDED, MODIFIED or REMOVED
+ * @param linkedCourses courses still waiting for it: linked to the master and not Ignore Master Push (in the report's
+ *                      year, when it is filtered by year)
  */
 public record AwaitingPushRow(String catalog, long masterId, String masterNumber, String masterName, String dataType,
-                              String item, String change, String changedBy, Instant changedAt, int linkedCourses) {
+                              String item, String change, String changedBy, Instant changedAt, int linkedCourses,
+                              long catalogId) {
+
+    /** The data type's label, as on the push tool, e.g. "Grading Tasks/Standards". */
+    public String dataTypeLabel() {
+        return ReportFilter.dataTypeLabel(dataType);
+    }
+
+    /** "Added", "Modified", "Removed". */
+    public String changeLabel() {
+        return change.charAt(0) + change.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The §6 columns, in order; times in {@code zone}. */
+    public static ReportTable<AwaitingPushRow> table(ZoneId zone) {
+        DateTimeFormatter time = ReportScopes.TIME.withZone(zone);
+        return ReportTable.of(
+                ReportTable.column("Catalog", 10, AwaitingPushRow::catalog),
+                ReportTable.column("Master", 12, r -> r.masterNumber() + " " + r.masterName()),
+                ReportTable.column("Data type", 9, AwaitingPushRow::dataTypeLabel),
+                ReportTable.column("Item", 12, AwaitingPushRow::item),
+                ReportTable.column("Change", 6, AwaitingPushRow::changeLabel),
+                ReportTable.column("Changed by", 8, AwaitingPushRow::changedBy),
+                ReportTable.column("Changed at", 9, r -> time.format(r.changedAt())),
+                ReportTable.column("Linked courses pending", 6, AwaitingPushRow::linkedCourses));
+    }
 }

@@ -5,28 +5,9 @@ import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.ReportRow;
 import app.cascade.tenancy.CurrentTenant;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.openpdf.text.Document;
-import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
-import org.openpdf.text.HeaderFooter;
-import org.openpdf.text.PageSize;
-import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.PdfPCell;
-import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,6 +24,8 @@ public class PushReportExporter {
     /** The §6 columns, in order. */
     public static final List<String> COLUMNS = List.of("School", "Course number", "Course name", "Section",
             "Data type", "Item", "Outcome", "Reason", "Assignments", "Scores", "Posted grades", "Comments", "Details");
+
+    private static final float[] WIDTHS = {9, 6, 10, 4, 8, 9, 8, 15, 4, 4, 4, 4, 16};
 
     private final PushService pushes;
     private final PushRequestService requests;
@@ -62,19 +45,7 @@ public class PushReportExporter {
 
     /** Any report rows as CSV, e.g. a preview's (which the caller obtained through a secured service). */
     public byte[] csvOf(List<ReportRow> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
-                    .setHeader(COLUMNS.toArray(String[]::new)).get());
-            for (ReportRow r : rows) {
-                csv.printRecord(values(r));
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ReportWriter.csv(COLUMNS, rows.stream().map(PushReportExporter::values).toList());
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -94,43 +65,8 @@ public class PushReportExporter {
 
     /** Any report rows as a PDF table with a repeating header, under a title line. */
     public byte[] pdfOf(String title, String subtitle, List<ReportRow> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4.rotate(), 24, 24, 36, 36);
-        PdfWriter.getInstance(document, out);
-        Font small = FontFactory.getFont(FontFactory.HELVETICA, 7);
-        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
-        HeaderFooter header = new HeaderFooter(new Phrase(title, FontFactory.getFont(FontFactory.HELVETICA, 8)),
-                false);
-        header.setAlignment(Element.ALIGN_LEFT);
-        document.setHeader(header);
-        HeaderFooter footer = new HeaderFooter(new Phrase("Page ", small), true);
-        footer.setAlignment(Element.ALIGN_RIGHT);
-        document.setFooter(footer);
-        document.open();
-        document.add(new Paragraph(title, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11)));
-        document.add(new Paragraph(subtitle, small));
-        document.add(new Paragraph(" ", small));
-        PdfPTable table = new PdfPTable(new float[]{9, 6, 10, 4, 8, 9, 8, 15, 4, 4, 4, 4, 16});
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String column : COLUMNS) {
-            PdfPCell cell = new PdfPCell(new Phrase(column, bold));
-            cell.setGrayFill(0.9f);
-            table.addCell(cell);
-        }
-        for (ReportRow r : rows) {
-            for (String value : values(r)) {
-                table.addCell(new Phrase(value, small));
-            }
-        }
-        if (rows.isEmpty()) {
-            PdfPCell none = new PdfPCell(new Phrase("Nothing to report: every course was pushed as it is.", small));
-            none.setColspan(COLUMNS.size());
-            table.addCell(none);
-        }
-        document.add(table);
-        document.close();
-        return out.toByteArray();
+        return ReportWriter.pdf(title, subtitle, COLUMNS, WIDTHS, rows.stream().map(PushReportExporter::values).toList(),
+                "Nothing to report: every course was pushed as it is.");
     }
 
     /** e.g. push-report-high-school-catalog-26-27-1a2b3c4d.csv */

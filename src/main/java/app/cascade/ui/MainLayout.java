@@ -82,15 +82,28 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         return header;
     }
 
+    /**
+     * The menu entries in order; an entry whose path lies under another entry's path (e.g. "reports/audit" under
+     * "reports") is nested in that entry, so an area such as Reports groups its views.
+     */
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
+        java.util.Map<String, SideNavItem> byPath = new java.util.HashMap<>();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
             }
-            nav.addItem(item);
+            String path = entry.path().replaceAll("^/+", "");
+            byPath.put(path, item);
+            SideNavItem parent = path.contains("/") ? byPath.get(path.substring(0, path.lastIndexOf('/'))) : null;
+            if (parent != null) {
+                parent.addItem(item);
+                parent.setExpanded(true);
+            } else {
+                nav.addItem(item);
+            }
         }
         return nav;
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively;
@@ -140,6 +142,24 @@ class CatalogViewsKaribuIT {
     }
 
     @Test
+    void a_report_link_opens_the_master_or_course_it_names_and_a_stale_link_selects_nothing() {
+        KaribuSession.open(context, "alpha.viewer");
+        link("masters", "catalog", alpha.catalogId(), "master", alpha.english().id());
+        assertThat(_get(H3.class, spec -> spec.withId("master-title")).getText()).isEqualTo("ENG-101 – English I");
+        assertThat(_get(TextField.class, spec -> spec.withId("master-filter")).getValue()).isEqualTo("ENG-101");
+
+        link("courses", "year", alpha.yearId(), "school", alpha.highSchoolId(), "course", alpha.mathCourse().id());
+        assertThat(_get(H3.class, spec -> spec.withId("course-title")).getText()).startsWith("MATH-101");
+        assertThat(column(grid("courses-grid"), "number")).containsExactly("MATH-101");
+
+        link("masters", "catalog", alpha.catalogId(), "master", 999999999L);
+        assertThat(_find(H3.class, spec -> spec.withId("master-title"))).isEmpty();
+        UI.getCurrent().navigate("courses", QueryParameters.simple(Map.of("year", "x", "school",
+                String.valueOf(alpha.highSchoolId()), "course", "999999999")));
+        assertThat(_find(H3.class, spec -> spec.withId("course-title"))).isEmpty();
+    }
+
+    @Test
     void a_year_without_calendar_explains_the_empty_list() {
         KaribuSession.open(context, "alpha.viewer");
         UI.getCurrent().navigate("courses");
@@ -153,6 +173,15 @@ class CatalogViewsKaribuIT {
         Grid<?> grid = grid("courses-grid");
         assertThat(GridKt._size(grid)).isZero();
         assertThat(grid.getEmptyStateText()).contains("No course matches");
+    }
+
+    /** Navigates as a link {@code route?name=value&…} from a report does. */
+    private static void link(String route, Object... namesAndValues) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
+        }
+        UI.getCurrent().navigate(route, QueryParameters.simple(parameters));
     }
 
     private long alphaSectionId(String number) {

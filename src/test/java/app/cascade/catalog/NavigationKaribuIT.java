@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CascadeIntegrationTest
 class NavigationKaribuIT {
 
-    static final Set<String> VIEWER_ENTRIES = Set.of("Course Catalogs", "Course Masters", "Courses");
+    static final Set<String> VIEWER_ENTRIES = Set.of("Course Catalogs", "Course Masters", "Courses", "Reports");
 
     @Autowired
     ApplicationContext context;
@@ -40,7 +40,7 @@ class NavigationKaribuIT {
     }
 
     @Test
-    void a_viewer_sees_the_three_catalog_views_and_no_admin_navigation() {
+    void a_viewer_sees_the_three_catalog_views_the_reports_and_no_admin_navigation() {
         KaribuSession.open(context, "alpha.viewer");
         UI.getCurrent().navigate("catalogs");
 
@@ -49,7 +49,13 @@ class NavigationKaribuIT {
             assertThat(allowedRoles(entry.menuClass())).as("roles of %s", entry.title()).contains(Roles.VIEWER);
         }
         assertThat(navItems()).extracting(SideNavItem::getPath)
-                .containsExactlyInAnyOrder("catalogs", "masters", "courses");
+                .containsExactlyInAnyOrder("catalogs", "masters", "courses", "reports");
+        SideNavItem reports = navItems().stream().filter(i -> i.getLabel().equals("Reports")).findFirst()
+                .orElseThrow();
+        assertThat(reports.getItems()).extracting(SideNavItem::getLabel).containsExactly("Residual Data Report",
+                "Course Master Awaiting Push", "Course Audit Report");
+        assertThat(reports.getItems()).extracting(SideNavItem::getPath)
+                .containsExactly("reports/residual", "reports/awaiting-push", "reports/audit");
     }
 
     @Test

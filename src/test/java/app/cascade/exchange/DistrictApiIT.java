@@ -82,6 +82,28 @@ class DistrictApiIT {
     }
 
     @Test
+    void a_user_of_several_districts_names_one_in_a_header_or_gets_a_problem_saying_so() {
+        ResponseEntity<String> unnamed = get("both.admin");
+        assertThat(unnamed.getStatusCode().value()).isEqualTo(400);
+        assertThat(unnamed.getHeaders().getContentType()).isNotNull()
+                .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        JsonNode problem = mapper.readTree(unnamed.getBody());
+        assertThat(problem.get("type").asString()).endsWith("/district-required");
+        assertThat(problem.get("detail").asString()).contains("alpha, beta", "X-Cascade-District");
+
+        ResponseEntity<String> elsewhere = client("both.admin").get().uri("/api/v1/district")
+                .header("X-Cascade-District", "gamma").retrieve().toEntity(String.class);
+        assertThat(elsewhere.getStatusCode().value()).isEqualTo(403);
+        assertThat(mapper.readTree(elsewhere.getBody()).get("detail").asString())
+                .isEqualTo("\"gamma\" is not one of your districts (alpha, beta)");
+
+        ResponseEntity<String> named = client("both.admin").get().uri("/api/v1/district")
+                .header("X-Cascade-District", "beta").retrieve().toEntity(String.class);
+        assertThat(named.getStatusCode().value()).isEqualTo(200);
+        assertThat(mapper.readTree(named.getBody()).get("district").asString()).isEqualTo("beta");
+    }
+
+    @Test
     void viewer_cannot_import() {
         assertThat(put("alpha.viewer", DOC).getStatusCode().value()).isEqualTo(403);
         assertThat(put("alpha.push", DOC).getStatusCode().value()).isEqualTo(403);

@@ -28,6 +28,7 @@ import static app.cascade.catalog.ItemSpec.task;
  */
 final class PushFixture {
 
+    final String district;
     final DistrictFixture d;
     final JdbcTemplate jdbc;
     final TransactionTemplate tx;
@@ -47,7 +48,13 @@ final class PushFixture {
     long eng1Section2;
 
     PushFixture(ApplicationContext context) {
-        this.d = DistrictFixture.in("alpha", context).wipe();
+        this(context, "alpha");
+    }
+
+    /** The same data in another test district (e.g. {@code beta}). */
+    PushFixture(ApplicationContext context, String district) {
+        this.district = district;
+        this.d = DistrictFixture.in(district, context).wipe();
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }
@@ -84,8 +91,9 @@ final class PushFixture {
         return master.itemId(type, key);
     }
 
+    /** In the fixture's district ({@code alpha} unless another was given), in a transaction. */
     <T> T inAlpha(java.util.function.Supplier<T> work) {
-        return TenantContext.call("alpha", () -> tx.execute(s -> work.get()));
+        return TenantContext.call(district, () -> tx.execute(s -> work.get()));
     }
 
     List<Map<String, Object>> courseItems(long courseId) {
@@ -141,6 +149,19 @@ final class PushFixture {
     void postedGrade(long sectionId, UUID taskItem, String term) {
         d.update("insert into posted_grade (id, section_id, task_item_id, term_code, student_number, grade)"
                 + " values (?, ?, ?, ?, '1001', 'A')", UUID.randomUUID(), sectionId, taskItem, term);
+    }
+
+    UUID courseItemId(long courseId, String type, String key) {
+        return d.query("select id from course_item where course_id = ? and item_type = ? and match_key = ?",
+                UUID.class, courseId, type, key);
+    }
+
+    /** Forgets every push request and notification of the district (tests that count the queue). */
+    void clearRequests() {
+        inAlpha(() -> {
+            jdbc.execute("truncate notification, push_request cascade");
+            return null;
+        });
     }
 
     UUID sectionItemId(long sectionId, String type, String key) {

@@ -66,10 +66,7 @@ class PushViewKaribuIT {
     @BeforeEach
     void district() {
         f = new PushFixture(context).build();
-        f.inAlpha(() -> {
-            f.jdbc.execute("truncate notification, push_request cascade");
-            return null;
-        });
+        f.clearRequests();
     }
 
     @AfterEach

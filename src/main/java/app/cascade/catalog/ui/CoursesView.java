@@ -2,8 +2,10 @@ package app.cascade.catalog.ui;
 
 import app.cascade.catalog.CourseRow;
 import app.cascade.catalog.CourseService;
+import app.cascade.catalog.CourseSetupService;
 import app.cascade.catalog.SchoolRef;
 import app.cascade.catalog.SchoolYearRef;
+import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,17 +21,23 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The courses of one school's calendar for one year, with master link and link state, and one course's setup. */
+/**
+ * The courses of one school's calendar for one year, with master link and link state, and one course's setup, which
+ * a district admin edits (a viewer only reads it).
+ */
 @Route("courses")
 @PageTitle("Courses | Cascade")
 @Menu(title = "Courses", order = 30, icon = "ACADEMY_CAP")
 @RolesAllowed(Roles.VIEWER)
-class CoursesView extends VerticalLayout {
+class CoursesView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String CHOOSE = "Choose a school year and a school to list the courses of that calendar.";
     static final String NO_COURSES = "No course matches in this school's calendar for this year (or the school has "
@@ -40,19 +48,23 @@ class CoursesView extends VerticalLayout {
     private final ComboBox<SchoolRef> school = new ComboBox<>("School");
     private final TextField filter = new TextField("Filter");
     private final Grid<CourseRow> grid = new Grid<>();
-    private final CourseDetailsPanel details = new CourseDetailsPanel();
+    private final CourseDetailsPanel details;
+    private List<SchoolYearRef> years = List.of();
+    private List<SchoolRef> schools = List.of();
 
-    CoursesView(CourseService courses) {
+    CoursesView(CourseService courses, CourseSetupService setup, CurrentUserService users) {
         this.courses = courses;
+        boolean admin = users.current().map(u -> u.hasRole(Roles.DISTRICT_ADMIN)).orElse(false);
+        details = new CourseDetailsPanel(courses, setup, admin, id -> grid.getDataProvider().refreshAll());
         addClassName("cascade-view");
         setSizeFull();
 
-        List<SchoolYearRef> years = courses.schoolYears();
+        years = courses.schoolYears();
         year.setId("year-select");
         year.setItems(years);
         year.setItemLabelGenerator(y -> y.code() + (y.current() ? " (current)" : ""));
         year.setPlaceholder(years.isEmpty() ? "No school years in this district" : "Choose a year");
-        List<SchoolRef> schools = courses.schools();
+        schools = courses.schools();
         school.setId("school-select");
         school.setItems(schools);
         school.setItemLabelGenerator(SchoolRef::label);
@@ -103,6 +115,27 @@ class CoursesView extends VerticalLayout {
         details.addClassName("cascade-details");
         add(new H2("Courses"), toolbar, split, Locks.legend());
         setFlexGrow(1, split);
+    }
+
+    /**
+     * A link {@code courses?year=<id>&school=<id>&course=<id>} (from the Course Audit) opens that calendar with the
+     * course selected. A course that no longer exists there selects nothing and says so.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LinkParameters link = new LinkParameters(event);
+        link.id("year").flatMap(id -> years.stream().filter(y -> y.id() == id).findFirst()).ifPresent(year::setValue);
+        link.id("school").flatMap(id -> schools.stream().filter(s -> s.id() == id).findFirst())
+                .ifPresent(school::setValue);
+        link.id("course").ifPresent(courseId -> {
+            Optional<CourseRow> row = courses.course(courseId).flatMap(c -> {
+                filter.setValue(c.number());
+                return selection().flatMap(s -> courses.page(s[0], s[1], c.number(), 0, 50).stream()
+                        .filter(r -> r.id() == courseId).findFirst());
+            });
+            row.ifPresentOrElse(grid.asSingleSelect()::setValue, () -> Notification.show(
+                    "That course no longer exists in this school's calendar.", 5000, Notification.Position.MIDDLE));
+        });
     }
 
     /** The chosen (year id, school id), when both are chosen. */

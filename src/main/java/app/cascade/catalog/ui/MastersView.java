@@ -2,9 +2,18 @@ package app.cascade.catalog.ui;
 
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CatalogSummary;
+import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.CourseMasterService;
+import app.cascade.catalog.CourseService;
+import app.cascade.catalog.MasterDetails;
 import app.cascade.catalog.MasterRow;
+import app.cascade.push.PushRequestService;
+import app.cascade.push.ui.PushToCoursesDialog;
+import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
+import app.cascade.tenancy.CurrentTenant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -18,17 +27,23 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The course masters of one catalog, filtered and paged in the database, with one master's grading setup. */
+/**
+ * The course masters of one catalog, filtered and paged in the database, with one master's grading setup. District
+ * admins create, edit, copy and delete masters here; push admins push a master to its courses.
+ */
 @Route("masters")
 @PageTitle("Course Masters | Cascade")
 @Menu(title = "Course Masters", order = 20, icon = "FILE_TREE")
 @RolesAllowed(Roles.VIEWER)
-class MastersView extends VerticalLayout {
+class MastersView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String NO_CATALOG = "Choose a catalog to list its course masters.";
     static final String NO_MASTERS = "No course master in this catalog matches. Masters are created by district "
@@ -38,14 +53,24 @@ class MastersView extends VerticalLayout {
     private final ComboBox<CatalogSummary> catalog = new ComboBox<>("Catalog");
     private final TextField filter = new TextField("Filter");
     private final Grid<MasterRow> grid = new Grid<>();
-    private final MasterDetailsPanel details = new MasterDetailsPanel();
+    private final MasterDetailsPanel details;
+    private final List<CatalogSummary> all;
 
-    MastersView(CatalogService catalogs, CourseMasterService masters) {
+    MastersView(CatalogService catalogs, CourseMasterService masters, CourseMasterEditService edits,
+                CourseService courses, PushRequestService requests, CurrentUserService users, CurrentTenant tenant) {
         this.masters = masters;
         addClassName("cascade-view");
         setSizeFull();
+        boolean canEdit = users.current().map(u -> u.hasRole(Roles.DISTRICT_ADMIN)).orElse(false);
+        boolean canPush = users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false);
+        MasterEditor editor = canEdit ? new MasterEditor(edits, masters, catalogs, this::changed, this::deleted)
+                : null;
+        java.util.function.Consumer<MasterDetails> push = canPush ? m -> new PushToCoursesDialog(m.id(),
+                m.number() + " – " + m.info().name(), courses.schoolYears(), requests,
+                tenant.require().timeZone()).open() : null;
+        details = new MasterDetailsPanel(editor, push);
 
-        List<CatalogSummary> all = catalogs.catalogs();
+        all = catalogs.catalogs();
         catalog.setId("catalog-select");
         catalog.setItems(all);
         catalog.setItemLabelGenerator(CatalogSummary::name);
@@ -57,6 +82,19 @@ class MastersView extends VerticalLayout {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         HorizontalLayout toolbar = new HorizontalLayout(catalog, filter);
+        if (editor != null) {
+            Button create = new Button("New master", VaadinIcon.PLUS.create(), e -> {
+                if (catalog.getValue() == null) {
+                    catalog.setInvalid(true);
+                    catalog.setErrorMessage("Choose the catalog of the new master");
+                } else {
+                    editor.create(catalog.getValue());
+                }
+            });
+            create.setId("master-new");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(create);
+        }
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("masters-grid");
@@ -90,8 +128,45 @@ class MastersView extends VerticalLayout {
         setFlexGrow(1, split);
     }
 
+    /**
+     * A link {@code masters?catalog=<id>&master=<id>} (from the reports) opens that catalog with the master selected.
+     * A master that no longer exists, or is in another catalog, selects nothing and says so.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LinkParameters link = new LinkParameters(event);
+        link.id("catalog").flatMap(id -> all.stream().filter(c -> c.id() == id).findFirst())
+                .ifPresent(catalog::setValue);
+        link.id("master").ifPresent(masterId -> {
+            Optional<MasterDetails> master = masters.master(masterId)
+                    .filter(m -> catalog.getValue() != null && m.catalogId() == catalog.getValue().id());
+            master.ifPresentOrElse(m -> {
+                filter.setValue(m.number());
+                masters.page(m.catalogId(), m.number(), 0, 50).stream().filter(r -> r.id() == masterId)
+                        .findFirst().ifPresent(grid.asSingleSelect()::setValue);
+            }, () -> Notification.show("That course master no longer exists in this catalog.", 5000,
+                    Notification.Position.MIDDLE));
+        });
+    }
+
     private Optional<Long> selectedCatalog() {
         return Optional.ofNullable(catalog.getValue()).map(CatalogSummary::id);
+    }
+
+    /** After an edit: the list shows the new values, and the details show the master that changed. */
+    private void changed(long masterId) {
+        grid.getDataProvider().refreshAll();
+        MasterRow selected = grid.asSingleSelect().getValue();
+        if (selected != null && selected.id() != masterId) {
+            grid.asSingleSelect().clear();
+        }
+        details.show(masters.master(masterId));
+    }
+
+    private void deleted() {
+        grid.asSingleSelect().clear();
+        grid.getDataProvider().refreshAll();
+        details.show(Optional.empty());
     }
 
     private void refresh() {

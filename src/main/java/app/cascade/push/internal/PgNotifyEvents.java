@@ -2,6 +2,8 @@ package app.cascade.push.internal;
 
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -33,12 +35,14 @@ public class PgNotifyEvents implements PushEvents, SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Consumer<PushEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final MeterRegistry meters;
     private volatile boolean running;
     private Thread listener;
 
-    public PgNotifyEvents(DataSource dataSource, JdbcTemplate jdbc) {
+    public PgNotifyEvents(DataSource dataSource, JdbcTemplate jdbc, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     @Override
@@ -102,6 +106,9 @@ public class PgNotifyEvents implements PushEvents, SmartLifecycle {
     }
 
     private void deliver(PushEvent event) {
+        Counter.builder("cascade.push.events.received")
+                .description("Push events received from PostgreSQL by this node, whichever node published them")
+                .tag("kind", event.kind()).register(meters).increment();
         for (Consumer<PushEvent> subscriber : subscribers) {
             try {
                 subscriber.accept(event);

@@ -52,12 +52,14 @@ public class PushExecutor {
     private final PushLoader loader;
     private final PushWriter writer;
     private final PushRequestStore store;
+    private final PushMasterSnapshot snapshots;
     private final CurrentTenant currentTenant;
     private final PushPlanner planner = PushPlanner.standard();
     private final int chunkSize;
 
     public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
-                        PushLoader loader, PushWriter writer, PushRequestStore store, CurrentTenant currentTenant,
+                        PushLoader loader, PushWriter writer, PushRequestStore store, PushMasterSnapshot snapshots,
+                        CurrentTenant currentTenant,
                         @org.springframework.beans.factory.annotation.Value("${cascade.push.chunk-size:200}")
                         int chunkSize) {
         this.chunkSize = chunkSize;
@@ -67,6 +69,7 @@ public class PushExecutor {
         this.loader = loader;
         this.writer = writer;
         this.store = store;
+        this.snapshots = snapshots;
         this.currentTenant = currentTenant;
     }
 
@@ -89,6 +92,8 @@ public class PushExecutor {
             PushOptions options = request.command().options();
             List<Long> pending = tx.execute(s -> {
                 List<Long> courses = store.pendingCourses(request);
+                // the masters as of the start, kept by a resumed or retried request (0006-push-master-snapshot)
+                snapshots.takeIfAbsent(request);
                 store.markRunning(requestId, courses.size() + store.doneCourses(requestId));
                 if (request.kind() != PushKind.COURSES && !store.hasRequestRows(requestId)) {
                     writer.insertRows(requestId, planner.requestRows(locks, options));
@@ -103,7 +108,11 @@ public class PushExecutor {
                 done += chunk.size();
                 progress.accept(done);
             }
-            PushStatus status = tx.execute(s -> store.finish(requestId));
+            PushStatus status = tx.execute(s -> {
+                PushStatus finished = store.finish(requestId);
+                snapshots.drop(requestId);
+                return finished;
+            });
             log.info("Push {} in {} finished: {} ({} courses)", requestId, tenant.id(), status, done);
             return status;
         }
@@ -134,7 +143,8 @@ public class PushExecutor {
     }
 
     private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds) {
-        PushLoader.Chunk chunk = loader.load(courseIds, true);
+        PushLoader.Chunk chunk = loader.load(courseIds, true,
+                PushMasterSnapshot.applies(request) ? request.id() : null);
         List<CoursePlan> plans = planAll(request, locks, options, chunk);
         List<CoursePlan> changing = plans.stream().filter(p -> !p.changesNothing()).toList();
         // the invariant is checked only where something is written

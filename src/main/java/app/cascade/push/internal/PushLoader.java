@@ -68,7 +68,16 @@ public class PushLoader {
         return new Locks(fields, types);
     }
 
+    /** Loads a chunk with the masters as they are now (the dry run). */
     public Chunk load(List<Long> courseIds, boolean lockRows) {
+        return load(courseIds, lockRows, null);
+    }
+
+    /**
+     * Loads a chunk; with {@code snapshotOf}, the masters come from that request's snapshot (PushMasterSnapshot), and
+     * only a master missing from it (a course linked to it after the request started) is read as it is now.
+     */
+    public Chunk load(List<Long> courseIds, boolean lockRows, UUID snapshotOf) {
         Array ids = longs(courseIds);
         Map<Long, CourseRow> courses = new LinkedHashMap<>();
         jdbc.query("""
@@ -120,7 +129,10 @@ public class PushLoader {
                 masterIds.add(c.masterId());
             }
         });
-        Map<Long, MasterInput> masters = loadMasters(masterIds);
+        Map<Long, MasterInput> masters = snapshotOf == null ? new HashMap<>()
+                : loadMasters(masterIds, "push_master_snapshot", "push_master_item_snapshot", snapshotOf);
+        masterIds.removeAll(masters.keySet());
+        masters.putAll(loadMasters(masterIds, "course_master", "master_item", null));
 
         Map<UUID, Long> owners = new HashMap<>();
         masters.values().forEach(m -> m.items().forEach(i -> owners.put(i.id(), m.id())));
@@ -144,23 +156,25 @@ public class PushLoader {
         return new Chunk(masters, inputs, new Facts(dependents(ids), owners));
     }
 
-    private Map<Long, MasterInput> loadMasters(Set<Long> masterIds) {
+    private Map<Long, MasterInput> loadMasters(Set<Long> masterIds, String masterTable, String itemTable,
+                                               UUID snapshotOf) {
         Map<Long, MasterInput> masters = new HashMap<>();
         if (masterIds.isEmpty()) {
             return masters;
         }
         Array ids = longs(masterIds);
+        String ofRequest = snapshotOf == null ? "" : " and request_id = ?";
+        Object[] args = snapshotOf == null ? new Object[] {ids} : new Object[] {ids, snapshotOf};
         Map<Long, List<Item>> items = new HashMap<>();
-        jdbc.query("select master_id, " + ITEM_COLUMNS + " from master_item where master_id = any (?)", rs -> {
+        jdbc.query("select master_id, " + ITEM_COLUMNS + " from " + itemTable + " where master_id = any (?)"
+                + ofRequest, rs -> {
             items.computeIfAbsent(rs.getLong("master_id"), k -> new ArrayList<>()).add(masterItem(rs));
-        }, ids);
-        jdbc.query("""
-                select id, number, name, state_code, department, credits, gpa_weight, description
-                from course_master where id = any (?)
-                """, rs -> {
+        }, args);
+        jdbc.query("select id, number, name, state_code, department, credits, gpa_weight, description from "
+                + masterTable + " where id = any (?)" + ofRequest, rs -> {
             long id = rs.getLong("id");
             masters.put(id, new MasterInput(id, rs.getString("number"), info(rs), items.getOrDefault(id, List.of())));
-        }, ids);
+        }, args);
         return masters;
     }
 

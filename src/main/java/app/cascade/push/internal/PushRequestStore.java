@@ -27,9 +27,11 @@ import java.util.UUID;
 public class PushRequestStore {
 
     private final JdbcTemplate jdbc;
+    private final NodeName node;
 
-    public PushRequestStore(JdbcTemplate jdbc) {
+    public PushRequestStore(JdbcTemplate jdbc, NodeName node) {
         this.jdbc = jdbc;
+        this.node = node;
     }
 
     public UUID create(PushCommand command, String submittedBy, PushStatus status, Instant scheduledAt) {
@@ -52,7 +54,7 @@ public class PushRequestStore {
 
     public void markRunning(UUID id, int coursesTotal) {
         jdbc.update("""
-                update push_request set status = 'RUNNING', started_at = coalesce(started_at, now()),
+                update push_request set status = 'RUNNING', started_at = coalesce(started_at, clock_timestamp()),
                     courses_total = ?, message = null where id = ?
                 """, coursesTotal, id);
     }
@@ -76,13 +78,16 @@ public class PushRequestStore {
         return status;
     }
 
-    /** Counts an attempt (JobRunr retries included); returns its number, 1 for the first. */
+    /**
+     * Counts an attempt (JobRunr retries included) and records this node as the one running it; returns its number,
+     * 1 for the first.
+     */
     public int startAttempt(UUID id) {
         Integer attempt = jdbc.queryForObject("""
-                update push_request set attempts = attempts + 1,
+                update push_request set attempts = attempts + 1, ran_on = ?,
                     status = case when status in ('SCHEDULED', 'QUEUED') then 'QUEUED' else status end, message = null
                 where id = ? returning attempts
-                """, Integer.class, id);
+                """, Integer.class, node.name(), id);
         return attempt == null ? 1 : attempt;
     }
 
@@ -115,9 +120,12 @@ public class PushRequestStore {
         jdbc.update("update push_request set submitter_email = ? where id = ?", email, id);
     }
 
+    /** The request has ended: its master snapshot (PushMasterSnapshot) goes too. */
     public void markFailed(UUID id, String message) {
         jdbc.update("update push_request set status = 'FAILED', finished_at = now(), message = ? where id = ?",
                 message, id);
+        jdbc.update("delete from push_master_item_snapshot where request_id = ?", id);
+        jdbc.update("delete from push_master_snapshot where request_id = ?", id);
     }
 
     public boolean hasRequestRows(UUID id) {

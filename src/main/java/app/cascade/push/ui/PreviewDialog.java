@@ -20,6 +20,12 @@ class PreviewDialog extends Dialog {
             + "catalog.";
 
     PreviewDialog(String title, PushPreview preview, app.cascade.reports.PushReportExporter exporter) {
+        this(title, preview, exporter, EMPTY);
+    }
+
+    /** @param emptyText what an empty course list means for this tool */
+    PreviewDialog(String title, PushPreview preview, app.cascade.reports.PushReportExporter exporter,
+                  String emptyText) {
         setId("preview-dialog");
         setHeaderTitle("Preview: " + title);
         setWidth("min(90vw, 70em)");
@@ -45,7 +51,7 @@ class PreviewDialog extends Dialog {
         count(courses, "deleted", "Deleted", PlanCounts::deleted);
         count(courses, "residual", "Kept (course managed)", PlanCounts::residual);
         count(courses, "info", "Course Info fields", PlanCounts::courseInfoFields);
-        courses.setEmptyStateText(EMPTY);
+        courses.setEmptyStateText(emptyText);
         courses.setItems(preview.courses());
         courses.setHeight("16em");
 

@@ -2,46 +2,19 @@ package app.cascade.push.ui;
 
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CourseService;
-import app.cascade.catalog.SchoolYearRef;
-import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
-import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestService;
-import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushService;
-import app.cascade.push.PushStateException;
-import app.cascade.push.PushValidationException;
 import app.cascade.reports.PushReportExporter;
 import app.cascade.security.Roles;
 import app.cascade.tenancy.CurrentTenant;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Push All Course Masters: push the locked data of every master of a catalog to the linked courses of a year, now or
@@ -53,202 +26,17 @@ import java.time.temporal.ChronoUnit;
 @RolesAllowed(Roles.PUSH_ADMIN)
 class PushAllCourseMastersView extends VerticalLayout {
 
-    static final String BATCH_OFF = "Batch Reporting is turned off for this district. Push requests (Run Now "
-            + "included) will wait in the Batch Queue List until a district admin turns Batch Reporting on.";
-    static final String OVERWRITE_TEXT = "Overwrite replaces course and section grading setup with the course "
-            + "master's. Setup without grades or assignments is deleted; setup with grades or assignments is kept "
-            + "as \"course managed\".";
-    static final String OVERWRITE_WARNING = "Warning: %s is not a future year. Overwrite is recommended only for "
-            + "future years: for a year that has started, teachers' setup will be wiped and grades and scores may "
-            + "need to be moved by hand.";
-
-    private final transient PushRequestService requests;
-    private final transient PushService pushes;
-    private final transient PushEvents events;
-    private final transient PushReportExporter exporter;
-    private final String tenantId;
-    private final ZoneId zone;
-    private final PushForm form;
-    private final PushQueue queue;
-    private final DateTimePicker runAt = new DateTimePicker("Run at");
-    private transient AutoCloseable subscription;
-
     PushAllCourseMastersView(PushRequestService requests, PushService pushes, PushEvents events,
                              CatalogService catalogs, CourseService courses, CurrentTenant tenant,
                              PushReportExporter exporter) {
-        this.exporter = exporter;
-        this.requests = requests;
-        this.pushes = pushes;
-        this.events = events;
-        this.tenantId = tenant.require().id();
-        this.zone = tenant.require().timeZone();
         addClassName("cascade-view");
         setId("push-all-course-masters");
-
         Paragraph intro = new Paragraph("Pushes the grading setup and course master attributes that are locked in "
                 + "the selected catalog to every course linked to its course masters in the selected year. "
                 + "Consider running large pushes during off-hours with Submit to Batch.");
         intro.addClassName("cascade-intro");
-        add(new H2("Push All Course Masters"), intro);
-        if (!requests.batchReportingOn()) {
-            Div banner = new Div(VaadinIcon.WARNING.create(), new Paragraph(BATCH_OFF));
-            banner.setId("batch-reporting-off");
-            banner.addClassName("cascade-banner-warning");
-            add(banner);
-        }
-        form = new PushForm(courses.schoolYears(), catalogs::catalogsForYear);
-        queue = new PushQueue(requests, zone,
-                new PushQueue.Actions(this::openReport, this::cancel, this::restart));
-        add(form, actions(), new H3("Batch Queue List"), queue);
-        queue.refresh();
-    }
-
-    /** Run Now and Submit to Batch disable themselves on click, so a double click never submits twice. */
-    private Button runNow;
-    private Button batch;
-
-    private void enableSubmit() {
-        runNow.setEnabled(true);
-        batch.setEnabled(true);
-    }
-
-    private HorizontalLayout actions() {
-        Button preview = new Button("Preview", VaadinIcon.EYE.create(), e -> preview());
-        preview.setId("push-preview");
-        runNow = new Button("Run Now", VaadinIcon.PLAY.create(), e -> confirmed(() -> submit(null)));
-        runNow.setId("push-run-now");
-        runNow.setDisableOnClick(true);
-        runNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        runAt.setId("push-run-at");
-        runAt.setHelperText("District time (" + zone.getId() + ")");
-        runAt.setStep(java.time.Duration.ofMinutes(15));
-        runAt.setMin(LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES));
-        runAt.setValue(LocalDate.now(zone).plusDays(1).atTime(22, 0));
-        batch = new Button("Submit to Batch", VaadinIcon.CLOCK.create(), e -> submitToBatch());
-        batch.setId("push-submit-batch");
-        batch.setDisableOnClick(true);
-        HorizontalLayout bar = new HorizontalLayout(preview, runNow, runAt, batch);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return bar;
-    }
-
-    private void preview() {
-        form.command().ifPresent(command -> guarded(() -> new PreviewDialog(title(), pushes.preview(command), exporter).open()));
-    }
-
-    private void submitToBatch() {
-        if (runAt.getValue() == null) {
-            runAt.setInvalid(true);
-            runAt.setErrorMessage("Choose when the push should run");
-            enableSubmit();
-            return;
-        }
-        runAt.setInvalid(false);
-        confirmed(() -> submit(runAt.getValue().atZone(zone).toInstant()));
-    }
-
-    /** Runs {@code action} at once for Push locked data; Overwrite asks first, with a warning unless future. */
-    private void confirmed(Runnable action) {
-        if (form.command().isEmpty()) {
-            enableSubmit();
-            return;
-        }
-        if (!form.overwrite()) {
-            action.run();
-            return;
-        }
-        SchoolYearRef year = form.selectedYear().orElseThrow();
-        boolean future = year.startDate().isAfter(LocalDate.now(zone));
-        String text = OVERWRITE_TEXT + (future ? "" : " " + OVERWRITE_WARNING.formatted(year.code()));
-        ConfirmDialog confirm = new ConfirmDialog("Overwrite existing course and section level data?", text,
-                "Overwrite", e -> action.run());
-        confirm.setId("overwrite-confirm");
-        confirm.setCancelable(true);
-        confirm.addCancelListener(e -> enableSubmit());
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
-    }
-
-    private void submit(Instant at) {
-        try {
-            submitNow(at);
-        } finally {
-            enableSubmit();
-        }
-    }
-
-    private void submitNow(Instant at) {
-        form.command().ifPresent(command -> guarded(() -> {
-            requests.submit(command, at);
-            if (at != null) {
-                queue.include(at);
-            }
-            queue.refresh();
-            String when = at == null ? "is starting now" : "is scheduled for "
-                    + PushQueue.TIME.format(at.atZone(zone));
-            Notification.show("The push of " + title() + " " + when + ". You will be notified when it ends.")
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        }));
-    }
-
-    private void openReport(PushRequestSummary request) {
-        guarded(() -> new ReportDialog(request, pushes.reportRows(request.id()), exporter).open());
-    }
-
-    private void cancel(PushRequestSummary request) {
-        guarded(() -> {
-            requests.cancel(request.id());
-            queue.refresh();
-        });
-    }
-
-    private void restart(PushRequestSummary request) {
-        guarded(() -> {
-            requests.restart(request.id());
-            queue.refresh();
-        });
-    }
-
-    private String title() {
-        return form.catalog.getValue().name() + " (" + form.year.getValue().code() + ")"
-                + (form.overwrite() ? ", Overwrite" : "");
-    }
-
-    /** Shows the services' refusals (validation, state) as an error toast instead of an error page. */
-    private static void guarded(Runnable action) {
-        try {
-            action.run();
-        } catch (PushValidationException | PushStateException | PushNotFoundException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        subscription = events.subscribe(event -> {
-            if (PushEvent.REQUEST.equals(event.kind()) && tenantId.equals(event.tenantId())) {
-                try {
-                    ui.access(queue::refresh);
-                } catch (UIDetachedException closedMeanwhile) {
-                    // the screen went away between the event and now: nothing to update
-                }
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // the subscription is gone either way
-            }
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
+        PushForm<?> form = new PushForm<>(courses.schoolYears(), PushScope.catalogs(catalogs::catalogsForYear));
+        add(new H2("Push All Course Masters"), intro, new PushTool(new PushTool.Services(requests, pushes, events,
+                exporter, tenant.require().id(), tenant.require().timeZone()), form));
     }
 }

@@ -1,6 +1,5 @@
 package app.cascade.push.ui;
 
-import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.push.PushCommand;
 import app.cascade.push.engine.DataType;
@@ -20,48 +19,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
- * The settings of a Push All Course Masters request, as the users know them: Select Year (which filters Select
- * Course Catalog), Push Mode, Push locked data to sections and the six kinds of Data to be pushed.
+ * The settings of a push request, as the users know them: Select Year (which filters the second choice: a course
+ * catalog, or a calendar), Push Mode, Push locked data to sections (where offered) and the kinds of Data to be pushed.
+ * What differs between the tools comes from its {@link PushScope}.
  */
-class PushForm extends VerticalLayout {
-
-    static final String HELP_LOCKED = "Push locked data: pushes the data that is locked in the catalog to the "
-            + "linked courses. Teacher-created and course-created grading setup is kept.";
-    static final String HELP_OVERWRITE = "Overwrite existing course and section level data: a clean slate. It also "
-            + "relinks courses that are out of sync with their course master, and wipes teacher-created and "
-            + "course-created grading setup that has no grades or assignments. Anything that already has grades, "
-            + "scores, comments or assignments is kept and shows as \"course managed\"; see it in the report. "
-            + "Use Overwrite for future years.";
-    static final String HELP_LOCKS = "Only data locked in the course catalog is pushed. Courses marked Ignore "
-            + "Master Push are skipped.";
+class PushForm<S> extends VerticalLayout {
 
     final ComboBox<SchoolYearRef> year = new ComboBox<>("Select Year");
-    final ComboBox<CatalogSummary> catalog = new ComboBox<>("Select Course Catalog");
+    final ComboBox<S> choice;
     final RadioButtonGroup<PushMode> mode = new RadioButtonGroup<>("Push Mode");
     final Checkbox toSections = new Checkbox("Push locked data to sections");
     final Map<DataType, Checkbox> types = new EnumMap<>(DataType.class);
+    private final PushScope<S> scope;
     private final Span typesError = new Span("Select at least one kind of data to push");
 
-    PushForm(List<SchoolYearRef> years, LongFunction<List<CatalogSummary>> catalogsForYear) {
+    PushForm(List<SchoolYearRef> years, PushScope<S> scope) {
+        this.scope = scope;
         setPadding(false);
         setSpacing(false);
         year.setId("push-year");
         year.setItems(years);
         year.setItemLabelGenerator(y -> y.code() + (y.current() ? " (current)" : ""));
         year.setRequired(true);
-        catalog.setId("push-catalog");
-        catalog.setItemLabelGenerator(CatalogSummary::name);
-        catalog.setRequired(true);
-        catalog.setWidth("22em");
+        choice = new ComboBox<>(scope.label());
+        choice.setVisible(scope.label() != null);
+        choice.setId(scope.fieldId());
+        choice.setItemLabelGenerator(scope.itemLabel()::apply);
+        choice.setRequired(scope.required());
+        choice.setClearButtonVisible(!scope.required());
+        choice.setWidth("22em");
+        choice.setPlaceholder(scope.placeholder());
         year.addValueChangeListener(e -> {
-            List<CatalogSummary> found = e.getValue() == null ? List.of() : catalogsForYear.apply(e.getValue().id());
-            catalog.setItems(found);
-            catalog.setValue(found.size() == 1 ? found.getFirst() : null);
-            catalog.setHelperText(e.getValue() != null && found.isEmpty()
-                    ? "No catalog has a course master linked to a course in " + e.getValue().code() : null);
+            List<S> found = e.getValue() == null ? List.of() : scope.forYear().apply(e.getValue().id());
+            choice.setItems(found);
+            choice.setValue(scope.required() && found.size() == 1 ? found.getFirst() : null);
+            boolean none = e.getValue() != null && found.isEmpty();
+            choice.setHelperText(none ? scope.noneFor().apply(e.getValue().code()) : null);
         });
 
         mode.setId("push-mode");
@@ -69,11 +64,15 @@ class PushForm extends VerticalLayout {
         mode.setItemLabelGenerator(PushMode::label);
         mode.setValue(PushMode.PUSH_LOCKED);
         toSections.setId("push-to-sections");
+        toSections.setVisible(scope.sectionsOption());
 
         Div typeBoxes = new Div();
         typeBoxes.setId("push-types");
         typeBoxes.addClassName("cascade-push-types");
         for (DataType type : DataType.values()) {
+            if (!scope.types().contains(type)) {
+                continue;
+            }
             Checkbox box = new Checkbox(type.label(), true);
             box.setId("push-type-" + type.name().toLowerCase().replace('_', '-'));
             types.put(type, box);
@@ -82,7 +81,7 @@ class PushForm extends VerticalLayout {
         Span typesLabel = new Span("Data to be pushed:");
         typesLabel.addClassName("cascade-field-label");
 
-        FormLayout fields = new FormLayout(year, catalog);
+        FormLayout fields = new FormLayout(year, choice);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         typesError.addClassName("cascade-error");
         typesError.setVisible(false);
@@ -91,8 +90,9 @@ class PushForm extends VerticalLayout {
         years.stream().filter(SchoolYearRef::current).findFirst().ifPresent(year::setValue);
     }
 
-    private static Div help() {
-        Div help = new Div(new Paragraph(HELP_LOCKED), new Paragraph(HELP_OVERWRITE), new Paragraph(HELP_LOCKS));
+    private Div help() {
+        Div help = new Div();
+        scope.help().forEach(text -> help.add(new Paragraph(text)));
         help.setId("push-help");
         help.addClassName("cascade-help");
         return help;
@@ -112,15 +112,24 @@ class PushForm extends VerticalLayout {
     Optional<PushCommand> command() {
         year.setInvalid(year.getValue() == null);
         year.setErrorMessage("Select a year");
-        catalog.setInvalid(catalog.getValue() == null);
-        catalog.setErrorMessage("Select a course catalog");
+        choice.setInvalid(scope.required() && choice.getValue() == null);
+        choice.setErrorMessage(scope.missing());
         boolean noTypes = selectedTypes().isEmpty();
         typesError.setVisible(noTypes);
-        if (year.isInvalid() || catalog.isInvalid() || noTypes) {
+        if (year.isInvalid() || choice.isInvalid() || noTypes) {
             return Optional.empty();
         }
-        return Optional.of(PushCommand.catalog(catalog.getValue().id(), year.getValue().id(), mode.getValue(),
+        return Optional.of(scope.command().build(choice.getValue(), year.getValue().id(), mode.getValue(),
                 toSections.getValue(), selectedTypes()));
+    }
+
+    /** How the request reads, e.g. "High School Catalog (26-27), Overwrite". */
+    String title() {
+        return scope.title().apply(choice.getValue(), year.getValue()) + (overwrite() ? ", Overwrite" : "");
+    }
+
+    PushScope<S> scope() {
+        return scope;
     }
 
     boolean overwrite() {

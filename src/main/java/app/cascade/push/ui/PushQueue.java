@@ -36,6 +36,7 @@ class PushQueue extends VerticalLayout {
     static final int ALL = 500;
     static final String EMPTY = "No push request is scheduled between these dates. Run Now or Submit to Batch "
             + "above, or widen the dates.";
+    static final String COURSES = "Push All Courses (course → sections)";
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
 
     private final PushRequestService requests;
@@ -71,7 +72,7 @@ class PushQueue extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> TIME.format(r.scheduledAt().atZone(zone))).setKey("scheduled")
                 .setHeader("Scheduled Time (" + zone.getId() + ")").setAutoWidth(true);
-        grid.addColumn(PushRequestSummary::catalog).setKey("catalog").setHeader("Catalog").setFlexGrow(2);
+        grid.addColumn(PushQueue::pushed).setKey("catalog").setHeader("Catalog").setFlexGrow(2);
         grid.addColumn(PushRequestSummary::schoolYear).setKey("year").setHeader("School Year").setAutoWidth(true);
         grid.addComponentColumn(PushQueue::status).setKey("status").setHeader("Status").setFlexGrow(2);
         grid.addColumn(r -> r.mode().label()).setKey("mode").setHeader("Push Mode").setFlexGrow(2);
@@ -109,6 +110,15 @@ class PushQueue extends VerticalLayout {
 
     List<PushRequestSummary> rows() {
         return grid.getGenericDataView().getItems().toList();
+    }
+
+    /** What was pushed: the catalog, the catalog and master (Push to Courses), or the Push All Courses tool. */
+    static String pushed(PushRequestSummary r) {
+        return switch (r.kind()) {
+            case CATALOG -> r.catalog();
+            case MASTER -> r.master() == null ? r.catalog() : r.catalog() + " / " + r.master();
+            case COURSES -> COURSES;
+        };
     }
 
     static String label(PushStatus status) {

@@ -1,0 +1,119 @@
+package app.cascade.catalog.ui;
+
+import app.cascade.catalog.CatalogSummary;
+import app.cascade.catalog.CopyResult;
+import app.cascade.catalog.MasterDetails;
+import app.cascade.catalog.MasterRow;
+import app.cascade.catalog.SetupEditException;
+import app.cascade.push.engine.DataType;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * Copy course master (push-rules §7): copies a master's attributes and chosen data types into a new number, or into
+ * chosen existing masters. Selecting Grade Calc Options also selects Grading Tasks/Standards.
+ */
+class CopyMasterDialog extends Dialog {
+
+    static final String TO_NEW = "To a new course master";
+    static final String TO_EXISTING = "Into existing course masters";
+
+    /** The copy services; each throws {@link SetupEditException} to refuse with a message. */
+    interface Copier {
+        CopyResult toNew(long catalogId, String number, Set<DataType> types);
+
+        CopyResult toExisting(List<Long> targetIds, Set<DataType> types);
+    }
+
+    final RadioButtonGroup<String> target = new RadioButtonGroup<>("Copy");
+    final ComboBox<CatalogSummary> catalog = new ComboBox<>("Target catalog");
+    final TextField number = new TextField("New number");
+    final MultiSelectComboBox<MasterRow> masters = new MultiSelectComboBox<>("Course masters to copy into");
+    final CheckboxGroup<DataType> types = new CheckboxGroup<>("Data to copy");
+    private final Span error = new Span();
+
+    CopyMasterDialog(MasterDetails source, List<CatalogSummary> catalogs, LongFunction<List<MasterRow>> mastersOf,
+                     Copier copier, Consumer<CopyResult> done) {
+        setId("copy-dialog");
+        setHeaderTitle("Copy course master " + source.number());
+        setWidth("40em");
+        target.setId("copy-target");
+        target.setItems(TO_NEW, TO_EXISTING);
+        target.setValue(TO_NEW);
+        catalog.setId("copy-catalog");
+        catalog.setItems(catalogs);
+        catalog.setItemLabelGenerator(CatalogSummary::name);
+        catalogs.stream().filter(c -> c.id() == source.catalogId()).findFirst().ifPresent(catalog::setValue);
+        number.setId("copy-number");
+        number.setHelperText("Unique in the target catalog");
+        masters.setId("copy-masters");
+        masters.setItemLabelGenerator(m -> m.number() + " – " + m.name());
+        masters.setWidthFull();
+        types.setId("copy-types");
+        types.setItems(DataType.values());
+        types.setItemLabelGenerator(DataType::label);
+        types.setValue(EnumSet.allOf(DataType.class));
+        types.setHelperText("Copying into existing masters matches items by key: items of a copied type that the "
+                + "source lacks are removed from the target. Grade Calc Options need their Grading Tasks/Standards, "
+                + "so selecting them selects those too.");
+        types.addValueChangeListener(e -> {
+            if (e.getValue().contains(DataType.CALC_OPTIONS) && !e.getValue().contains(DataType.TASKS_STANDARDS)) {
+                Set<DataType> with = EnumSet.copyOf(e.getValue());
+                with.add(DataType.TASKS_STANDARDS);
+                types.setValue(with);
+            }
+        });
+        Runnable reloadMasters = () -> masters.setItems(catalog.getValue() == null ? List.of()
+                : mastersOf.apply(catalog.getValue().id()).stream().filter(m -> m.id() != source.id()).toList());
+        catalog.addValueChangeListener(e -> reloadMasters.run());
+        reloadMasters.run();
+        Runnable modeChanged = () -> {
+            boolean toNew = TO_NEW.equals(target.getValue());
+            number.setVisible(toNew);
+            masters.setVisible(!toNew);
+        };
+        target.addValueChangeListener(e -> modeChanged.run());
+        modeChanged.run();
+        error.setId("copy-error");
+        error.addClassName("cascade-error");
+        error.setVisible(false);
+        VerticalLayout body = new VerticalLayout(target, catalog, number, masters, types, error);
+        body.setPadding(false);
+        add(body);
+
+        Button cancel = new Button("Cancel", e -> close());
+        Button ok = new Button("Copy", e -> {
+            try {
+                if (catalog.getValue() == null) {
+                    throw new SetupEditException("Choose the target catalog");
+                }
+                CopyResult result = TO_NEW.equals(target.getValue())
+                        ? copier.toNew(catalog.getValue().id(), number.getValue(), types.getValue())
+                        : copier.toExisting(masters.getValue().stream().map(MasterRow::id).toList(),
+                        types.getValue());
+                close();
+                done.accept(result);
+            } catch (SetupEditException refused) {
+                error.setText(refused.getMessage());
+                error.setVisible(true);
+            }
+        });
+        ok.setId("copy-save");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(cancel, ok);
+    }
+}

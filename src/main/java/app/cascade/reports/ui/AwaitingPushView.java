@@ -1,0 +1,67 @@
+package app.cascade.reports.ui;
+
+import app.cascade.catalog.CourseService;
+import app.cascade.push.PushRequestService;
+import app.cascade.reports.AwaitingPushRow;
+import app.cascade.reports.AwaitingPushService;
+import app.cascade.security.CurrentUserService;
+import app.cascade.security.Roles;
+import app.cascade.tenancy.CurrentTenant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Course Master Awaiting Push: grading-setup changes since each master was last pushed. Rows link to the master; a
+ * push admin can Push to Courses from a row.
+ */
+@Route("reports/awaiting-push")
+@PageTitle("Course Master Awaiting Push | Cascade")
+@Menu(title = "Course Master Awaiting Push", order = 52, icon = "HOURGLASS_START")
+@RolesAllowed(Roles.VIEWER)
+class AwaitingPushView extends ReportLayout<AwaitingPushRow> {
+
+    static final String INTRO = "Grading-setup changes (added, modified or removed items) made to course masters "
+            + "since they were last pushed, by Push All Course Masters or Push to Courses. Attribute (Course Info) "
+            + "changes are not listed.";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a");
+
+    AwaitingPushView(AwaitingPushService awaiting, ReportSources sources, CourseService courses,
+                     PushRequestService requests, CurrentUserService users, CurrentTenant tenant) {
+        super("awaiting-push-report", "Course Master Awaiting Push", INTRO,
+                sources.filters("awaiting", false).withoutSchool(),
+                new Source<>(awaiting::page, awaiting::count, awaiting::emptyText, awaiting::csv, awaiting::pdf,
+                        awaiting::fileName));
+        ZoneId zone = tenant.require().timeZone();
+        boolean mayPush = users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false);
+        grid.setId("awaiting-grid");
+        grid.addColumn(AwaitingPushRow::catalog).setKey("catalog").setHeader("Catalog").setAutoWidth(true);
+        grid.addComponentColumn(r -> link(CourseLinks.master(r.catalogId(), r.masterId()),
+                r.masterNumber() + " " + r.masterName())).setKey("master").setHeader("Master").setFlexGrow(2);
+        grid.addColumn(AwaitingPushRow::dataTypeLabel).setKey("dataType").setHeader("Data type").setAutoWidth(true);
+        grid.addColumn(AwaitingPushRow::item).setKey("item").setHeader("Item").setFlexGrow(2);
+        grid.addColumn(AwaitingPushRow::changeLabel).setKey("change").setHeader("Change").setAutoWidth(true);
+        grid.addColumn(AwaitingPushRow::changedBy).setKey("changedBy").setHeader("Changed by").setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.changedAt().atZone(zone))).setKey("changedAt").setHeader("Changed at")
+                .setAutoWidth(true);
+        grid.addColumn(AwaitingPushRow::linkedCourses).setKey("linkedCourses").setHeader("Linked courses pending")
+                .setAutoWidth(true);
+        if (mayPush) {
+            grid.addComponentColumn(r -> {
+                Button push = new Button("Push to Courses", VaadinIcon.UPLOAD.create(),
+                        e -> new PushToCoursesDialog(r, courses.schoolYears(), filters.selectedYear(), zone, requests,
+                                this::refresh).open());
+                push.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                push.addClassName("push-to-courses");
+                return push;
+            }).setKey("push").setHeader("").setAutoWidth(true);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package app.cascade.reports.ui;
+
+import app.cascade.reports.AuditRow;
+import app.cascade.reports.CourseAuditService;
+import app.cascade.security.Roles;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Course Audit Report: courses out of sync with their master, one row per discrepancy; rows link to the course. */
+@Route("reports/audit")
+@PageTitle("Course Audit Report | Cascade")
+@Menu(title = "Course Audit Report", order = 53, icon = "CLIPBOARD_CHECK")
+@RolesAllowed(Roles.VIEWER)
+class CourseAuditView extends ReportLayout<AuditRow> {
+
+    static final String INTRO = "Courses out of sync with their course master: desynced (a push of locked data skips "
+            + "them; Overwrite repairs them), or a locked field or item whose value differs from the master until "
+            + "the next push. Courses with Ignore Master Push are managed by their school and never pushed.";
+
+    CourseAuditView(CourseAuditService audit, ReportSources sources) {
+        super("audit-report", "Course Audit Report", INTRO, sources.filters("audit", true),
+                new Source<>(audit::page, audit::count, audit::emptyText, audit::csv, audit::pdf, audit::fileName));
+        grid.setId("audit-grid");
+        grid.addColumn(AuditRow::school).setKey("school").setHeader("School").setAutoWidth(true);
+        grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
+                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course").setFlexGrow(2);
+        grid.addComponentColumn(r -> link(CourseLinks.master(r.catalogId(), r.masterId()), r.master()))
+                .setKey("master").setHeader("Master").setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            Span status = new Span(r.status().label());
+            status.getElement().getThemeList().add("badge" + switch (r.status()) {
+                case DESYNCED -> " error";
+                case IGNORE_MASTER_PUSH -> " contrast";
+                case LINKED -> "";
+            });
+            return status;
+        }).setKey("status").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(AuditRow::dataType).setKey("dataType").setHeader("Data type").setAutoWidth(true);
+        grid.addColumn(AuditRow::item).setKey("item").setHeader("Item").setFlexGrow(2);
+        grid.addColumn(AuditRow::masterValue).setKey("masterValue").setHeader("Master value").setFlexGrow(2);
+        grid.addColumn(AuditRow::courseValue).setKey("courseValue").setHeader("Course value").setFlexGrow(2);
+        grid.addColumn(AuditRow::discrepancy).setKey("discrepancy").setHeader("Discrepancy").setFlexGrow(3);
+    }
+}
