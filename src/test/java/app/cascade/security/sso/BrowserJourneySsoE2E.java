@@ -59,8 +59,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *   <li>lakeside.push opens Push All Course Masters and previews an Overwrite with sections;</li>
  *   <li>Run Now: the queue row goes Running (with a progress bar) to Completed without a reload;</li>
  *   <li>the bell shows 1; the CSV and PDF reports download and parse;</li>
- *   <li>the Residual Data Report lists the items the push kept because of grades (needs the residual-report
- *       branch: route {@code reports/residual}, grid {@code residual-grid}; fails clearly without it);</li>
+ *   <li>the Residual Data Report (route {@code reports/residual}, grid {@code residual-grid}) lists the items the
+ *       push kept because of grades;</li>
  *   <li>cedar.viewer, in a second browser, sees none of it and has no push buttons.</li>
  * </ol>
  * Screenshots of every step go to {@code target/e2e/} ({@code <browser>-NN-<step>.png}); on a failure the screenshot
@@ -291,8 +291,8 @@ class BrowserJourneySsoE2E {
     }
 
     /**
-     * Step 4 needs the Residual Data Report (route {@code reports/residual}, grid {@code residual-grid}), built on
-     * another branch: until that branch is merged this step FAILS with a message saying so. It is never skipped.
+     * Step 4 reads the Residual Data Report ({@code ResidualReportView}: route {@code reports/residual}, grid
+     * {@code residual-grid}). Without that view the step FAILS with a message saying so; it is never skipped.
      */
     @Test
     @Order(4)
@@ -306,8 +306,7 @@ class BrowserJourneySsoE2E {
         } catch (org.openqa.selenium.TimeoutException e) {
             lakeside.screenshot("step4-no-residual-report");
             fail("STEP 4: no Residual Data Report at " + base + "/reports/residual (no element #residual-grid "
-                    + "after " + SHORT.toSeconds() + " s). It is built on another branch: merge it, then run "
-                    + "./mvnw -B -ntp verify -Pe2e again.");
+                    + "after " + SHORT.toSeconds() + " s): the view (ResidualReportView) or its grid id is missing.");
             return;
         }
         List<String> rows = gridRows(lakeside, grid);
