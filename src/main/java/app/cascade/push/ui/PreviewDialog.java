@@ -34,7 +34,8 @@ class PreviewDialog extends Dialog {
         PlanCounts t = preview.totals();
         Paragraph summary = new Paragraph("Nothing has been changed. Would create %d, update %d, relink %d, delete %d, "
                 .formatted(t.created(), t.updated(), t.relinked(), t.deleted())
-                + "keep %d as course managed, rename %d categories, set %d Course Info fields, over %d courses."
+                + "newly keep %d as course managed, rename %d categories, set %d Course Info fields, over %d courses. "
+                + "The report also lists items that were already course managed and are kept again."
                 .formatted(t.residual(), t.renamed(), t.courseInfoFields(), preview.courses().size()));
         summary.setId("preview-summary");
 
@@ -49,7 +50,7 @@ class PreviewDialog extends Dialog {
         count(courses, "updated", "Updated", PlanCounts::updated);
         count(courses, "relinked", "Relinked", PlanCounts::relinked);
         count(courses, "deleted", "Deleted", PlanCounts::deleted);
-        count(courses, "residual", "Kept (course managed)", PlanCounts::residual);
+        count(courses, "residual", "Newly course managed", PlanCounts::residual);
         count(courses, "info", "Course Info fields", PlanCounts::courseInfoFields);
         courses.setEmptyStateText(emptyText);
         courses.setItems(preview.courses());
