@@ -338,7 +338,7 @@ public class PushLoader {
      * Plans every statement of this transaction for its actual arguments. PgJDBC prepares a statement on the server
      * after 5 runs on a connection, and PostgreSQL may then switch to a generic plan, which for {@code = any(?)}
      * cannot see how few ids the array holds and scans whole gradebook tables (the perf record,
-     * docs/decisions/0004-push-performance.md). The loader's queries are planned in well under a millisecond.
+     * docs/decisions/0009-push-performance.md). The loader's queries are planned in well under a millisecond.
      */
     private void customPlans() {
         jdbc.execute("set local plan_cache_mode = force_custom_plan");

@@ -1,4 +1,4 @@
--- Issue 7 (push performance, docs/decisions/0004-push-performance.md).
+-- Issue 7 (push performance, docs/decisions/0009-push-performance.md).
 -- The batch queue list (PushRequestStore.queue) filters a window of scheduled_at and orders by
 -- (scheduled_at desc, submitted_at desc) with a limit: this index returns the rows in that order, so the query reads
 -- only the rows it returns instead of sorting the whole window (10,000 requests in a district: p95 well under 50 ms).
