@@ -56,7 +56,7 @@ final class TimingJdbcTemplate extends JdbcTemplate {
     static final String GRADEBOOK = "gradebook counts per course";
 
     private static String label(String sql) {
-        if (sql.contains("deps as")) {
+        if (sql.contains("cross join lateral")) {
             return DEPENDENTS;
         }
         if (sql.contains("count(*) n from assignment")) {

@@ -7,6 +7,7 @@ import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.CourseOutcome;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Dependents;
+import app.cascade.push.engine.Facts;
 import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.MasterInput;
 import app.cascade.push.engine.PlanCounts;
@@ -102,9 +103,12 @@ public class PushExecutor {
             });
             int done = tx.execute(s -> store.doneCourses(requestId));
             progress.accept(done);
+            Phases phases = new Phases();
             for (int from = 0; from < pending.size(); from += chunkSize) {
                 List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
-                tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk));
+                long t0 = System.nanoTime();
+                tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases));
+                phases.add("chunk transactions, total (begin to commit)", t0);
                 done += chunk.size();
                 progress.accept(done);
             }
@@ -113,7 +117,9 @@ public class PushExecutor {
                 snapshots.drop(requestId);
                 return finished;
             });
-            log.info("Push {} in {} finished: {} ({} courses)", requestId, tenant.id(), status, done);
+            lastPhases = phases.seconds();
+            log.info("Push {} in {} finished: {} ({} courses); seconds per phase: {}", requestId, tenant.id(), status,
+                    done, lastPhases);
             return status;
         }
     }
@@ -125,35 +131,42 @@ public class PushExecutor {
     /** Plans a chunk without writing anything: the dry run. */
     public PlannedChunk plan(PushRequestView request, Locks locks, List<Long> courseIds) {
         PushLoader.Chunk chunk = loader.load(courseIds, false);
-        return new PlannedChunk(chunk, planAll(request, locks, request.command().options(), chunk));
+        return new PlannedChunk(chunk, loader.withDependents(chunk,
+                facts -> planAll(request, locks, request.command().options(), chunk, facts)));
     }
 
     private List<CoursePlan> planAll(PushRequestView request, Locks locks, PushOptions options,
-                                     PushLoader.Chunk chunk) {
+                                     PushLoader.Chunk chunk, Facts facts) {
         List<CoursePlan> plans = new ArrayList<>();
         for (CourseInput course : chunk.courses()) {
             if (request.kind() == PushKind.COURSES) {
-                plans.add(planner.planCoursePush(course, options, chunk.facts()));
+                plans.add(planner.planCoursePush(course, options, facts));
             } else {
                 MasterInput master = chunk.masters().get(course.masterId());
-                plans.add(planner.planMasterPush(master, course, locks, options, chunk.facts()));
+                plans.add(planner.planMasterPush(master, course, locks, options, facts));
             }
         }
         return plans;
     }
 
-    private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds) {
+    private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds,
+                          Phases phases) {
+        long t = System.nanoTime();
         PushLoader.Chunk chunk = loader.load(courseIds, true,
                 PushMasterSnapshot.applies(request) ? request.id() : null);
-        List<CoursePlan> plans = planAll(request, locks, options, chunk);
+        t = phases.add("load (course rows locked)", t);
+        List<CoursePlan> plans = loader.withDependents(chunk, facts -> planAll(request, locks, options, chunk, facts));
+        t = phases.add("dependents + plan", t);
         List<CoursePlan> changing = plans.stream().filter(p -> !p.changesNothing()).toList();
         // the invariant is checked only where something is written
         Map<Long, List<Long>> before = changing.isEmpty() ? Map.of()
                 : loader.gradebookCounts(changing.stream().map(CoursePlan::courseId).toList());
+        t = phases.add("gradebook counts before", t);
         List<ReportRow> rows = new ArrayList<>();
         List<PushWriter.CourseResult> results = new ArrayList<>();
         boolean applied = changing.isEmpty()
-                || attempt(changing, changing.stream().map(CoursePlan::courseId).toList(), before);
+                || attempt(changing, changing.stream().map(CoursePlan::courseId).toList(), before, phases);
+        t = phases.add("apply + verify", t);
         for (CoursePlan plan : plans) {
             String error = null;
             if (!applied && !plan.changesNothing()) {
@@ -171,16 +184,47 @@ public class PushExecutor {
             }
         }
         writer.insertRows(request.id(), rows);
+        t = phases.add("report rows", t);
         writer.insertResults(request.id(), results);
         store.addProgress(request.id(), courseIds.size());
+        phases.add("course results + progress", t);
+    }
+
+    private volatile Map<String, Double> lastPhases = Map.of();
+
+    /** Seconds per phase of the last push this executor finished (for the benchmark and the log). */
+    public Map<String, Double> lastPhaseSeconds() {
+        return lastPhases;
+    }
+
+    /** Wall time per phase of one push, summed over its chunks. */
+    private static final class Phases {
+        private final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+
+        /** Adds the time since {@code since} to the phase; returns now. */
+        long add(String phase, long since) {
+            long now = System.nanoTime();
+            nanos.merge(phase, now - since, Long::sum);
+            return now;
+        }
+
+        Map<String, Double> seconds() {
+            Map<String, Double> out = new java.util.LinkedHashMap<>();
+            nanos.forEach((k, v) -> out.put(k, Math.round(v / 1e6) / 1e3));
+            return out;
+        }
     }
 
     /** Applies the whole chunk under one savepoint; false (rolled back) if anything fails. */
-    private boolean attempt(List<CoursePlan> plans, List<Long> courseIds, Map<Long, List<Long>> before) {
+    private boolean attempt(List<CoursePlan> plans, List<Long> courseIds, Map<Long, List<Long>> before,
+                            Phases phases) {
         Savepoint savepoint = savepoint();
         try {
+            long t = System.nanoTime();
             writer.apply(plans);
+            t = phases.add("  apply: writes", t);
             verifyInvariant(courseIds, before);
+            phases.add("  verify: gradebook counts after", t);
             release(savepoint);
             return true;
         } catch (RuntimeException e) {

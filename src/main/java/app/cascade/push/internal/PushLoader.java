@@ -50,7 +50,10 @@ public class PushLoader {
         this.jdbc = jdbc;
     }
 
-    /** A loaded chunk: the engine's inputs. */
+    /**
+     * A loaded chunk: the engine's inputs. Its facts hold the owners of linked master items but no dependents: plan
+     * through {@link #withDependents}, which reads the dependents the planner asks about.
+     */
     public record Chunk(Map<Long, MasterInput> masters, List<CourseInput> courses, Facts facts) {
     }
 
@@ -78,6 +81,7 @@ public class PushLoader {
      * only a master missing from it (a course linked to it after the request started) is read as it is now.
      */
     public Chunk load(List<Long> courseIds, boolean lockRows, UUID snapshotOf) {
+        customPlans();
         Array ids = longs(courseIds);
         Map<Long, CourseRow> courses = new LinkedHashMap<>();
         jdbc.query("""
@@ -118,7 +122,10 @@ public class PushLoader {
                 }, ids);
         jdbc.query("select si.section_id, si.course_item_id, si.origin, si.residual, si.forced_no_calc, "
                 + itemColumns("si.")
-                + " from section_item si join section s on s.id = si.section_id where s.course_id = any (?)", rs -> {
+                + " from section_item si"
+                // the chunk's section ids as an array: an index scan per chunk; a join with section was planned as a
+                // hash join over all of section_item, 18 of the 45 s of the Overwrite on L (the perf record)
+                + " where si.section_id = any (array(select id from section where course_id = any (?)))", rs -> {
             sectionItems.computeIfAbsent(rs.getLong("section_id"), k -> new ArrayList<>())
                     .add(item(rs, "course_item_id"));
         }, ids);
@@ -153,7 +160,7 @@ public class PushLoader {
                     terms.getOrDefault(c.id(), Set.of()), courseItems.getOrDefault(c.id(), List.of()),
                     sectionInputs));
         }
-        return new Chunk(masters, inputs, new Facts(dependents(ids), owners));
+        return new Chunk(masters, inputs, new Facts(Map.of(), owners));
     }
 
     private Map<Long, MasterInput> loadMasters(Set<Long> masterIds, String masterTable, String itemTable,
@@ -179,51 +186,144 @@ public class PushLoader {
     }
 
     /**
-     * Dependents per item, exactly as push-rules §1 counts them: tasks/standards (assignments aligned, posted grades),
-     * course categories (assignments in section copies), section categories (assignments), calc options and
-     * composites (posted grades for their task code and term, course-wide or in the section).
+     * Runs {@code planning} with exact dependents for every item it consults, reading only those: planning asks
+     * {@link Facts#dependentsOf} for the items whose fate depends on their gradebook data (candidates, leftovers,
+     * report rows), usually a small part of the chunk. The planner runs once with what is known, the items it asked
+     * about and that are not loaded yet are counted in one query, and it runs again, until it asks about nothing new.
+     * The last run therefore saw the true counts of every item it looked at, so its result is the one a planner given
+     * every item's counts would return (the planner is deterministic in what it consults).
      */
-    private Map<UUID, Dependents> dependents(Array courseIds) {
+    public <T> T withDependents(Chunk chunk, java.util.function.Function<Facts, T> planning) {
+        Map<UUID, Dependents> known = new HashMap<>();
+        Set<UUID> loaded = new HashSet<>();
+        while (true) {
+            AskedDependents asked = new AskedDependents(known);
+            T result = planning.apply(new Facts(asked, chunk.facts().masterItemOwners()));
+            Set<UUID> missing = new HashSet<>(asked.asked);
+            missing.removeAll(loaded);
+            if (missing.isEmpty()) {
+                return result;
+            }
+            known.putAll(dependents(chunk, missing));
+            loaded.addAll(missing);
+        }
+    }
+
+    /** A read-only map of the dependents known so far that records every item asked about. */
+    private static final class AskedDependents extends java.util.AbstractMap<UUID, Dependents>
+            implements Facts.Lookup {
+        private final Map<UUID, Dependents> known;
+        private final Set<UUID> asked = new HashSet<>();
+
+        AskedDependents(Map<UUID, Dependents> known) {
+            this.known = known;
+        }
+
+        @Override
+        public Dependents get(Object key) {
+            if (key instanceof UUID id) {
+                asked.add(id);
+            }
+            return known.get(key);
+        }
+
+        @Override
+        public Dependents getOrDefault(Object key, Dependents fallback) {
+            Dependents d = get(key);
+            return d == null ? fallback : d;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<UUID, Dependents>> entrySet() {
+            return java.util.Collections.unmodifiableMap(known).entrySet();
+        }
+    }
+
+    /**
+     * Dependents of the given course and section items of the chunk, exactly as push-rules §1 counts them:
+     * tasks/standards (assignments aligned, posted grades), course categories (assignments in section copies),
+     * section categories (assignments), calc options and composites (posted grades for their task code and term,
+     * course-wide or in the section). Each rule is an index look-up by item id, so the cost follows the number of
+     * items asked about, not the size of the gradebook. Each count is a LATERAL subquery on the item's id: a join
+     * of the asked items with the gradebook tables was planned as a hash join over whole-table scans of assignment
+     * and posted_grade, whose cost grows with the district rather than the chunk (EXPLAIN in the perf record).
+     */
+    private Map<UUID, Dependents> dependents(Chunk chunk, Set<UUID> itemIds) {
+        Set<UUID> courseItemIds = new HashSet<>();
+        Set<UUID> sectionItemIds = new HashSet<>();
+        for (CourseInput c : chunk.courses()) {
+            for (Item i : c.items()) {
+                if (itemIds.contains(i.id())) {
+                    courseItemIds.add(i.id());
+                }
+            }
+            for (SectionInput s : c.sections()) {
+                for (Item i : s.items()) {
+                    if (itemIds.contains(i.id())) {
+                        sectionItemIds.add(i.id());
+                    }
+                }
+            }
+        }
         Map<UUID, Dependents> result = new HashMap<>();
+        if (courseItemIds.isEmpty() && sectionItemIds.isEmpty()) {
+            return result;
+        }
         jdbc.query("""
-                with sec as (select id, course_id from section where course_id = any (?)),
-                a as (select a.id, a.section_id, a.category_item_id, a.task_item_id,
-                             (select count(*) from score x where x.assignment_id = a.id) as scores,
-                             (select count(*) from assignment_comment x where x.assignment_id = a.id) as comments
-                      from assignment a where a.section_id = any (array(select id from sec))),
-                pg as (select pg.section_id, pg.task_item_id, pg.term_code, t.code as task_code
-                       from posted_grade pg join course_item t on t.id = pg.task_item_id
-                       where pg.section_id = any (array(select id from sec))),
-                deps as (
-                    select a.task_item_id as item_id, 1 as assignments, a.scores, a.comments, 0 as posted
-                    from a where a.task_item_id is not null
-                    union all
-                    select a.category_item_id, 1, a.scores, a.comments, 0 from a where a.category_item_id is not null
-                    union all
-                    select si.course_item_id, 1, a.scores, a.comments, 0
-                    from a join section_item si on si.id = a.category_item_id where si.course_item_id is not null
-                    union all
-                    select pg.task_item_id, 0, 0, 0, 1 from pg
-                    union all
-                    select ci.id, 0, 0, 0, 1 from pg join sec on sec.id = pg.section_id
-                    join course_item ci on ci.course_id = sec.course_id and ci.item_type in ('CALC_OPTION', 'COMPOSITE')
-                        and ci.task_code = pg.task_code and ci.term_code = pg.term_code
-                    union all
-                    select si.id, 0, 0, 0, 1 from pg
-                    join section_item si on si.section_id = pg.section_id
-                        and si.item_type in ('CALC_OPTION', 'COMPOSITE')
-                        and si.task_code = pg.task_code and si.term_code = pg.term_code)
-                select item_id, sum(assignments)::int, sum(scores)::int, sum(posted)::int, sum(comments)::int
-                from deps group by item_id
+                select ci.id, ta.n + ca.n, ta.scores + ca.scores, tp.n + cp.n, ta.comments + ca.comments
+                from course_item ci
+                cross join lateral (
+                    select count(*) n,
+                           coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
+                           coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0)
+                               comments
+                    from assignment a where a.task_item_id = ci.id) ta
+                cross join lateral (
+                    select count(*) n,
+                           coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
+                           coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0)
+                               comments
+                    from section_item c join assignment a on a.category_item_id = c.id
+                    where c.course_item_id = ci.id) ca
+                cross join lateral (select count(*) n from posted_grade pg where pg.task_item_id = ci.id) tp
+                cross join lateral (
+                    select count(*) n from section s
+                    join posted_grade pg on pg.section_id = s.id and pg.term_code = ci.term_code
+                    join course_item t on t.id = pg.task_item_id and t.code = ci.task_code
+                    where ci.item_type in ('CALC_OPTION', 'COMPOSITE') and s.course_id = ci.course_id) cp
+                where ci.id = any (?)
+                union all
+                select si.id, sa.n, sa.scores, sp.n, sa.comments
+                from section_item si
+                cross join lateral (
+                    select count(*) n,
+                           coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
+                           coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0)
+                               comments
+                    from assignment a where a.category_item_id = si.id) sa
+                cross join lateral (
+                    select count(*) n from posted_grade pg
+                    join course_item t on t.id = pg.task_item_id and t.code = si.task_code
+                    where si.item_type in ('CALC_OPTION', 'COMPOSITE') and pg.section_id = si.section_id
+                      and pg.term_code = si.term_code) sp
+                where si.id = any (?)
                 """, rs -> {
-            result.put(rs.getObject(1, UUID.class), new Dependents(rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                    rs.getInt(5)));
-        }, courseIds);
+            if (rs.getLong(2) + rs.getLong(4) > 0) {
+                result.put(rs.getObject(1, UUID.class), new Dependents(rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5)));
+            }
+        }, uuids(courseItemIds), uuids(sectionItemIds));
         return result;
     }
 
     /** Gradebook counts per course, checked before and after every push (the invariant). */
     public Map<Long, List<Long>> gradebookCounts(List<Long> courseIds) {
+        customPlans();
         Map<Long, List<Long>> counts = new HashMap<>();
         jdbc.query("""
                 with sec as materialized (select id, course_id from section where course_id = any (?)),
@@ -246,6 +346,16 @@ public class PushLoader {
             counts.put(rs.getLong(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
         }, longs(courseIds));
         return counts;
+    }
+
+    /**
+     * Plans every statement of this transaction for its actual arguments. PgJDBC prepares a statement on the server
+     * after 5 runs on a connection, and PostgreSQL may then switch to a generic plan, which for {@code = any(?)}
+     * cannot see how few ids the array holds and scans whole gradebook tables (the perf record,
+     * docs/decisions/0009-push-performance.md). The loader's queries are planned in well under a millisecond.
+     */
+    private void customPlans() {
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
     }
 
     private Array longs(java.util.Collection<Long> values) {
