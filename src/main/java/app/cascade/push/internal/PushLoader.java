@@ -349,6 +349,23 @@ public class PushLoader {
     }
 
     /**
+     * Rows of the gradebook tables (assignment, score, assignment_comment, posted_grade) inserted, updated or deleted
+     * by the current transaction so far, from PostgreSQL's own per-transaction counters (including the open
+     * savepoints'). The executor reads it before and after a chunk's writes: the push writes only items and course
+     * info, so any difference is a gradebook row lost, added or changed by those writes (a cascade, a trigger).
+     * Null when the server does not count rows ({@code track_counts = off}): the caller then falls back to
+     * {@link #gradebookCounts}.
+     */
+    public Long gradebookWrites() {
+        return jdbc.queryForObject("""
+                select case when current_setting('track_counts')::bool then
+                    sum(pg_stat_get_xact_tuples_inserted(r) + pg_stat_get_xact_tuples_updated(r)
+                        + pg_stat_get_xact_tuples_deleted(r)) end
+                from unnest(array['assignment', 'score', 'assignment_comment', 'posted_grade']::regclass[]) r
+                """, Long.class);
+    }
+
+    /**
      * Plans every statement of this transaction for its actual arguments. PgJDBC prepares a statement on the server
      * after 5 runs on a connection, and PostgreSQL may then switch to a generic plan, which for {@code = any(?)}
      * cannot see how few ids the array holds and scans whole gradebook tables (the perf record,
