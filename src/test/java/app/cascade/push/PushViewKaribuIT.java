@@ -144,7 +144,7 @@ class PushViewKaribuIT {
         assertThat(courses.getGenericDataView().getItems().mapToInt(c -> c.counts().created()).sum())
                 .isEqualTo(2);
         assertThat(get_textRecursively(_get(Component.class, spec -> spec.withId("preview-summary"))))
-                .contains("Nothing has been changed", "create 2");
+                .contains("Nothing has been changed", "create 2", "over 3 courses").doesNotContain("%d");
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("preview-csv"))
                 .getHref()).isNotBlank();
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("preview-pdf"))

@@ -34,9 +34,9 @@ class PreviewDialog extends Dialog {
         PlanCounts t = preview.totals();
         Paragraph summary = new Paragraph("Nothing has been changed. Would create %d, update %d, relink %d, delete %d, "
                 .formatted(t.created(), t.updated(), t.relinked(), t.deleted())
-                + "newly keep %d as course managed, rename %d categories, set %d Course Info fields, over %d courses. "
-                + "The report also lists items that were already course managed and are kept again."
-                .formatted(t.residual(), t.renamed(), t.courseInfoFields(), preview.courses().size()));
+                + "newly keep %d as course managed, rename %d categories, set %d Course Info fields, over %d courses."
+                .formatted(t.residual(), t.renamed(), t.courseInfoFields(), preview.courses().size())
+                + " The report also lists items that were already course managed and are kept again.");
         summary.setId("preview-summary");
 
         Grid<CoursePreview> courses = new Grid<>();
