@@ -9,6 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
 import java.sql.SQLException;
 import java.util.function.Function;
 
@@ -56,6 +58,22 @@ public final class NodesDatabase implements AutoCloseable {
             schemaJdbc.execute("set search_path to " + schema);
             return new TransactionTemplate(new DataSourceTransactionManager(single))
                     .execute(s -> work.apply(schemaJdbc));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes the push lock of each (schema, catalog) pair on one connection and holds it until the returned gate is
+     * closed: pushes of those catalogs wait at their lock meanwhile (PushExecutor's session advisory lock).
+     */
+    public AutoCloseable holdPushLocks(List<Map.Entry<String, Long>> catalogs) {
+        try {
+            Connection connection = postgres.getPostgresDatabase().getConnection();
+            JdbcTemplate gate = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            catalogs.forEach(c -> gate.queryForList("select pg_advisory_lock(hashtext(?), ?)", c.getKey(),
+                    c.getValue()));
+            return connection::close; // closing the session frees its advisory locks
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -149,6 +149,12 @@ class TwoNodesIT {
         Awaitility.await("event streams open").atMost(Duration.ofMinutes(1))
                 .until(() -> watchingA.values().stream().allMatch(EventStream::ready));
 
+        // Every catalog's push lock is held while the requests are submitted: the first jobs then wait at their lock
+        // and keep workers busy, so the gate opens only once all four workers (two per node) have taken a job. On a
+        // fast, idle machine one node could otherwise run all 20 before the other node's next poll.
+        AutoCloseable gate = db.holdPushLocks(targets.stream()
+                .map(t -> Map.entry(t.district().schema(), t.catalog())).toList());
+
         // 20 requests, 5 per catalog, alternately submitted on node A and node B
         Map<UUID, Target> submitted = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
@@ -162,6 +168,14 @@ class TwoNodesIT {
             assertThat(response.getStatusCode().value()).as("submit on %s: %s", node, response.getBody())
                     .isEqualTo(202);
             submitted.put(UUID.fromString(response.getBody().path("id").asString()), t);
+        }
+        Awaitility.await("both nodes' workers busy (two jobs each)").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200)).until(() -> db.jdbc().queryForObject(
+                        "select count(*) from jobrunr_jobs where state = 'PROCESSING'", Integer.class) == 4);
+        try {
+            gate.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         Awaitility.await("all 20 requests end").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                 .until(() -> runs(submitted).stream().allMatch(r -> r.finished() != null));
