@@ -71,8 +71,9 @@ public final class NodesDatabase implements AutoCloseable {
         try {
             Connection connection = postgres.getPostgresDatabase().getConnection();
             JdbcTemplate gate = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            catalogs.forEach(c -> gate.queryForList("select pg_advisory_lock(hashtext(?), ?)", c.getKey(),
-                    c.getValue()));
+            // the same key as PushExecutor's lock: (hashtext('cascade.push:' || schema), catalog id as int)
+            catalogs.forEach(c -> gate.queryForList("select pg_advisory_lock(hashtext(?), ?)",
+                    "cascade.push:" + c.getKey(), Math.toIntExact(c.getValue())));
             return connection::close; // closing the session frees its advisory locks
         } catch (SQLException e) {
             throw new IllegalStateException(e);
