@@ -108,6 +108,35 @@ class PushExecutionIT {
     }
 
     @Test
+    void chunks_run_on_two_workers_yet_commit_in_order_with_the_report_of_a_sequential_plan() {
+        // a course-created task with a posted grade in a course of each chunk: kept as residual, reported per course
+        f.eng1.unlinked(task("T9", "Teacher task"), app.cascade.catalog.Origin.COURSE);
+        f.mat1.unlinked(task("T9", "Teacher task"), app.cascade.catalog.Origin.COURSE);
+        f.postedGrade(f.eng1Section1, f.courseItemId(f.eng1.id(), "TASK", "T9"), "Q1");
+        long matSection = f.inAlpha(() -> jdbc.queryForObject("select id from section where course_id = ?",
+                Long.class, f.mat1.id()));
+        f.postedGrade(matSection, f.courseItemId(f.mat1.id(), "TASK", "T9"), "Q1");
+        PushCommand command = PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
+                EnumSet.allOf(DataType.class));
+        // the dry run plans the chunks one after the other: the report rows in the order a sequential run writes them
+        List<ReportRow> planned = pushes.preview(command).rows();
+        UUID request = f.inAlpha(() -> store.create(command, "alpha.push", PushStatus.QUEUED, Instant.now()));
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        PushStatus status = TenantContext.call("alpha", () -> executor.execute(request,
+                done -> progress.add(done + " on " + Thread.currentThread().getName())));
+
+        assertThat(status).isEqualTo(PushStatus.COMPLETED);
+        // 3 courses in chunks of 2: progress reported once at the start, then after each chunk's commit, in order,
+        // by the workers that ran the chunks
+        assertThat(progress).hasSize(3);
+        assertThat(progress.get(1)).startsWith("2 on push-" + request.toString().substring(0, 8));
+        assertThat(progress.get(2)).startsWith("3 on push-" + request.toString().substring(0, 8));
+        assertThat(planned).extracting(ReportRow::courseNumber).containsSubsequence("ENG101", "MAT101");
+        assertThat(pushes.reportRows(request)).isEqualTo(planned);
+    }
+
+    @Test
     void two_requests_for_one_catalog_never_run_at_the_same_time() throws Exception {
         UUID first = stored(PushMode.PUSH_LOCKED);
         UUID second = stored(PushMode.OVERWRITE);

@@ -17,8 +17,10 @@ import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
 import app.cascade.tenancy.CurrentTenant;
 import app.cascade.tenancy.Tenant;
+import app.cascade.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +35,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 
 /**
@@ -57,13 +63,20 @@ public class PushExecutor {
     private final CurrentTenant currentTenant;
     private final PushPlanner planner = PushPlanner.standard();
     private final int chunkSize;
+    private final int workers;
 
     public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
                         PushLoader loader, PushWriter writer, PushRequestStore store, PushMasterSnapshot snapshots,
                         CurrentTenant currentTenant,
                         @org.springframework.beans.factory.annotation.Value("${cascade.push.chunk-size:200}")
-                        int chunkSize) {
+                        int chunkSize,
+                        @org.springframework.beans.factory.annotation.Value("${cascade.push.workers:2}")
+                        int workers) {
+        if (chunkSize < 1 || workers < 1) {
+            throw new IllegalArgumentException("cascade.push.chunk-size and cascade.push.workers must be at least 1");
+        }
         this.chunkSize = chunkSize;
+        this.workers = workers;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -104,14 +117,7 @@ public class PushExecutor {
             int done = tx.execute(s -> store.doneCourses(requestId));
             progress.accept(done);
             Phases phases = new Phases();
-            for (int from = 0; from < pending.size(); from += chunkSize) {
-                List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
-                long t0 = System.nanoTime();
-                tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases));
-                phases.add("chunk transactions, total (begin to commit)", t0);
-                done += chunk.size();
-                progress.accept(done);
-            }
+            done = runChunks(tenant, request, locks, options, pending, done, progress, phases);
             PushStatus status = tx.execute(s -> {
                 PushStatus finished = store.finish(requestId);
                 snapshots.drop(requestId);
@@ -149,8 +155,73 @@ public class PushExecutor {
         return plans;
     }
 
+    /**
+     * Runs the chunks in order, {@code workers} at a time: each on its own connection and transaction, so one
+     * chunk's reads and planning overlap another's writes. A chunk inserts its report rows and commits only after
+     * the chunk before it has committed and reported its progress, so report rows keep the request's course order
+     * and a failure (or a progress callback that throws) leaves exactly the chunks before it committed, as a
+     * sequential run would; the chunks after it roll back or never start. Returns the courses done.
+     */
+    private int runChunks(Tenant tenant, PushRequestView request, Locks locks, PushOptions options, List<Long> pending,
+                          int done, IntConsumer progress, Phases phases) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += chunkSize) {
+            chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
+        }
+        if (workers == 1 || chunks.size() < 2) {
+            for (List<Long> chunk : chunks) {
+                long t0 = System.nanoTime();
+                tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases, () -> {
+                }));
+                phases.add("chunk transactions, total (begin to commit)", t0);
+                done += chunk.size();
+                progress.accept(done);
+            }
+            return done;
+        }
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Integer> previous = CompletableFuture.completedFuture(done);
+        try (ExecutorService threads = Executors.newFixedThreadPool(Math.min(workers, chunks.size()),
+                Thread.ofPlatform().name("push-" + request.id().toString().substring(0, 8) + "-", 1).factory())) {
+            for (List<Long> chunk : chunks) {
+                CompletableFuture<Integer> before = previous;
+                previous = CompletableFuture.supplyAsync(() -> inWorker(tenant, mdc, () -> {
+                    if (failed.get()) {
+                        return before.join(); // an earlier chunk failed: rethrows its failure, starts nothing
+                    }
+                    try {
+                        long t0 = System.nanoTime();
+                        tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases, before::join));
+                        phases.add("chunk transactions, total (begin to commit)", t0);
+                        int now = before.join() + chunk.size();
+                        progress.accept(now);
+                        return now;
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                }), threads);
+            }
+            return previous.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static <T> T inWorker(Tenant tenant, Map<String, String> mdc, java.util.function.Supplier<T> work) {
+        if (mdc != null) {
+            MDC.setContextMap(mdc);
+        }
+        try {
+            return TenantContext.call(tenant.id(), work);
+        } finally {
+            MDC.clear();
+        }
+    }
+
     private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds,
-                          Phases phases) {
+                          Phases phases, Runnable awaitPreviousChunk) {
         long t = System.nanoTime();
         PushLoader.Chunk chunk = loader.load(courseIds, true,
                 PushMasterSnapshot.applies(request) ? request.id() : null);
@@ -185,6 +256,9 @@ public class PushExecutor {
                 results.add(new PushWriter.CourseResult(plan.courseId(), "ERROR", PlanCounts.ZERO));
             }
         }
+        t = phases.add("course outcomes", t);
+        awaitPreviousChunk.run();
+        t = phases.add("wait for the previous chunk's commit", t);
         writer.insertRows(request.id(), rows);
         t = phases.add("report rows", t);
         writer.insertResults(request.id(), results);
@@ -204,13 +278,13 @@ public class PushExecutor {
         private final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
 
         /** Adds the time since {@code since} to the phase; returns now. */
-        long add(String phase, long since) {
+        synchronized long add(String phase, long since) {
             long now = System.nanoTime();
             nanos.merge(phase, now - since, Long::sum);
             return now;
         }
 
-        Map<String, Double> seconds() {
+        synchronized Map<String, Double> seconds() {
             Map<String, Double> out = new java.util.LinkedHashMap<>();
             nanos.forEach((k, v) -> out.put(k, Math.round(v / 1e6) / 1e3));
             return out;

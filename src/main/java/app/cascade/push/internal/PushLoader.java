@@ -81,7 +81,10 @@ public class PushLoader {
      * only a master missing from it (a course linked to it after the request started) is read as it is now.
      */
     public Chunk load(List<Long> courseIds, boolean lockRows, UUID snapshotOf) {
-        customPlans();
+        return withCustomPlans(() -> read(courseIds, lockRows, snapshotOf));
+    }
+
+    private Chunk read(List<Long> courseIds, boolean lockRows, UUID snapshotOf) {
         Array ids = longs(courseIds);
         Map<Long, CourseRow> courses = new LinkedHashMap<>();
         jdbc.query("""
@@ -194,6 +197,10 @@ public class PushLoader {
      * every item's counts would return (the planner is deterministic in what it consults).
      */
     public <T> T withDependents(Chunk chunk, java.util.function.Function<Facts, T> planning) {
+        return withCustomPlans(() -> planWithDependents(chunk, planning));
+    }
+
+    private <T> T planWithDependents(Chunk chunk, java.util.function.Function<Facts, T> planning) {
         Map<UUID, Dependents> known = new HashMap<>();
         Set<UUID> loaded = new HashSet<>();
         while (true) {
@@ -323,7 +330,10 @@ public class PushLoader {
 
     /** Gradebook counts per course, checked before and after every push (the invariant). */
     public Map<Long, List<Long>> gradebookCounts(List<Long> courseIds) {
-        customPlans();
+        return withCustomPlans(() -> countGradebook(courseIds));
+    }
+
+    private Map<Long, List<Long>> countGradebook(List<Long> courseIds) {
         Map<Long, List<Long>> counts = new HashMap<>();
         jdbc.query("""
                 with sec as materialized (select id, course_id from section where course_id = any (?)),
@@ -366,13 +376,21 @@ public class PushLoader {
     }
 
     /**
-     * Plans every statement of this transaction for its actual arguments. PgJDBC prepares a statement on the server
-     * after 5 runs on a connection, and PostgreSQL may then switch to a generic plan, which for {@code = any(?)}
-     * cannot see how few ids the array holds and scans whole gradebook tables (the perf record,
-     * docs/decisions/0009-push-performance.md). The loader's queries are planned in well under a millisecond.
+     * Runs the loader's reads with every statement planned for its actual arguments, then restores the previous
+     * setting. PgJDBC prepares a statement on the server after 5 runs on a connection, and PostgreSQL may then switch
+     * to a generic plan, which for {@code = any(?)} cannot see how few ids the array holds and scans whole gradebook
+     * tables (the perf record, docs/decisions/0009-push-performance.md); the reads are planned in well under a
+     * millisecond. The setting is not left on for the writes: PostgreSQL would then re-plan the foreign-key check of
+     * every inserted report row, result and deleted item, which doubled the cost of those statements.
      */
-    private void customPlans() {
-        jdbc.execute("set local plan_cache_mode = force_custom_plan");
+    private <T> T withCustomPlans(java.util.function.Supplier<T> reads) {
+        String previous = jdbc.queryForObject(
+                "select current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'force_custom_plan', true)",
+                (rs, n) -> rs.getString(1));
+        T result = reads.get();
+        // on failure the transaction (or the savepoint) rolls back, and the setting with it
+        jdbc.queryForObject("select set_config('plan_cache_mode', ?, true)", String.class, previous);
+        return result;
     }
 
     private Array longs(java.util.Collection<Long> values) {
