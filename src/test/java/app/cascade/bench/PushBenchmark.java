@@ -490,6 +490,15 @@ class PushBenchmark {
         return seconds > 0 ? rows / seconds : 0;
     }
 
+    private static String readLoadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return String.join(" ", parts[0], parts[1], parts[2]);
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
+    }
+
     private Map<String, String> machine() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
@@ -499,8 +508,10 @@ class PushBenchmark {
         m.put("jdk", Runtime.version() + " (" + System.getProperty("java.vm.name") + ")");
         m.put("postgresql", jdbc.queryForObject("select version()", String.class) + " (embedded, zonky)");
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("note", "shared machine: other builds ran at the same time, so wall times are noisy; ratios measured"
-                + " in the same run (engine / floor) are more robust");
+        m.put("loadAverage", readLoadAverage() + " (1, 5, 15 min, when the size finished; 2 cores: above ~1 means other"
+                + " work shared the machine, and wall times are noisier than the ratios inside one run)");
+        m.put("pushSettings", "chunk-size " + context.getEnvironment().getProperty("cascade.push.chunk-size", "200")
+                + ", workers " + context.getEnvironment().getProperty("cascade.push.workers", "2"));
         return m;
     }
 
