@@ -29,6 +29,10 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${cascade.embedded-db.dir:}") String dir,
                                       @Value("${cascade.embedded-db.port:0}") int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // stopped by this bean's destroy method, after everything that uses it (the pool, JobRunr): its own
+                // JVM shutdown hook stopped it while the context was still closing, and JobRunr's workers then waited
+                // out the pool's 30 s connection timeout (seen as Failsafe killing its fork at the end of the ITs)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
         if (!dir.isBlank()) {
