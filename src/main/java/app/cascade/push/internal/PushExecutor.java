@@ -35,10 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 
 /**
@@ -156,11 +152,10 @@ public class PushExecutor {
     }
 
     /**
-     * Runs the chunks in order, {@code workers} at a time: each on its own connection and transaction, so one
-     * chunk's reads and planning overlap another's writes. A chunk inserts its report rows and commits only after
-     * the chunk before it has committed and reported its progress, so report rows keep the request's course order
-     * and a failure (or a progress callback that throws) leaves exactly the chunks before it committed, as a
-     * sequential run would; the chunks after it roll back or never start. Returns the courses done.
+     * Runs the chunks {@code workers} at a time, each in its own transaction on its own connection, so one chunk's
+     * reads and planning overlap another's writes; a chunk inserts its report rows and commits only after the one
+     * before it (OrderedChunks), so the report keeps the course order and a failure leaves exactly the chunks before
+     * it committed. Returns the courses done.
      */
     private int runChunks(Tenant tenant, PushRequestView request, Locks locks, PushOptions options, List<Long> pending,
                           int done, IntConsumer progress, Phases phases) {
@@ -168,45 +163,14 @@ public class PushExecutor {
         for (int from = 0; from < pending.size(); from += chunkSize) {
             chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
         }
-        if (workers == 1 || chunks.size() < 2) {
-            for (List<Long> chunk : chunks) {
-                long t0 = System.nanoTime();
-                tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases, () -> {
-                }));
-                phases.add("chunk transactions, total (begin to commit)", t0);
-                done += chunk.size();
-                progress.accept(done);
-            }
-            return done;
-        }
         Map<String, String> mdc = MDC.getCopyOfContextMap();
-        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
-        CompletableFuture<Integer> previous = CompletableFuture.completedFuture(done);
-        try (ExecutorService threads = Executors.newFixedThreadPool(Math.min(workers, chunks.size()),
-                Thread.ofPlatform().name("push-" + request.id().toString().substring(0, 8) + "-", 1).factory())) {
-            for (List<Long> chunk : chunks) {
-                CompletableFuture<Integer> before = previous;
-                previous = CompletableFuture.supplyAsync(() -> inWorker(tenant, mdc, () -> {
-                    if (failed.get()) {
-                        return before.join(); // an earlier chunk failed: rethrows its failure, starts nothing
-                    }
-                    try {
-                        long t0 = System.nanoTime();
-                        tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases, before::join));
-                        phases.add("chunk transactions, total (begin to commit)", t0);
-                        int now = before.join() + chunk.size();
-                        progress.accept(now);
-                        return now;
-                    } catch (RuntimeException e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                }), threads);
-            }
-            return previous.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        OrderedChunks ordered = new OrderedChunks(workers, "push-" + request.id().toString().substring(0, 8) + "-",
+                work -> () -> inWorker(tenant, mdc, work));
+        return ordered.run(chunks, done, (chunk, awaitPrevious) -> {
+            long t0 = System.nanoTime();
+            tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases, awaitPrevious));
+            phases.add("chunk transactions, total (begin to commit)", t0);
+        }, progress);
     }
 
     private static <T> T inWorker(Tenant tenant, Map<String, String> mdc, java.util.function.Supplier<T> work) {
