@@ -111,6 +111,35 @@ public final class DistrictFixture {
         return new CourseFixture(id);
     }
 
+    /**
+     * A gradebook assignment in {@code sectionId}, aligned to a section category and a course task (either may be
+     * {@code null}), with one score and one comment of student 1001; returns the assignment's id.
+     */
+    public UUID assignment(long sectionId, UUID categoryItem, UUID taskItem) {
+        UUID id = UUID.randomUUID();
+        run(() -> {
+            jdbc.update("insert into assignment (id, section_id, name, category_item_id, task_item_id)"
+                    + " values (?, ?, ?, ?, ?)", id, sectionId, "Assignment " + id.toString().substring(0, 4),
+                    categoryItem, taskItem);
+            jdbc.update("insert into score (id, assignment_id, student_number, points) values (?, ?, '1001', 9.5)",
+                    UUID.randomUUID(), id);
+            jdbc.update("insert into assignment_comment (id, assignment_id, student_number, body)"
+                    + " values (?, ?, '1001', 'ok')", UUID.randomUUID(), id);
+        });
+        return id;
+    }
+
+    /** A grade 'A' posted in {@code sectionId} for student 1001 on a course task in a term. */
+    public void postedGrade(long sectionId, UUID taskItem, String term) {
+        postedGrade(sectionId, taskItem, term, "1001");
+    }
+
+    /** A grade 'A' posted in {@code sectionId} for {@code student} on a course task in a term. */
+    public void postedGrade(long sectionId, UUID taskItem, String term, String student) {
+        update("insert into posted_grade (id, section_id, task_item_id, term_code, student_number, grade)"
+                + " values (?, ?, ?, ?, ?, 'A')", UUID.randomUUID(), sectionId, taskItem, term, student);
+    }
+
     /** Runs {@code sql} in the district, for what the fluent methods do not cover. */
     public void update(String sql, Object... args) {
         run(() -> jdbc.update(sql, args));

@@ -4,8 +4,6 @@ import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseDetails;
 import app.cascade.catalog.CourseLinkState;
-import app.cascade.catalog.CourseService;
-import app.cascade.catalog.CourseSetupService;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.ItemLinkState;
 import app.cascade.catalog.SetupEditException;
@@ -16,12 +14,8 @@ import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
@@ -42,29 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * every write.
  */
 @CascadeIntegrationTest
-class CourseEditingIT {
-
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    CourseSetupService setup;
-    @Autowired
-    CourseService courses;
-    @Autowired
-    PushService pushes;
-
-    PushFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new PushFixture(context).build();
-        TestUsers.signIn(context, "alpha.admin");
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.signOut();
-    }
+class CourseEditingIT extends EditingAsAlphaAdmin {
 
     @Test
     void locked_categories_and_calc_options_refuse_edit_and_delete_at_course_and_section_naming_the_lock() {

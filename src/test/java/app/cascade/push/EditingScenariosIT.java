@@ -3,9 +3,6 @@ package app.cascade.push;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseDetails;
-import app.cascade.catalog.CourseMasterEditService;
-import app.cascade.catalog.CourseService;
-import app.cascade.catalog.CourseSetupService;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.ItemLinkState;
 import app.cascade.catalog.SetupEditException;
@@ -15,11 +12,8 @@ import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.reports.AwaitingPushRow;
 import app.cascade.reports.AwaitingPushService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
@@ -33,49 +27,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Scenarios 20–22 and 25–27: lock-enforced editing, awaiting push, copying masters. */
 @CascadeIntegrationTest
-class EditingScenariosIT {
+class EditingScenariosIT extends EditingAsAlphaAdmin {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    CourseSetupService setup;
-    @Autowired
-    CourseMasterEditService masters;
-    @Autowired
-    CourseService courses;
     @Autowired
     AwaitingPushService awaiting;
-    @Autowired
-    PushService pushes;
-
-    PushFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new PushFixture(context).build();
-        TestUsers.signIn(context, "alpha.admin");
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.signOut();
-    }
-
-    private UUID courseItem(long courseId, String type, String key) {
-        return f.d.query("select id from course_item where course_id = ? and item_type = ? and match_key = ?",
-                UUID.class, courseId, type, key);
-    }
 
     @Test
     void scenario_20_deleting_a_locked_course_task_is_refused_and_adding_a_new_task_is_allowed() {
-        UUID s1 = courseItem(f.eng1.id(), "TASK", "S1");
+        UUID s1 = f.courseItemId(f.eng1.id(), "TASK", "S1");
 
         assertThatThrownBy(() -> setup.deleteCourseItem(s1)).isInstanceOf(SetupLockedException.class)
                 .hasMessageContaining("\"S1 Semester 1\" is locked by the catalog \"High School Catalog\"")
                 .hasMessageContaining("Tasks & standards");
         assertThatThrownBy(() -> setup.editCourseItem(s1, ItemEdit.task("S1", "Renamed")))
                 .isInstanceOf(SetupLockedException.class);
-        assertThat(courseItem(f.eng1.id(), "TASK", "S1")).isEqualTo(s1);
+        assertThat(f.courseItemId(f.eng1.id(), "TASK", "S1")).isEqualTo(s1);
 
         UUID added = setup.addCourseItem(f.eng1.id(), app.cascade.catalog.DataType.TASK,
                 ItemEdit.task("EX1", "Extra credit"));
@@ -114,7 +80,7 @@ class EditingScenariosIT {
 
     @Test
     void scenario_22_a_locked_pushed_assessment_can_be_edited_and_stays_linked() {
-        UUID a1 = courseItem(f.eng1.id(), "ASSESSMENT", "A1");
+        UUID a1 = f.courseItemId(f.eng1.id(), "ASSESSMENT", "A1");
 
         setup.editCourseItem(a1, ItemEdit.assessment("A1", "Final exam (school version)"));
 
@@ -135,7 +101,7 @@ class EditingScenariosIT {
     @Test
     void unlocked_items_lose_their_link_when_edited_and_residual_ones_become_course_managed() {
         f.d.update("delete from catalog_lock where catalog_id = ? and lock_name = 'CATEGORIES'", f.catalog);
-        UUID tests = courseItem(f.eng1.id(), "CATEGORY", "tests");
+        UUID tests = f.courseItemId(f.eng1.id(), "CATEGORY", "tests");
         CourseDetails details = courses.course(f.eng1.id()).orElseThrow();
         assertThat(details.items()).filteredOn(i -> i.values().id().equals(tests)).singleElement()
                 .extracting(i -> i.linkState()).isEqualTo(ItemLinkState.LINKED_UNLOCKED);
@@ -179,7 +145,7 @@ class EditingScenariosIT {
 
     @Test
     void a_viewer_and_a_push_admin_cannot_edit_setup() {
-        UUID s1 = courseItem(f.eng1.id(), "TASK", "S1");
+        UUID s1 = f.courseItemId(f.eng1.id(), "TASK", "S1");
         for (String user : List.of("alpha.viewer", "alpha.push")) {
             TestUsers.signIn(context, user);
             assertThatThrownBy(() -> setup.deleteCourseItem(s1)).isInstanceOf(AccessDeniedException.class);

@@ -3,16 +3,11 @@ package app.cascade.push;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseInfoValues;
-import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.DataType;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
@@ -29,28 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * EditingScenariosIT.
  */
 @CascadeIntegrationTest
-class MasterAdminIT {
+class MasterAdminIT extends EditingAsAlphaAdmin {
 
     private static final CourseInfoValues SCIENCE = new CourseInfoValues("Biology", "SC-BIO", "Science",
             new BigDecimal("1.5"), new BigDecimal("4.0"), "Ninth grade biology");
-
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    CourseMasterEditService masters;
-
-    PushFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new PushFixture(context).build();
-        TestUsers.signIn(context, "alpha.admin");
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.signOut();
-    }
 
     private List<String> changes() {
         return f.inAlpha(() -> f.jdbc.queryForList("""

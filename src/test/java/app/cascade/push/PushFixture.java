@@ -135,20 +135,14 @@ final class PushFixture {
                 jdbc.queryForObject("select count(*) from posted_grade", Long.class)));
     }
 
+    /** See {@link DistrictFixture#assignment}. */
     UUID assignment(long sectionId, UUID categoryItem, UUID taskItem) {
-        UUID id = UUID.randomUUID();
-        d.update("insert into assignment (id, section_id, name, category_item_id, task_item_id) values (?, ?, ?, ?, ?)",
-                id, sectionId, "Assignment " + id.toString().substring(0, 4), categoryItem, taskItem);
-        d.update("insert into score (id, assignment_id, student_number, points) values (?, ?, '1001', 9.5)",
-                UUID.randomUUID(), id);
-        d.update("insert into assignment_comment (id, assignment_id, student_number, body) values (?, ?, '1001', 'ok')",
-                UUID.randomUUID(), id);
-        return id;
+        return d.assignment(sectionId, categoryItem, taskItem);
     }
 
+    /** See {@link DistrictFixture#postedGrade(long, UUID, String)}. */
     void postedGrade(long sectionId, UUID taskItem, String term) {
-        d.update("insert into posted_grade (id, section_id, task_item_id, term_code, student_number, grade)"
-                + " values (?, ?, ?, ?, '1001', 'A')", UUID.randomUUID(), sectionId, taskItem, term);
+        d.postedGrade(sectionId, taskItem, term);
     }
 
     UUID courseItemId(long courseId, String type, String key) {

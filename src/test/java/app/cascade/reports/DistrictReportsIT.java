@@ -252,13 +252,13 @@ class DistrictReportsIT {
         UUID labs = UUID.randomUUID();
         f.d.update("insert into section_item (id, section_id, item_type, name, weight, origin) values"
                 + " (?, ?, 'CATEGORY', 'Labs', 10, 'TEACHER')", labs, f.eng1Section1);
-        f.assignment(f.eng1Section1, labs, null);
-        f.assignment(f.eng1Section1, labs, null);
+        f.d.assignment(f.eng1Section1, labs, null);
+        f.d.assignment(f.eng1Section1, labs, null);
         UUID q3 = f.eng1.itemId(app.cascade.catalog.DataType.TASK, "Q3");
-        f.postedGrade(f.eng1Section1, q3, "Q2", "1001");
-        f.postedGrade(f.eng1Section2, q3, "Q2", "1002");
+        f.d.postedGrade(f.eng1Section1, q3, "Q2", "1001");
+        f.d.postedGrade(f.eng1Section2, q3, "Q2", "1002");
         f.eng2.unlinked(task("X9", "Extra credit"), Origin.COURSE);
-        f.assignment(f.eng2Section1, null, f.eng2.itemId(app.cascade.catalog.DataType.TASK, "X9"));
+        f.d.assignment(f.eng2Section1, null, f.eng2.itemId(app.cascade.catalog.DataType.TASK, "X9"));
         f.sci1.residual(category("Old labs", "5"));
         TestUsers.signIn(context, "alpha.admin");
         masters.removeItem(f.eng.itemId(app.cascade.catalog.DataType.CALC_OPTION, "Q3|Q1"));

@@ -72,23 +72,6 @@ final class ReportsFixture {
         sci1.section("1", "Ms. Gray").copyAllFromCourse();
     }
 
-    /** An assignment (with one score and one comment) in {@code sectionId}, aligned to the given items. */
-    UUID assignment(long sectionId, UUID sectionCategory, UUID courseTask) {
-        UUID id = UUID.randomUUID();
-        d.update("insert into assignment (id, section_id, name, category_item_id, task_item_id) values (?, ?, ?, ?, ?)",
-                id, sectionId, "Assignment " + id.toString().substring(0, 4), sectionCategory, courseTask);
-        d.update("insert into score (id, assignment_id, student_number, points) values (?, ?, '1001', 9.5)",
-                UUID.randomUUID(), id);
-        d.update("insert into assignment_comment (id, assignment_id, student_number, body) values (?, ?, '1001', 'ok')",
-                UUID.randomUUID(), id);
-        return id;
-    }
-
-    void postedGrade(long sectionId, UUID courseTask, String term, String student) {
-        d.update("insert into posted_grade (id, section_id, task_item_id, term_code, student_number, grade)"
-                + " values (?, ?, ?, ?, ?, 'A')", UUID.randomUUID(), sectionId, courseTask, term, student);
-    }
-
     UUID sectionItem(long sectionId, DataType type, String matchKey) {
         return d.query("select id from section_item where section_id = ? and item_type = ? and match_key = ?"
                 + " order by created_at limit 1", UUID.class, sectionId, type.name(), matchKey);
