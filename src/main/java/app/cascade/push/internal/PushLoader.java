@@ -38,6 +38,12 @@ public class PushLoader {
 
     private static final String ITEM_COLUMNS = itemColumns("");
 
+    /** The dependents query's count of assignments ({@code a}) with their scores and comments. */
+    private static final String ASSIGNMENT_COUNTS = """
+            select count(*) n,
+                   coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
+                   coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0) comments""";
+
     private static String itemColumns(String alias) {
         return java.util.stream.Stream.of("id", "item_type", "code", "name", "task_code", "term_code", "weight", "seq",
                         "calc_method", "rounding", "created_at").map(c -> alias + c)
@@ -281,20 +287,14 @@ public class PushLoader {
         if (courseItemIds.isEmpty() && sectionItemIds.isEmpty()) {
             return result;
         }
-        jdbc.query("""
+        jdbc.query(("""
                 select ci.id, ta.n + ca.n, ta.scores + ca.scores, tp.n + cp.n, ta.comments + ca.comments
                 from course_item ci
                 cross join lateral (
-                    select count(*) n,
-                           coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
-                           coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0)
-                               comments
+                    %1$s
                     from assignment a where a.task_item_id = ci.id) ta
                 cross join lateral (
-                    select count(*) n,
-                           coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
-                           coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0)
-                               comments
+                    %1$s
                     from section_item c join assignment a on a.category_item_id = c.id
                     where c.course_item_id = ci.id) ca
                 cross join lateral (select count(*) n from posted_grade pg where pg.task_item_id = ci.id) tp
@@ -308,10 +308,7 @@ public class PushLoader {
                 select si.id, sa.n, sa.scores, sp.n, sa.comments
                 from section_item si
                 cross join lateral (
-                    select count(*) n,
-                           coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
-                           coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0)
-                               comments
+                    %1$s
                     from assignment a where a.category_item_id = si.id) sa
                 cross join lateral (
                     select count(*) n from posted_grade pg
@@ -319,7 +316,7 @@ public class PushLoader {
                     where si.item_type in ('CALC_OPTION', 'COMPOSITE') and pg.section_id = si.section_id
                       and pg.term_code = si.term_code) sp
                 where si.id = any (?)
-                """, rs -> {
+                """).formatted(ASSIGNMENT_COUNTS), rs -> {
             if (rs.getLong(2) + rs.getLong(4) > 0) {
                 result.put(rs.getObject(1, UUID.class), new Dependents(rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5)));
