@@ -4,15 +4,10 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.SchoolRef;
 import app.cascade.catalog.SetupEditException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.EnumSet;
@@ -21,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Creates a catalog, or renames one, sets its locks and assigns schools to it (district admins only). */
-class CatalogDialog extends Dialog {
+class CatalogDialog extends EditDialog {
 
     /** Saves the dialog's values; throws {@link SetupEditException} to refuse them with a message. */
     interface Save {
@@ -32,12 +27,10 @@ class CatalogDialog extends Dialog {
     final CheckboxGroup<CatalogLock> infoLocks = new CheckboxGroup<>("Locked Course Info fields");
     final CheckboxGroup<CatalogLock> gradingLocks = new CheckboxGroup<>("Locked grading types");
     final MultiSelectComboBox<SchoolRef> schools = new MultiSelectComboBox<>("Schools assigned");
-    private final Span error = new Span();
 
     CatalogDialog(Optional<CatalogSummary> existing, List<SchoolRef> allSchools, Save save) {
-        setId("catalog-dialog");
-        setHeaderTitle(existing.map(c -> "Edit catalog " + c.name()).orElse("New course catalog"));
-        setWidth("40em");
+        super("catalog-dialog", existing.map(c -> "Edit catalog " + c.name()).orElse("New course catalog"), "40em",
+                "catalog-error");
 
         name.setId("catalog-name");
         name.setRequired(true);
@@ -71,31 +64,21 @@ class CatalogDialog extends Dialog {
                 + "course values only change when the master is pushed. Removing a lock makes it editable again and "
                 + "stops pushing it.");
         effect.addClassName("cascade-help");
-        error.setId("catalog-error");
-        error.addClassName("cascade-error");
-        error.setVisible(false);
-        VerticalLayout body = new VerticalLayout(name, infoLocks, gradingLocks, legend, effect, schools, error);
-        body.setPadding(false);
-        add(body);
-
-        Button cancel = new Button("Cancel", e -> close());
-        Button ok = new Button(existing.isPresent() ? "Save" : "Create", e -> {
+        addBody(name, infoLocks, gradingLocks, legend, effect, schools);
+        addFooter(existing.isPresent() ? "Save" : "Create", "catalog-save", () -> {
             Set<CatalogLock> locks = EnumSet.noneOf(CatalogLock.class);
             locks.addAll(infoLocks.getValue());
             locks.addAll(gradingLocks.getValue());
-            try {
-                save.save(name.getValue(), locks, schools.getValue().stream().map(SchoolRef::id).toList());
-                close();
-            } catch (SetupEditException refused) {
-                error.setText(refused.getMessage());
-                error.setVisible(true);
-                name.setInvalid(refused.getMessage().contains("name"));
-                name.setErrorMessage(refused.getMessage());
-            }
+            save.save(name.getValue(), locks, schools.getValue().stream().map(SchoolRef::id).toList());
         });
-        ok.setId("catalog-save");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, ok);
+    }
+
+    /** Also marks the name field when the refusal is about the name. */
+    @Override
+    void showRefusal(RuntimeException refused) {
+        super.showRefusal(refused);
+        name.setInvalid(refused.getMessage().contains("name"));
+        name.setErrorMessage(refused.getMessage());
     }
 
     private static Set<CatalogLock> union(List<CatalogLock> locks) {

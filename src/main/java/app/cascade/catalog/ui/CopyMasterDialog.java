@@ -6,14 +6,9 @@ import app.cascade.catalog.MasterDetails;
 import app.cascade.catalog.MasterRow;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.push.engine.DataType;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -27,7 +22,7 @@ import java.util.function.LongFunction;
  * Copy course master (push-rules §7): copies a master's attributes and chosen data types into a new number, or into
  * chosen existing masters. Selecting Grade Calc Options also selects Grading Tasks/Standards.
  */
-class CopyMasterDialog extends Dialog {
+class CopyMasterDialog extends EditDialog {
 
     static final String TO_NEW = "To a new course master";
     static final String TO_EXISTING = "Into existing course masters";
@@ -44,13 +39,10 @@ class CopyMasterDialog extends Dialog {
     final TextField number = new TextField("New number");
     final MultiSelectComboBox<MasterRow> masters = new MultiSelectComboBox<>("Course masters to copy into");
     final CheckboxGroup<DataType> types = new CheckboxGroup<>("Data to copy");
-    private final Span error = new Span();
 
     CopyMasterDialog(MasterDetails source, List<CatalogSummary> catalogs, LongFunction<List<MasterRow>> mastersOf,
                      Copier copier, Consumer<CopyResult> done) {
-        setId("copy-dialog");
-        setHeaderTitle("Copy course master " + source.number());
-        setWidth("40em");
+        super("copy-dialog", "Copy course master " + source.number(), "40em", "copy-error");
         target.setId("copy-target");
         target.setItems(TO_NEW, TO_EXISTING);
         target.setValue(TO_NEW);
@@ -88,32 +80,15 @@ class CopyMasterDialog extends Dialog {
         };
         target.addValueChangeListener(e -> modeChanged.run());
         modeChanged.run();
-        error.setId("copy-error");
-        error.addClassName("cascade-error");
-        error.setVisible(false);
-        VerticalLayout body = new VerticalLayout(target, catalog, number, masters, types, error);
-        body.setPadding(false);
-        add(body);
-
-        Button cancel = new Button("Cancel", e -> close());
-        Button ok = new Button("Copy", e -> {
-            try {
-                if (catalog.getValue() == null) {
-                    throw new SetupEditException("Choose the target catalog");
-                }
-                CopyResult result = TO_NEW.equals(target.getValue())
-                        ? copier.toNew(catalog.getValue().id(), number.getValue(), types.getValue())
-                        : copier.toExisting(masters.getValue().stream().map(MasterRow::id).toList(),
-                        types.getValue());
-                close();
-                done.accept(result);
-            } catch (SetupEditException refused) {
-                error.setText(refused.getMessage());
-                error.setVisible(true);
+        addBody(target, catalog, number, masters, types);
+        addFooter("Copy", "copy-save", () -> {
+            if (catalog.getValue() == null) {
+                throw new SetupEditException("Choose the target catalog");
             }
+            done.accept(TO_NEW.equals(target.getValue())
+                    ? copier.toNew(catalog.getValue().id(), number.getValue(), types.getValue())
+                    : copier.toExisting(masters.getValue().stream().map(MasterRow::id).toList(),
+                    types.getValue()));
         });
-        ok.setId("copy-save");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, ok);
     }
 }

@@ -3,13 +3,8 @@ package app.cascade.catalog.ui;
 import app.cascade.catalog.CourseInfoValues;
 import app.cascade.catalog.MasterDetails;
 import app.cascade.catalog.SetupEditException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,7 +15,7 @@ import java.util.Optional;
  * Creates a course master (number and Course Info) in a catalog, or edits an existing master's Course Info. Course
  * Info is not grading setup: changing it does not show on the Awaiting Push report.
  */
-class MasterDialog extends Dialog {
+class MasterDialog extends EditDialog {
 
     /** Saves; throws {@link SetupEditException} to refuse with a message. */
     interface Save {
@@ -34,13 +29,10 @@ class MasterDialog extends Dialog {
     final BigDecimalField credits = new BigDecimalField("Credits");
     final BigDecimalField gpaWeight = new BigDecimalField("GPA weight");
     final TextArea description = new TextArea("Description");
-    private final Span error = new Span();
 
     MasterDialog(String catalogName, Optional<MasterDetails> existing, Save save) {
-        setId("master-dialog");
-        setHeaderTitle(existing.map(m -> "Edit attributes of " + m.number())
-                .orElse("New course master in " + catalogName));
-        setWidth("40em");
+        super("master-dialog", existing.map(m -> "Edit attributes of " + m.number())
+                .orElse("New course master in " + catalogName), "40em", "master-error");
         number.setId("master-number");
         number.setRequired(true);
         number.setHelperText("Unique in the catalog");
@@ -71,27 +63,10 @@ class MasterDialog extends Dialog {
                 : "The new master starts with no grading setup: add items on its tabs, or copy another master "
                 + "into it.");
         note.addClassName("cascade-help");
-        error.setId("master-error");
-        error.addClassName("cascade-error");
-        error.setVisible(false);
-        VerticalLayout body = new VerticalLayout(form, note, error);
-        body.setPadding(false);
-        add(body);
-
-        Button cancel = new Button("Cancel", e -> close());
-        Button ok = new Button(existing.isPresent() ? "Save" : "Create", e -> {
-            try {
-                save.save(number.getValue(), new CourseInfoValues(name.getValue(), stateCode.getValue(),
-                        department.getValue(), credits.getValue(), gpaWeight.getValue(), description.getValue()));
-                close();
-            } catch (SetupEditException refused) {
-                error.setText(refused.getMessage());
-                error.setVisible(true);
-            }
-        });
-        ok.setId("master-save");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, ok);
+        addBody(form, note);
+        addFooter(existing.isPresent() ? "Save" : "Create", "master-save", () -> save.save(number.getValue(),
+                new CourseInfoValues(name.getValue(), stateCode.getValue(), department.getValue(),
+                        credits.getValue(), gpaWeight.getValue(), description.getValue())));
     }
 
     private static String nonNull(String value) {

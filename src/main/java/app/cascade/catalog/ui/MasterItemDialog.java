@@ -6,13 +6,8 @@ import app.cascade.catalog.GradingItem;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.SetupLockedException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -25,7 +20,7 @@ import java.util.Optional;
  * type uses (see V1__district_model.sql). The service validates; its refusal (a bad value or a lock) shows in the
  * dialog, which stays open, and nothing is saved.
  */
-class MasterItemDialog extends Dialog {
+class MasterItemDialog extends EditDialog {
 
     static final String MASTER_NOTE = "The change is recorded for the Awaiting Push report and reaches linked "
             + "courses at the next push of this master, if its type is locked in the catalog.";
@@ -44,7 +39,6 @@ class MasterItemDialog extends Dialog {
     final TextField calcMethod = new TextField("Calculation method");
     final IntegerField rounding = new IntegerField("Rounding (decimals)");
     final TextArea parts = new TextArea("Parts");
-    private final Span error = new Span();
 
     MasterItemDialog(DataType type, Optional<GradingItem> existing, Save save) {
         this(type, existing, MASTER_NOTE, save);
@@ -52,9 +46,8 @@ class MasterItemDialog extends Dialog {
 
     /** @param noteText what saving does at this level, shown under the fields */
     MasterItemDialog(DataType type, Optional<GradingItem> existing, String noteText, Save save) {
-        setId("item-dialog");
-        setHeaderTitle((existing.isPresent() ? "Edit " : "Add ") + type.singular().toLowerCase());
-        setWidth("36em");
+        super("item-dialog", (existing.isPresent() ? "Edit " : "Add ") + type.singular().toLowerCase(), "36em",
+                "item-error");
         code.setId("item-code");
         name.setId("item-name");
         taskCode.setId("item-task-code");
@@ -96,27 +89,9 @@ class MasterItemDialog extends Dialog {
         });
         Paragraph note = new Paragraph(noteText);
         note.addClassName("cascade-help");
-        error.setId("item-error");
-        error.addClassName("cascade-error");
-        error.setVisible(false);
-        VerticalLayout body = new VerticalLayout(form, note, error);
-        body.setPadding(false);
-        add(body);
-
-        Button cancel = new Button("Cancel", e -> close());
-        cancel.setId("item-cancel");
-        Button ok = new Button(existing.isPresent() ? "Save" : "Add", e -> {
-            try {
-                save.save(edit(type));
-                close();
-            } catch (SetupEditException | SetupLockedException refused) {
-                error.setText(refused.getMessage());
-                error.setVisible(true);
-            }
-        });
-        ok.setId("item-save");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, ok);
+        addBody(form, note);
+        cancelButton.setId("item-cancel");
+        addFooter(existing.isPresent() ? "Save" : "Add", "item-save", () -> save.save(edit(type)));
     }
 
     private ItemEdit edit(DataType type) {

@@ -68,12 +68,8 @@ class PushController {
             description = "Run Now without `scheduledAt`, Submit to Batch with it. The request runs as a background "
                     + "job; poll `GET /api/v1/pushes/{id}` (the `Location`) for its status. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "202", description = "Accepted: the stored request; `Location` is its URL")
-    @ApiResponse(responseCode = "400", description = "A bad field: the problem's `field` and `detail` name it",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a push admin of the district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.BadField
+    @PushApiResponses.PushAdmin
     ResponseEntity<PushRequestResource> submit(@RequestBody PushRequestBody body) {
         return accepted(requests.submit(body.toCommand(), body.scheduledAt()));
     }
@@ -83,12 +79,8 @@ class PushController {
             description = "What the push would do to each course, the report rows it would write, and totals. "
                     + "Nothing is stored; `scheduledAt` is ignored. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "200", description = "The preview")
-    @ApiResponse(responseCode = "400", description = "A bad field: the problem's `field` and `detail` name it",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a push admin of the district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.BadField
+    @PushApiResponses.PushAdmin
     PushPreview preview(@RequestBody PushRequestBody body) {
         return pushes.preview(body.toCommand());
     }
@@ -99,9 +91,7 @@ class PushController {
     @ApiResponse(responseCode = "200", description = "The requests")
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a viewer of a district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.Viewer
     List<PushRequestResource> list(
             @Parameter(description = "ISO-8601 instant; default 14 days ago") @RequestParam(required = false)
             Instant from,
@@ -118,11 +108,8 @@ class PushController {
     @GetMapping("/{id}")
     @Operation(summary = "One push request", description = "Its status and progress. Requires VIEWER.")
     @ApiResponse(responseCode = "200", description = "The request")
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a viewer of a district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such request in the user's district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.Viewer
+    @PushApiResponses.NotFound
     PushRequestResource get(@PathVariable UUID id) {
         return PushRequestResource.of(requests.summary(id));
     }
@@ -130,11 +117,8 @@ class PushController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a scheduled or queued request", description = "Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "204", description = "Cancelled")
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a push admin of the district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such request in the user's district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.PushAdmin
+    @PushApiResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Already running or finished", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> cancel(@PathVariable UUID id) {
@@ -146,11 +130,8 @@ class PushController {
     @Operation(summary = "Restart a cancelled or failed request",
             description = "Runs now as a new request with the same settings. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "202", description = "Accepted: the new request; `Location` is its URL")
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a push admin of the district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such request in the user's district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.PushAdmin
+    @PushApiResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Neither cancelled nor failed", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PushRequestResource> restart(@PathVariable UUID id) {
@@ -165,11 +146,8 @@ class PushController {
             @Content(mediaType = TEXT_CSV_VALUE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string",
                     format = "binary"))})
-    @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
-    @ApiResponse(responseCode = "403", description = "Not a viewer of a district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such request in the user's district", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.Viewer
+    @PushApiResponses.NotFound
     @ApiResponse(responseCode = "406", description = "`Accept` allows neither text/csv nor application/pdf",
             content = @Content)
     ResponseEntity<byte[]> report(@PathVariable UUID id, NativeWebRequest request)

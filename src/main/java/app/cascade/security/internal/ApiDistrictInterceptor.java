@@ -16,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -25,7 +23,8 @@ import java.util.TreeSet;
  * An API call of a user in several districts must say which one it is about ({@link
  * CurrentUserService#DISTRICT_HEADER}). Without that, no district is bound and no data can be read; this turns what
  * would surface as a bare 403 into a problem the client can act on: 400 when the header is missing, 403 when it names
- * a district that is not one of the caller's (an unknown district reads exactly like somebody else's).
+ * a district that is not one of the caller's (an unknown district reads exactly like somebody else's). The problem is
+ * written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems with.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -34,10 +33,11 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     static final URI NOT_YOUR_DISTRICT = URI.create("https://cascade.app/problems/not-your-district");
 
     private final CurrentUserService users;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
 
-    ApiDistrictInterceptor(CurrentUserService users) {
+    ApiDistrictInterceptor(CurrentUserService users, JsonMapper json) {
         this.users = users;
+        this.json = json;
     }
 
     @Override
@@ -70,15 +70,10 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             problem.setType(NOT_YOUR_DISTRICT);
             problem.setTitle("Not your district");
         }
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        json.writeValue(response.getOutputStream(), body);
+        json.writeValue(response.getOutputStream(), problem);
         return false;
     }
 }

@@ -1,0 +1,70 @@
+package app.cascade.push.api;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The error responses the push endpoints share, documented once: each annotation here is meta-annotated with
+ * {@link ApiResponses}, which springdoc merges with the method's own {@link ApiResponse}s. 401 has no body; the
+ * others are RFC 9457 problem details ({@link PushProblems}).
+ */
+final class PushApiResponses {
+
+    private PushApiResponses() {
+    }
+
+    /** 401 and 403 of an endpoint that requires PUSH_ADMIN. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponses({
+            @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content),
+            @ApiResponse(responseCode = "403", description = "Not a push admin of the district", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))})
+    @interface PushAdmin {
+    }
+
+    /** 401 and 403 of an endpoint that requires VIEWER. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponses({
+            @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content),
+            @ApiResponse(responseCode = "403", description = "Not a viewer of a district", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))})
+    @interface Viewer {
+    }
+
+    /** 400 of an endpoint that reads a push request body. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponses(@ApiResponse(responseCode = "400",
+            description = "A bad field: the problem's `field` and `detail` name it", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class))))
+    @interface BadField {
+    }
+
+    /** 404 of an endpoint about one push request. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponses(@ApiResponse(responseCode = "404", description = "No such request in the user's district",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class))))
+    @interface NotFound {
+    }
+}
