@@ -3,9 +3,11 @@ package app.cascade.push.internal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -46,8 +48,9 @@ final class OrderedChunks {
 
     /**
      * Runs every chunk; returns {@code done} plus the sizes of all chunks. Calls {@code progress} with the running
-     * total after each chunk, in chunk order. Rethrows the first failure (in chunk order of detection) once every
-     * worker has stopped.
+     * total after each chunk, in chunk order. Once every worker has stopped, rethrows the failure of the earliest
+     * failing chunk, or {@link Interrupted} when the caller was interrupted (its interrupt flag kept): the chunks
+     * under way then finish and commit in order, and no other starts.
      */
     <C extends List<?>> int run(List<C> chunks, int done, Work<C> work, IntConsumer progress) {
         if (workers == 1 || chunks.size() < 2) {
@@ -59,31 +62,62 @@ final class OrderedChunks {
             }
             return done;
         }
-        AtomicBoolean failed = new AtomicBoolean();
+        // the index of the first chunk seen failing: the chunks after it start nothing (the ones before it go on)
+        AtomicInteger failedAt = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicBoolean stopping = new AtomicBoolean();
         CompletableFuture<Integer> previous = CompletableFuture.completedFuture(done);
+        Integer total = null;
+        RuntimeException failure = null;
         // closing the pool waits for every worker: no chunk transaction outlives this call
         try (ExecutorService threads = Executors.newFixedThreadPool(Math.min(workers, chunks.size()),
                 Thread.ofPlatform().name(threadPrefix, 1).factory())) {
-            for (C chunk : chunks) {
+            for (int i = 0; i < chunks.size(); i++) {
+                int index = i;
+                C chunk = chunks.get(i);
                 CompletableFuture<Integer> before = previous;
                 previous = CompletableFuture.supplyAsync(inWorker.apply(() -> {
-                    if (failed.get()) {
-                        return before.join(); // a chunk failed: this one starts nothing and passes the failure on
+                    if (index > failedAt.get()) {
+                        return before.join(); // an earlier chunk failed: rethrows its failure, starts nothing
                     }
                     try {
+                        if (stopping.get()) {
+                            throw new Interrupted();
+                        }
                         work.run(chunk, before::join);
                         int now = before.join() + chunk.size();
                         progress.accept(now);
                         return now;
                     } catch (RuntimeException e) {
-                        failed.set(true);
+                        failedAt.accumulateAndGet(index, Math::min);
                         throw e;
                     }
                 }), threads);
             }
-            return previous.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            try {
+                total = previous.get();
+            } catch (InterruptedException e) {
+                // the caller is stopping (e.g. the job server shuts down): the chunks under way finish and commit in
+                // order, the others do not start; the pool's close waits for them, then the interrupt is restored
+                stopping.set(true);
+                failure = new Interrupted();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+                failure = cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+            }
+        }
+        if (failure instanceof Interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return total;
+    }
+
+    /** The caller was interrupted: the chunks not started are left for the next attempt. */
+    static final class Interrupted extends IllegalStateException {
+        Interrupted() {
+            super("The push was interrupted; the courses not yet committed resume with its next attempt");
         }
     }
 }

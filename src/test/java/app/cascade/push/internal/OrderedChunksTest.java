@@ -82,6 +82,42 @@ class OrderedChunksTest {
     }
 
     @Test
+    void an_interrupted_caller_lets_the_chunks_under_way_commit_and_starts_no_other() throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean interruptKept = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                workers(2).run(chunks(4), 0, (chunk, awaitPrevious) -> {
+                    started.countDown();
+                    if (chunk.getFirst() == 0) {
+                        await(release);
+                    }
+                    awaitPrevious.run();
+                    events.add(chunk.getFirst() + " committed");
+                }, total -> events.add("progress " + total));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                interruptKept.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        await(started);
+
+        caller.interrupt();
+        // the caller has taken the interrupt (its flag is clear again) and waits, with a timeout, for the chunks under
+        // way (ExecutorService.close); before the interrupt it waited without one, for the last chunk
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !caller.isInterrupted() && caller.getState() == Thread.State.TIMED_WAITING);
+        release.countDown();
+        caller.join(10_000);
+
+        assertThat(thrown.get()).isInstanceOf(OrderedChunks.Interrupted.class);
+        assertThat(interruptKept).isTrue();
+        assertThat(events).containsExactly("0 committed", "progress 2", "1 committed", "progress 4");
+    }
+
+    @Test
     void one_worker_runs_the_chunks_one_after_the_other_on_the_callers_thread() {
         String caller = Thread.currentThread().getName();
 
