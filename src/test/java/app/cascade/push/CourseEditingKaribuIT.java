@@ -27,11 +27,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,25 +43,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The Courses view for a district admin and a viewer, and the Push All Courses view, on the real services. */
 @CascadeIntegrationTest
-class CourseEditingKaribuIT {
+class CourseEditingKaribuIT extends KaribuWithPushFixture {
 
     static final String LOCK_TOOLTIP = "Locked by catalog High School Catalog: ";
-
-    @Autowired
-    ApplicationContext context;
-
-    PushFixture f;
-
-    @BeforeEach
-    void district() {
-        f = new PushFixture(context).build();
-        f.clearRequests();
-    }
-
-    @AfterEach
-    void close() {
-        KaribuSession.close();
-    }
 
     @Test
     void a_district_admin_sees_padlocks_with_the_catalog_lock_on_locked_items_and_no_controls_for_them() {

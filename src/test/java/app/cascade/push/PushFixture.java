@@ -4,21 +4,18 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.DataType;
 import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.ItemSpec;
+import app.cascade.catalog.LakesideHighFixture;
 import app.cascade.tenancy.TenantContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static app.cascade.catalog.ItemSpec.assessment;
-import static app.cascade.catalog.ItemSpec.calcOption;
 import static app.cascade.catalog.ItemSpec.category;
-import static app.cascade.catalog.ItemSpec.task;
 
 /**
  * The district most push scenarios start from, in district {@code alpha}: two years (25-26 past, 26-27 current), a
@@ -26,26 +23,13 @@ import static app.cascade.catalog.ItemSpec.task;
  * 26-27 (each with two sections holding copies of the section-level setup), one ENG101 course in 25-26, and a course
  * with no master. Everything starts in sync, as after a push.
  */
-final class PushFixture {
+final class PushFixture extends LakesideHighFixture {
 
     final String district;
-    final DistrictFixture d;
     final JdbcTemplate jdbc;
     final TransactionTemplate tx;
-    long past;
-    long current;
-    long catalog;
-    long calendarPast;
-    long calendarCurrent;
-    DistrictFixture.MasterFixture eng;
-    DistrictFixture.MasterFixture mat;
-    DistrictFixture.CourseFixture eng1;
-    DistrictFixture.CourseFixture eng2;
-    DistrictFixture.CourseFixture mat1;
     DistrictFixture.CourseFixture engPast;
     DistrictFixture.CourseFixture art;
-    long eng1Section1;
-    long eng1Section2;
 
     PushFixture(ApplicationContext context) {
         this(context, "alpha");
@@ -53,33 +37,15 @@ final class PushFixture {
 
     /** The same data in another test district (e.g. {@code beta}). */
     PushFixture(ApplicationContext context, String district) {
+        super(DistrictFixture.in(district, context).wipe());
         this.district = district;
-        this.d = DistrictFixture.in(district, context).wipe();
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }
 
+    /** Lakeside High ({@link LakesideHighFixture}), then an ENG101 course in 25-26 and ART100 with no master. */
     PushFixture build(CatalogLock... locks) {
-        past = d.year("25-26", LocalDate.of(2025, 8, 1), LocalDate.of(2026, 6, 30));
-        current = d.year("26-27", LocalDate.of(2026, 8, 1), LocalDate.of(2027, 6, 30));
-        catalog = d.catalog("High School Catalog", locks.length == 0 ? CatalogLock.values() : locks);
-        long school = d.school("LHS", "Lakeside High", catalog);
-        calendarPast = d.calendar(school, past, "Q1", "Q2", "Q3", "Q4");
-        calendarCurrent = d.calendar(school, current, "Q1", "Q2", "Q3", "Q4");
-        eng = d.master(catalog, "ENG101", "English 9").info("SC-ENG", "1", "Ninth grade English")
-                .department("English")
-                .with(task("S1", "Semester 1"), task("Q3", "Quarter 3"), category("Tests", "60"),
-                        category("Homework", "40"), assessment("A1", "Final exam"),
-                        calcOption("S1", "Q1", "POINTS"), calcOption("Q3", "Q1", "WEIGHTED"));
-        mat = d.master(catalog, "MAT101", "Algebra I").info("SC-MAT", "1", "Algebra").department("Math")
-                .with(task("S1", "Semester 1"), category("Tests", "50"));
-        eng1 = d.course(calendarCurrent, eng).copyAllFromMaster();
-        eng1Section1 = eng1.section("1", "Ms. Rivera").copyAllFromCourse().id();
-        eng1Section2 = eng1.section("2", "Mr. Chen").copyAllFromCourse().id();
-        eng2 = d.course(calendarCurrent, "ENG101-B", "English 9 (B)").linkTo(eng).copyAllFromMaster();
-        eng2.section("1", "Ms. Patel").copyAllFromCourse();
-        mat1 = d.course(calendarCurrent, mat).copyAllFromMaster();
-        mat1.section("1", "Mr. Okafor").copyAllFromCourse();
+        buildLakesideHigh(locks.length == 0 ? CatalogLock.values() : locks);
         engPast = d.course(calendarPast, eng).copyAllFromMaster();
         engPast.section("1", "Ms. Rivera").copyAllFromCourse();
         art = d.course(calendarCurrent, "ART100", "Studio Art");

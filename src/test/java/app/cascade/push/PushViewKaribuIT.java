@@ -26,11 +26,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,29 +47,14 @@ import static org.awaitility.Awaitility.await;
 
 /** The Push All Course Masters view and the notification bell, on the real services, jobs and database. */
 @CascadeIntegrationTest
-class PushViewKaribuIT {
+class PushViewKaribuIT extends KaribuWithPushFixture {
 
     static final String ROUTE = "push-all-course-masters";
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
     CatalogService catalogs;
     @Autowired
     DistrictSettings settings;
-
-    PushFixture f;
-
-    @BeforeEach
-    void district() {
-        f = new PushFixture(context).build();
-        f.clearRequests();
-    }
-
-    @AfterEach
-    void close() {
-        KaribuSession.close();
-    }
 
     @Test
     void the_form_starts_with_push_locked_no_sections_all_six_types_and_the_current_year() {

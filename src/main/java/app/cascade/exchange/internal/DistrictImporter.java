@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -327,11 +329,7 @@ public class DistrictImporter {
                     where (school_year.start_date, school_year.end_date)
                           is distinct from (excluded.start_date, excluded.end_date)
                     """, new int[]{Types.VARCHAR, Types.DATE, Types.DATE}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, code from school_year", rs -> {
-                ids.put(rs.getString(2), rs.getLong(1));
-            });
-            return ids;
+            return idsByKey("select id, code from school_year", rs -> rs.getString(2));
         }
 
         /** Catalog ids by {@link #catalogKey}. Locks: the document's list becomes the catalog's set of locks. */
@@ -342,10 +340,8 @@ public class DistrictImporter {
                     on conflict ((lower(btrim(name)))) do update set name = excluded.name
                     where course_catalog.name is distinct from excluded.name
                     """, new int[]{Types.VARCHAR}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, name from course_catalog", rs -> {
-                ids.put(catalogKey(rs.getString(2)), rs.getLong(1));
-            });
+            Map<String, Long> ids = idsByKey("select id, name from course_catalog",
+                    rs -> catalogKey(rs.getString(2)));
             Map<Long, Set<String>> existing = new HashMap<>();
             jdbc.query("select catalog_id, lock_name from catalog_lock", rs -> {
                 existing.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -391,11 +387,7 @@ public class DistrictImporter {
                            excluded.credits, excluded.gpa_weight, excluded.description)
                     """, new int[]{Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                     Types.NUMERIC, Types.NUMERIC, Types.VARCHAR}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, catalog_id, number from course_master", rs -> {
-                ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
-            });
-            return ids;
+            return idsByKey("select id, catalog_id, number from course_master", DistrictImporter::parentAndNumber);
         }
 
         private int writeMasterItems(Map<String, Long> masters, Map<String, Long> catalogs) {
@@ -453,11 +445,7 @@ public class DistrictImporter {
                     on conflict (code) do update set name = excluded.name, catalog_id = excluded.catalog_id
                     where (school.name, school.catalog_id) is distinct from (excluded.name, excluded.catalog_id)
                     """, new int[]{Types.VARCHAR, Types.VARCHAR, Types.BIGINT}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, code from school", rs -> {
-                ids.put(rs.getString(2), rs.getLong(1));
-            });
-            return ids;
+            return idsByKey("select id, code from school", rs -> rs.getString(2));
         }
 
         private long catalogId(Map<String, Long> catalogs, String name, String path) {
@@ -496,10 +484,8 @@ public class DistrictImporter {
                     on conflict (school_id, school_year_id) do update set name = excluded.name
                     where calendar.name is distinct from excluded.name
                     """, new int[]{Types.BIGINT, Types.BIGINT, Types.VARCHAR}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, school_id, school_year_id from calendar", rs -> {
-                ids.put(rs.getLong(2) + "|" + rs.getLong(3), rs.getLong(1));
-            });
+            Map<String, Long> ids = idsByKey("select id, school_id, school_year_id from calendar",
+                    rs -> rs.getLong(2) + "|" + rs.getLong(3));
             List<Located<Calendar>> located = new ArrayList<>();
             List<Object[]> terms = new ArrayList<>();
             for (int i = 0; i < docCalendars.size(); i++) {
@@ -520,10 +506,8 @@ public class DistrictImporter {
         }
 
         private List<Located<Course>> writeCourses(List<Located<Calendar>> calendars, Map<String, Long> catalogs) {
-            Map<String, Long> masters = new HashMap<>();
-            jdbc.query("select id, catalog_id, number from course_master", rs -> {
-                masters.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
-            });
+            Map<String, Long> masters = idsByKey("select id, catalog_id, number from course_master",
+                    DistrictImporter::parentAndNumber);
             List<Object[]> rows = new ArrayList<>();
             List<String> paths = new ArrayList<>();
             List<Course> docCourses = new ArrayList<>();
@@ -565,10 +549,8 @@ public class DistrictImporter {
                            excluded.ignore_master_push)
                     """, new int[]{Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                     Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, calendar_id, number from course", rs -> {
-                ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
-            });
+            Map<String, Long> ids = idsByKey("select id, calendar_id, number from course",
+                    DistrictImporter::parentAndNumber);
             List<Located<Course>> located = new ArrayList<>();
             for (int i = 0; i < docCourses.size(); i++) {
                 located.add(new Located<>(paths.get(i), docCourses.get(i),
@@ -585,10 +567,7 @@ public class DistrictImporter {
                             course.parentId()));
                 }
             }
-            Map<UUID, Long> owner = new HashMap<>();
-            jdbc.query("select id, course_id from course_item", rs -> {
-                owner.put(rs.getObject(1, UUID.class), rs.getLong(2));
-            });
+            Map<UUID, Long> owner = parentsById("select id, course_id from course_item");
             checkOwners(items, owner, "course item", "another course");
             Set<UUID> notMasterItems = new HashSet<>(owner.keySet());
             jdbc.query("select id from section_item", rs -> {
@@ -620,10 +599,8 @@ public class DistrictImporter {
                     on conflict (course_id, number) do update set teacher = excluded.teacher
                     where section.teacher is distinct from excluded.teacher
                     """, new int[]{Types.BIGINT, Types.VARCHAR, Types.VARCHAR}, rows);
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("select id, course_id, number from section", rs -> {
-                ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
-            });
+            Map<String, Long> ids = idsByKey("select id, course_id, number from section",
+                    DistrictImporter::parentAndNumber);
             List<Located<Section>> located = new ArrayList<>();
             for (Located<Course> course : courses) {
                 for (int x = 0; x < course.value().sections().size(); x++) {
@@ -656,10 +633,7 @@ public class DistrictImporter {
                     items.add(new Located<>(path, item, section.parentId()));
                 }
             }
-            Map<UUID, Long> owner = new HashMap<>();
-            jdbc.query("select id, section_id from section_item", rs -> {
-                owner.put(rs.getObject(1, UUID.class), rs.getLong(2));
-            });
+            Map<UUID, Long> owner = parentsById("select id, section_id from section_item");
             checkOwners(items, owner, "section item", "another section");
             batch("$.schools", itemUpsert("section_item", "section_id", "course_item_id"),
                     LINKED_ITEM_TYPES, items.stream().map(i -> linkedItemValues(i.value(), i.parentId())).toList());
@@ -672,10 +646,7 @@ public class DistrictImporter {
         private GradebookCounts writeGradebook(List<Located<Section>> sections, List<Located<Course>> courses,
                                                List<Located<Calendar>> calendars) {
             Map<UUID, ItemRow> courseItems = courseItems();
-            Map<UUID, ItemRow> sectionItems = new HashMap<>();
-            jdbc.query("select id, section_id, item_type from section_item", rs -> {
-                sectionItems.put(rs.getObject(1, UUID.class), new ItemRow(rs.getLong(2), rs.getString(3)));
-            });
+            Map<UUID, ItemRow> sectionItems = itemRows("select id, section_id, item_type from section_item");
             Map<Long, Long> courseOfSection = courseOfSection();
             Map<Long, Set<String>> termsOfCourse = new HashMap<>();
             jdbc.query("select c.id, t.code from course c join term t on t.calendar_id = c.calendar_id", rs -> {
@@ -731,10 +702,7 @@ public class DistrictImporter {
                 }
             }
 
-            Map<UUID, Long> assignmentOwner = new HashMap<>();
-            jdbc.query("select id, section_id from assignment", rs -> {
-                assignmentOwner.put(rs.getObject(1, UUID.class), rs.getLong(2));
-            });
+            Map<UUID, Long> assignmentOwner = parentsById("select id, section_id from assignment");
             for (Located<Assignment> a : assignments) {
                 Long owner = assignmentOwner.get(a.value().id());
                 if (owner != null && owner != a.parentId()) {
@@ -878,12 +846,9 @@ public class DistrictImporter {
         }
 
         private Map<UUID, ItemRow> courseItems() {
-            Map<UUID, ItemRow> rows = new HashMap<>();
-            jdbc.query("select id, course_id, item_type from course_item", rs -> {
-                rows.put(rs.getObject(1, UUID.class), new ItemRow(rs.getLong(2), rs.getString(3)));
-            });
-            return rows;
+            return itemRows("select id, course_id, item_type from course_item");
         }
+
 
         private Map<Long, Long> courseOfSection() {
             Map<Long, Long> rows = new HashMap<>();
@@ -946,6 +911,44 @@ public class DistrictImporter {
 
     private static String key(Item item) {
         return matchKey(item.type(), item.code(), item.name(), item.taskCode(), item.termCode());
+    }
+
+    /** Reads the key of a row of a query: what a write's rows are found again by. */
+    @FunctionalInterface
+    private interface RowKey {
+        String of(ResultSet rs) throws SQLException;
+    }
+
+    /** The ids (first column of {@code sql}) of every row, by the key {@code key} reads from the row. */
+    private Map<String, Long> idsByKey(String sql, RowKey key) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            ids.put(key.of(rs), rs.getLong(1));
+        });
+        return ids;
+    }
+
+    /** The key {@code parentId|number} of a row selected as {@code id, parent_id, number}. */
+    private static String parentAndNumber(ResultSet rs) throws SQLException {
+        return rs.getLong(2) + "|" + rs.getString(3);
+    }
+
+    /** The parent id (second column of {@code sql}) of every row, by its UUID (first column). */
+    private Map<UUID, Long> parentsById(String sql) {
+        Map<UUID, Long> parents = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            parents.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+        return parents;
+    }
+
+    /** Items selected as {@code id, parent_id, item_type}, by id. */
+    private Map<UUID, ItemRow> itemRows(String sql) {
+        Map<UUID, ItemRow> rows = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            rows.put(rs.getObject(1, UUID.class), new ItemRow(rs.getLong(2), rs.getString(3)));
+        });
+        return rows;
     }
 
     private void batch(String path, String sql, int[] types, List<Object[]> rows) {

@@ -4,6 +4,7 @@ import app.cascade.notifications.NotificationService;
 import app.cascade.notifications.NotificationView;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
+import app.cascade.push.ui.LivePushEvents;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -50,7 +50,7 @@ public class NotificationBell extends Composite<Div> {
     private final ZoneId zone;
     private final Button bell = new Button(VaadinIcon.BELL.create());
     private final Span count = new Span();
-    private transient AutoCloseable subscription;
+    private final LivePushEvents live = new LivePushEvents();
 
     NotificationBell(NotificationService notifications, PushEvents events, CurrentUserService users,
                      CurrentTenant tenant) {
@@ -120,18 +120,11 @@ public class NotificationBell extends Composite<Div> {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
         String district = user.activeDistrict().orElse(null);
-        subscription = events.subscribe(event -> {
-            if (PushEvent.NOTIFICATION.equals(event.kind()) && event.tenantId().equals(district)
-                    && user.username().equals(event.username())) {
-                try {
-                    ui.access(this::arrived);
-                } catch (UIDetachedException closedMeanwhile) {
-                    // the screen went away between the event and now: nothing to update
-                }
-            }
-        });
+        live.start(events, attachEvent.getUI(),
+                event -> PushEvent.NOTIFICATION.equals(event.kind()) && event.tenantId().equals(district)
+                        && user.username().equals(event.username()),
+                this::arrived);
     }
 
     private void arrived() {
@@ -145,14 +138,7 @@ public class NotificationBell extends Composite<Div> {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // the subscription is gone either way
-            }
-            subscription = null;
-        }
+        live.stop();
         super.onDetach(detachEvent);
     }
 }

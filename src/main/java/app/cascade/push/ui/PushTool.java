@@ -12,8 +12,6 @@ import app.cascade.push.PushValidationException;
 import app.cascade.reports.PushReportExporter;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -58,7 +56,7 @@ class PushTool extends VerticalLayout {
     /** Run Now and Submit to Batch disable themselves on click, so a double click never submits twice. */
     private final Button runNow;
     private final Button batch;
-    private transient AutoCloseable subscription;
+    private final LivePushEvents live = new LivePushEvents();
 
     PushTool(Services services, PushForm<?> form) {
         this.services = services;
@@ -190,28 +188,14 @@ class PushTool extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        subscription = services.events().subscribe(event -> {
-            if (PushEvent.REQUEST.equals(event.kind()) && services.tenantId().equals(event.tenantId())) {
-                try {
-                    ui.access(queue::refresh);
-                } catch (UIDetachedException closedMeanwhile) {
-                    // the screen went away between the event and now: nothing to update
-                }
-            }
-        });
+        live.start(services.events(), attachEvent.getUI(),
+                event -> PushEvent.REQUEST.equals(event.kind()) && services.tenantId().equals(event.tenantId()),
+                queue::refresh);
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // the subscription is gone either way
-            }
-            subscription = null;
-        }
+        live.stop();
         super.onDetach(detachEvent);
     }
 }
