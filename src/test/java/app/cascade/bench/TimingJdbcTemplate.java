@@ -56,7 +56,7 @@ final class TimingJdbcTemplate extends JdbcTemplate {
     static final String GRADEBOOK = "gradebook counts per course";
 
     private static String label(String sql) {
-        if (sql.contains("cross join lateral")) {
+        if (sql.contains("copies as materialized")) {
             return DEPENDENTS;
         }
         if (sql.contains("count(*) n from assignment")) {

@@ -38,12 +38,6 @@ public class PushLoader {
 
     private static final String ITEM_COLUMNS = itemColumns("");
 
-    /** The dependents query's count of assignments ({@code a}) with their scores and comments. */
-    private static final String ASSIGNMENT_COUNTS = """
-            select count(*) n,
-                   coalesce(sum((select count(*) from score x where x.assignment_id = a.id)), 0) scores,
-                   coalesce(sum((select count(*) from assignment_comment x where x.assignment_id = a.id)), 0) comments""";
-
     private static String itemColumns(String alias) {
         return java.util.stream.Stream.of("id", "item_type", "code", "name", "task_code", "term_code", "weight", "seq",
                         "calc_method", "rounding", "created_at").map(c -> alias + c)
@@ -261,10 +255,11 @@ public class PushLoader {
      * Dependents of the given course and section items of the chunk, exactly as push-rules §1 counts them:
      * tasks/standards (assignments aligned, posted grades), course categories (assignments in section copies),
      * section categories (assignments), calc options and composites (posted grades for their task code and term,
-     * course-wide or in the section). Each rule is an index look-up by item id, so the cost follows the number of
-     * items asked about, not the size of the gradebook. Each count is a LATERAL subquery on the item's id: a join
-     * of the asked items with the gradebook tables was planned as a hash join over whole-table scans of assignment
-     * and posted_grade, whose cost grows with the district rather than the chunk (EXPLAIN in the perf record).
+     * course-wide or in the section). Set-based, but every gradebook table is reached by an index look-up on an id
+     * array ({@code = any (array(select …))}), so the cost follows the items asked about, not the size of the
+     * gradebook: a plain join of the asked items with the gradebook tables was planned as a hash join over
+     * whole-table scans of assignment and posted_grade (EXPLAIN in the perf record). Calc options and composites,
+     * few, keep one subquery each.
      */
     private Map<UUID, Dependents> dependents(Chunk chunk, Set<UUID> itemIds) {
         Set<UUID> courseItemIds = new HashSet<>();
@@ -287,36 +282,51 @@ public class PushLoader {
         if (courseItemIds.isEmpty() && sectionItemIds.isEmpty()) {
             return result;
         }
-        jdbc.query(("""
-                select ci.id, ta.n + ca.n, ta.scores + ca.scores, tp.n + cp.n, ta.comments + ca.comments
-                from course_item ci
-                cross join lateral (
-                    %1$s
-                    from assignment a where a.task_item_id = ci.id) ta
-                cross join lateral (
-                    %1$s
-                    from section_item c join assignment a on a.category_item_id = c.id
-                    where c.course_item_id = ci.id) ca
-                cross join lateral (select count(*) n from posted_grade pg where pg.task_item_id = ci.id) tp
-                cross join lateral (
-                    select count(*) n from section s
-                    join posted_grade pg on pg.section_id = s.id and pg.term_code = ci.term_code
-                    join course_item t on t.id = pg.task_item_id and t.code = ci.task_code
-                    where ci.item_type in ('CALC_OPTION', 'COMPOSITE') and s.course_id = ci.course_id) cp
-                where ci.id = any (?)
-                union all
-                select si.id, sa.n, sa.scores, sp.n, sa.comments
-                from section_item si
-                cross join lateral (
-                    %1$s
-                    from assignment a where a.category_item_id = si.id) sa
-                cross join lateral (
-                    select count(*) n from posted_grade pg
-                    join course_item t on t.id = pg.task_item_id and t.code = si.task_code
-                    where si.item_type in ('CALC_OPTION', 'COMPOSITE') and pg.section_id = si.section_id
-                      and pg.term_code = si.term_code) sp
-                where si.id = any (?)
-                """).formatted(ASSIGNMENT_COUNTS), rs -> {
+        jdbc.query("""
+                with ci as materialized (
+                    select id, course_id, item_type, task_code, term_code from course_item where id = any (?)),
+                si as materialized (
+                    select id, section_id, item_type, task_code, term_code from section_item where id = any (?)),
+                copies as materialized (
+                    select c.id, c.course_item_id as owner from section_item c
+                    where c.course_item_id = any (array(select id from ci))),
+                asg as materialized (
+                    select a.id, a.task_item_id as owner from assignment a
+                    where a.task_item_id = any (array(select id from ci))
+                    union all
+                    select a.id, c.owner from assignment a join copies c on c.id = a.category_item_id
+                    where a.category_item_id = any (array(select id from copies))
+                    union all
+                    select a.id, a.category_item_id from assignment a
+                    where a.category_item_id = any (array(select id from si))),
+                scores as (select assignment_id, count(*) n from score
+                           where assignment_id = any (array(select id from asg)) group by 1),
+                comments as (select assignment_id, count(*) n from assignment_comment
+                             where assignment_id = any (array(select id from asg)) group by 1),
+                assignments as (
+                    select asg.owner, count(*) n, coalesce(sum(s.n), 0) scores, coalesce(sum(c.n), 0) comments
+                    from asg left join scores s on s.assignment_id = asg.id
+                    left join comments c on c.assignment_id = asg.id group by asg.owner),
+                posted as (
+                    select owner, sum(n) n from (
+                        select task_item_id as owner, count(*) n from posted_grade
+                        where task_item_id = any (array(select id from ci)) group by 1
+                        union all
+                        select ci.id, (select count(*) from section s
+                                       join posted_grade pg on pg.section_id = s.id and pg.term_code = ci.term_code
+                                       join course_item t on t.id = pg.task_item_id and t.code = ci.task_code
+                                       where s.course_id = ci.course_id)
+                        from ci where ci.item_type in ('CALC_OPTION', 'COMPOSITE')
+                        union all
+                        select si.id, (select count(*) from posted_grade pg
+                                       join course_item t on t.id = pg.task_item_id and t.code = si.task_code
+                                       where pg.section_id = si.section_id and pg.term_code = si.term_code)
+                        from si where si.item_type in ('CALC_OPTION', 'COMPOSITE')) p
+                    group by owner)
+                select coalesce(a.owner, p.owner), coalesce(a.n, 0), coalesce(a.scores, 0), coalesce(p.n, 0),
+                       coalesce(a.comments, 0)
+                from assignments a full join posted p on p.owner = a.owner
+                """, rs -> {
             if (rs.getLong(2) + rs.getLong(4) > 0) {
                 result.put(rs.getObject(1, UUID.class), new Dependents(rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5)));
