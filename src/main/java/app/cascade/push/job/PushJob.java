@@ -76,6 +76,7 @@ public class PushJob {
             log.info("Push {} waits for Batch Reporting", requestId);
             return;
         }
+        waitForScheduledTime(found.get());
         int attempt = tx.execute(s -> store.startAttempt(requestId));
         Progress progress = new Progress(tenantId, requestId, jobContext);
         long started = System.nanoTime();
@@ -97,6 +98,37 @@ public class PushJob {
             throw e;
         }
     }
+
+    /**
+     * JobRunr hands a scheduled job to the workers up to one poll interval before its time (it reads the jobs
+     * scheduled before now + poll interval), so a push submitted for 12:00:00 could start at 11:59:55. A push never
+     * starts before the time its submitter chose: the job waits out the difference. More than a minute early means
+     * clocks apart between nodes: it then runs, and says so in the log.
+     */
+    private static void waitForScheduledTime(PushRequestView request) {
+        if (request.scheduledAt() == null) {
+            return;
+        }
+        java.time.Duration early = java.time.Duration.between(java.time.Instant.now(), request.scheduledAt());
+        if (early.isNegative() || early.isZero()) {
+            return;
+        }
+        if (early.compareTo(MAX_EARLY) > 0) {
+            log.warn("Push {} was handed over {} before its scheduled time {}: check the nodes' clocks; it runs now",
+                    request.id(), early, request.scheduledAt());
+            return;
+        }
+        log.info("Push {} waits {} ms for its scheduled time {}", request.id(), early.toMillis(), request.scheduledAt());
+        try {
+            Thread.sleep(early);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the scheduled time of push " + request.id(),
+                    e);
+        }
+    }
+
+    private static final java.time.Duration MAX_EARLY = java.time.Duration.ofMinutes(1);
 
     /** Reports progress to JobRunr and, at most every half second, to the screens. */
     private final class Progress implements java.util.function.IntConsumer {
