@@ -25,4 +25,14 @@ public record CoursePlan(long courseId, CourseOutcome outcome, CourseInfo newInf
     public boolean changesNothing() {
         return newInfo == null && writes.isEmpty() && courseDeletes.isEmpty() && sectionDeletes.isEmpty();
     }
+
+    /**
+     * The course as the database holds it once the executor has applied this plan to {@code before} (the input it
+     * was planned from): see {@link PlanApplier} for the exact semantics.
+     *
+     * @throws IllegalArgumentException when the plan does not fit {@code before} (another course, unknown items)
+     */
+    public CourseInput applyTo(CourseInput before) {
+        return PlanApplier.apply(this, before);
+    }
 }

@@ -3,7 +3,6 @@ package app.cascade.push.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,26 +111,7 @@ final class MiniDistrict {
     }
 
     void apply(CoursePlan plan) {
-        Set<UUID> deleted = new HashSet<>(plan.courseDeletes());
-        deleted.addAll(plan.sectionDeletes());
-        Map<UUID, Item> courseItems = new LinkedHashMap<>();
-        course.items().stream().filter(i -> !deleted.contains(i.id())).forEach(i -> courseItems.put(i.id(), i));
-        Map<Long, Map<UUID, Item>> sectionItems = new LinkedHashMap<>();
-        for (SectionInput s : course.sections()) {
-            Map<UUID, Item> items = new LinkedHashMap<>();
-            s.items().stream().filter(i -> !deleted.contains(i.id())).forEach(i -> items.put(i.id(), i));
-            sectionItems.put(s.id(), items);
-        }
-        for (ItemWrite w : plan.writes()) {
-            (w.sectionId() == null ? courseItems : sectionItems.get(w.sectionId())).put(w.item().id(), w.item());
-        }
-        List<SectionInput> sections = course.sections().stream()
-                .map(s -> new SectionInput(s.id(), s.number(), s.teacher(),
-                        List.copyOf(sectionItems.get(s.id()).values())))
-                .toList();
-        course = new CourseInput(course.id(), course.school(), course.number(),
-                plan.newInfo() == null ? course.info() : plan.newInfo(), course.masterId(), course.ignoreMasterPush(),
-                course.termCodes(), List.copyOf(courseItems.values()), sections);
+        course = plan.applyTo(course);
     }
 
     /** Every item that gradebook data refers to still exists: the push lost no grade. */
