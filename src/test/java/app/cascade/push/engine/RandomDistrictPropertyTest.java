@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -50,6 +53,97 @@ class RandomDistrictPropertyTest {
                         .doesNotContain(ReasonCode.RESIDUAL_HAS_DEPENDENTS);
             }
         }
+    }
+
+    /**
+     * The state after a push, computed in memory ({@link CoursePlan#applyTo}), planned again with the same facts:
+     * nothing changes, and the report rows are exactly the state rows of push-rules §4 (in the first push's order),
+     * as the first push reported them except for what that push itself changed: the course name when Course Info
+     * was pushed, the name of a kept category it renamed, and the message of an Overwrite
+     * {@code RESIDUAL_HAS_DEPENDENTS} row (which said why the item became residual). Facts recomputed from the new
+     * state (what the next push would load) give the same plan. Every 25th course is Ignore Master Push.
+     */
+    @Test
+    void planning_the_state_after_a_push_again_changes_nothing_and_reports_exactly_the_state_rows() {
+        Set<ReasonCode> repeated = EnumSet.noneOf(ReasonCode.class);
+        int renamedAndKept = 0;
+        for (int seed = 0; seed < SEEDS; seed++) {
+            Random random = new Random(seed);
+            MiniDistrict d = generate(random);
+            Locks locks = randomLocks(random);
+            PushOptions options = randomOptions(random);
+            if (seed % 25 == 0) {
+                CourseInput c = d.course;
+                d.course = new CourseInput(c.id(), c.school(), c.number(), c.info(), c.masterId(), true,
+                        c.termCodes(), c.items(), c.sections());
+            }
+            Facts facts = d.facts();
+            CourseInput before = d.course;
+
+            CoursePlan first = d.planner.planMasterPush(d.master, before, locks, options, facts);
+            CourseInput after = first.applyTo(before);
+            CoursePlan again = d.planner.planMasterPush(d.master, after, locks, options, facts);
+
+            String context = "seed " + seed + " " + options + " " + locks;
+            assertThat(again.changesNothing()).as(context + ": " + again.writes()).isTrue();
+            assertThat(again.counts()).as(context).isEqualTo(PlanCounts.ZERO);
+            assertThat(again.outcome()).as(context).isEqualTo(first.outcome());
+            assertThat(again.rows()).as(context).extracting(ReportRow::reason).allMatch(r -> isStateRow(r, options));
+            assertThat(comparable(again.rows())).as(context)
+                    .isEqualTo(comparable(expectedStateRows(first, before, after, options)));
+
+            d.course = after;
+            CoursePlan withNewFacts = d.planner.planMasterPush(d.master, after, locks, options, d.facts());
+            assertThat(withNewFacts.changesNothing()).as(context).isTrue();
+            assertThat(withNewFacts.rows()).as(context).isEqualTo(again.rows());
+            again.rows().forEach(r -> repeated.add(r.reason()));
+            if (!comparable(first.rows()).containsAll(comparable(again.rows()))) {
+                renamedAndKept++;
+            }
+        }
+        assertThat(repeated).as("the random districts repeat every kind of state row").contains(
+                ReasonCode.SKIPPED_IGNORE_MASTER_PUSH, ReasonCode.DESYNCED, ReasonCode.TERM_NOT_IN_CALENDAR,
+                ReasonCode.RESIDUAL_HAS_DEPENDENTS);
+        assertThat(renamedAndKept).as("pushes that renamed a kept category or changed the course name").isPositive();
+    }
+
+    private static boolean isStateRow(ReasonCode reason, PushOptions options) {
+        return switch (reason) {
+            case SKIPPED_IGNORE_MASTER_PUSH, DESYNCED, TERM_NOT_IN_CALENDAR, NOT_LOCKED -> true;
+            case RESIDUAL_HAS_DEPENDENTS -> options.mode() == PushMode.OVERWRITE;
+            default -> false;
+        };
+    }
+
+    /** The first push's state rows as the course looks after it: new course name, renamed categories' names. */
+    private static List<ReportRow> expectedStateRows(CoursePlan first, CourseInput before, CourseInput after,
+                                                     PushOptions options) {
+        Map<List<String>, String> renamed = new HashMap<>();
+        Map<UUID, Item> old = new HashMap<>();
+        before.items().forEach(i -> old.put(i.id(), i));
+        before.sections().forEach(s -> s.items().forEach(i -> old.put(i.id(), i)));
+        for (ItemWrite w : first.writes()) {
+            Item was = old.get(w.item().id());
+            if (!w.insert() && was.type() == ItemType.CATEGORY && !was.values().name().equals(w.item().values().name())) {
+                String section = w.sectionId() == null ? null : before.sections().stream()
+                        .filter(s -> s.id() == w.sectionId()).findFirst().orElseThrow().number();
+                renamed.put(Arrays.asList(section, was.values().label(ItemType.CATEGORY)),
+                        w.item().values().label(ItemType.CATEGORY));
+            }
+        }
+        return first.rows().stream().filter(r -> isStateRow(r.reason(), options))
+                .map(r -> new ReportRow(r.courseId(), r.school(), r.courseNumber(), after.info().name(), r.section(),
+                        r.dataType(), r.reason() == ReasonCode.RESIDUAL_HAS_DEPENDENTS
+                        ? renamed.getOrDefault(Arrays.asList(r.section(), r.item()), r.item()) : r.item(),
+                        r.outcome(), r.reason(), r.dependents(), r.message()))
+                .toList();
+    }
+
+    /** Rows with the message of {@code RESIDUAL_HAS_DEPENDENTS} left out (it says why the item became residual). */
+    private static List<ReportRow> comparable(List<ReportRow> rows) {
+        return rows.stream().map(r -> r.reason() != ReasonCode.RESIDUAL_HAS_DEPENDENTS ? r
+                : new ReportRow(r.courseId(), r.school(), r.courseNumber(), r.courseName(), r.section(),
+                r.dataType(), r.item(), r.outcome(), r.reason(), r.dependents(), null)).toList();
     }
 
     @Test
