@@ -23,6 +23,14 @@ public final class PushPlanner {
             .thenComparing(w -> w.createdAt)
             .thenComparing(w -> w.id);
 
+    /**
+     * The order in which a course's items are planned, whatever order they come in (the database returns them in
+     * none): oldest first, then by id. Which kept category becomes "Name (1)" and the order of report rows depend on
+     * it, so the same course planned twice gives the same plan.
+     */
+    private static final Comparator<Item> LOAD_ORDER = Comparator.comparing(Item::createdAt)
+            .thenComparing(Item::id);
+
     private final Supplier<UUID> ids;
     private final Supplier<Instant> clock;
 
@@ -251,10 +259,10 @@ public final class PushPlanner {
             this.course = course;
             this.facts = facts;
             this.mode = mode;
-            course.items().forEach(i -> courseItems.add(WorkItem.existing(null, i)));
+            course.items().stream().sorted(LOAD_ORDER).forEach(i -> courseItems.add(WorkItem.existing(null, i)));
             for (SectionInput s : course.sections()) {
                 List<WorkItem> list = new ArrayList<>();
-                s.items().forEach(i -> list.add(WorkItem.existing(s.id(), i)));
+                s.items().stream().sorted(LOAD_ORDER).forEach(i -> list.add(WorkItem.existing(s.id(), i)));
                 sectionItems.put(s.id(), list);
                 sectionNumbers.put(s.id(), s.number());
             }

@@ -362,6 +362,25 @@ class PushPlannerTest {
     }
 
     @Test
+    void colliding_categories_are_numbered_oldest_first_whatever_order_they_are_loaded_in() {
+        Item older = course("s11.labs", CATEGORY, category("labs", 5), null, Origin.TEACHER);
+        Item newer = course("s11.LABS", CATEGORY, category("LABS", 5), null, Origin.TEACHER);
+        for (List<Item> loaded : List.of(List.of(older, newer), List.of(newer, older))) {
+            MiniDistrict d = withMaster(synced(), master1(List.of(master("m.Labs", CATEGORY, category("Labs", 10))),
+                    "SC-01"));
+            loaded.forEach(i -> addSectionItem(d, S1, i));
+
+            d.pushAndApply(ALL, PushOptions.all(PUSH_LOCKED, true));
+
+            assertThat(d.sectionItems(S1, CATEGORY)).filteredOn(i -> i.link() == null)
+                    .extracting(i -> i.id().equals(older.id()) ? "older " + i.values().name()
+                            : "newer " + i.values().name())
+                    .as("loaded as %s", loaded.stream().map(i -> i.values().name()).toList())
+                    .containsExactlyInAnyOrder("older labs (1)", "newer LABS (2)");
+        }
+    }
+
+    @Test
     void a_course_created_category_with_a_master_name_is_renamed_not_a_desync() {
         MiniDistrict d = withCourseItems(synced(), java.util.stream.Stream.concat(synced().course.items().stream()
                 .filter(i -> !i.id().equals(id("c.Homework"))), java.util.stream.Stream.of(
