@@ -24,7 +24,7 @@ import java.util.UUID;
  * </ol>
  * Items keep their ids; inserted items carry the ids the plan gave them. The database has no item order: the result
  * keeps the surviving items in their input order and appends inserts in plan order; the planner's result must not
- * depend on that order (see the decision record on this method).
+ * depend on that order (docs/decisions/0013-plan-applied-in-memory.md).
  * <p>
  * Where the database would silently do nothing or fail, this is strict: a plan for another course, a delete or an
  * update of an item the course does not hold, an insert of an id it already holds, or an insert into a section of

@@ -125,7 +125,8 @@ class RandomDistrictPropertyTest {
         before.sections().forEach(s -> s.items().forEach(i -> old.put(i.id(), i)));
         for (ItemWrite w : first.writes()) {
             Item was = old.get(w.item().id());
-            if (!w.insert() && was.type() == ItemType.CATEGORY && !was.values().name().equals(w.item().values().name())) {
+            if (!w.insert() && was.type() == ItemType.CATEGORY
+                    && !was.values().name().equals(w.item().values().name())) {
                 String section = w.sectionId() == null ? null : before.sections().stream()
                         .filter(s -> s.id() == w.sectionId()).findFirst().orElseThrow().number();
                 renamed.put(Arrays.asList(section, was.values().label(ItemType.CATEGORY)),
