@@ -28,6 +28,8 @@ class CoursePushStampIT {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    PushService pushes;
 
     PushFixture f;
     long otherSchool;
@@ -267,6 +269,26 @@ class CoursePushStampIT {
             f.jdbc.queryForObject("select set_config('cascade.push_writes', 'off', true)", String.class);
             return f.jdbc.update("update course set name = name where id = ?", f.mat1.id());
         }), f.mat1.id());
+    }
+
+    @Test
+    void a_push_writes_without_bumping_and_the_courses_it_changed_stay_at_their_stamp() {
+        // master content edits are not stamped; the push that brings them to the courses is not stamped either
+        assertBumps(() -> sql("update master_item set name = 'Semester One' where id = ?",
+                f.eng.itemId(DataType.TASK, "S1")));
+        assertBumps(() -> {
+            app.cascade.catalog.TestUsers.signIn(context, "alpha.push");
+            try {
+                pushes.runNow(PushCommand.catalog(f.catalog, f.current, app.cascade.push.engine.PushMode.OVERWRITE,
+                        true, java.util.EnumSet.allOf(app.cascade.push.engine.DataType.class)));
+            } finally {
+                app.cascade.catalog.TestUsers.signOut();
+            }
+        });
+        assertThat(f.courseItems(f.eng1.id())).anyMatch(r -> "Semester One".equals(r.get("name")));
+        // the flag was set back after the push's writes: edits bump again
+        assertBumps(() -> sql("update course_item set name = 'S1' where course_id = ? and match_key = 'S1'"
+                + " and item_type = 'TASK'", f.eng2.id()), f.eng2.id());
     }
 
     @Test

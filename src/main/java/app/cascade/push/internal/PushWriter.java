@@ -34,7 +34,19 @@ public class PushWriter {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Writes the plans. The writes run with {@code cascade.push_writes = 'on'} (transaction-local), so the per-course
+     * change stamps (V9__course_push_stamps.sql) ignore them and the push takes no lock on a stamp row. The flag is
+     * set back to 'off' when the writes succeed; when one fails, the caller's rollback to its savepoint (taken before
+     * this call) restores the previous value.
+     */
     public void apply(List<CoursePlan> plans) {
+        jdbc.queryForObject("select set_config('cascade.push_writes', 'on', true)", String.class);
+        write(plans);
+        jdbc.queryForObject("select set_config('cascade.push_writes', 'off', true)", String.class);
+    }
+
+    private void write(List<CoursePlan> plans) {
         List<UUID> courseDeletes = new ArrayList<>();
         List<UUID> sectionDeletes = new ArrayList<>();
         List<Write> courseInserts = new ArrayList<>();
