@@ -9,11 +9,13 @@ import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.push.internal.PushExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -37,6 +39,10 @@ class PushScenariosIT {
     ApplicationContext context;
     @Autowired
     PushService pushes;
+    @Autowired
+    PushExecutor executor;
+    @Autowired
+    JdbcTemplate jdbc;
 
     PushFixture f;
 
@@ -45,9 +51,47 @@ class PushScenariosIT {
         TestUsers.signIn(context, "alpha.push");
     }
 
+    /** The last push a scenario ran. */
+    private PushCommand last;
+
     @AfterEach
     void tearDown() {
-        TestUsers.signOut();
+        try {
+            if (last != null) {
+                a_re_push_from_memos_reports_what_a_push_planned_from_scratch_reports();
+            }
+        } finally {
+            TestUsers.signOut();
+        }
+    }
+
+    /**
+     * Every scenario's end state, pushed again with its last settings: once to settle it (and keep each course's
+     * memo), once more with every unchanged course taken from its memo, and once planned from scratch (memos
+     * dropped). The last two must report the same rows and results and change nothing (0014-course-push-memo).
+     */
+    private void a_re_push_from_memos_reports_what_a_push_planned_from_scratch_reports() {
+        TestUsers.signIn(context, "alpha.push");
+        pushes.runNow(last);
+        List<String> settled = f.snapshot();
+        UUID fromMemos = pushes.runNow(last);
+        int skipped = executor.lastSkippedCourses();
+        f.inAlpha(() -> jdbc.update("delete from push_course_memo"));
+        UUID planned = pushes.runNow(last);
+
+        assertThat(executor.lastSkippedCourses()).isZero();
+        assertThat(pushes.reportRows(fromMemos)).isEqualTo(pushes.reportRows(planned));
+        assertThat(results(fromMemos)).isEqualTo(results(planned));
+        assertThat(f.snapshot()).isEqualTo(settled);
+        // every course but a failing one (no memo) was taken from its memo
+        assertThat(skipped).isEqualTo(results(fromMemos).stream().filter(r -> !r.contains("ERROR")).count());
+    }
+
+    private List<String> results(UUID request) {
+        return f.inAlpha(() -> jdbc.queryForList("""
+                select concat_ws(' ', course_id, outcome, created, updated, deleted, relinked, residual, renamed,
+                                 info_fields) from push_course_result where request_id = ? order by course_id
+                """, String.class, request));
     }
 
     private PushFixture district(CatalogLock... locks) {
@@ -56,7 +100,10 @@ class PushScenariosIT {
     }
 
     private UUID push(PushMode mode, boolean toSections, Set<DataType> types) {
-        return pushes.runNow(PushCommand.catalog(f.catalog, f.current, mode, toSections, types));
+        PushCommand command = PushCommand.catalog(f.catalog, f.current, mode, toSections, types);
+        UUID request = pushes.runNow(command);
+        last = command;
+        return request;
     }
 
     private UUID pushAll(PushMode mode, boolean toSections) {

@@ -32,10 +32,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Runs a stored push request: chunks of courses keyed by master, each chunk loaded with set-returning queries,
@@ -56,6 +63,7 @@ public class PushExecutor {
     private final PushWriter writer;
     private final PushRequestStore store;
     private final PushMasterSnapshot snapshots;
+    private final PushMemo memo;
     private final CurrentTenant currentTenant;
     private final PushPlanner planner = PushPlanner.standard();
     private final int chunkSize;
@@ -63,7 +71,7 @@ public class PushExecutor {
 
     public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
                         PushLoader loader, PushWriter writer, PushRequestStore store, PushMasterSnapshot snapshots,
-                        CurrentTenant currentTenant,
+                        PushMemo memo, CurrentTenant currentTenant,
                         @org.springframework.beans.factory.annotation.Value("${cascade.push.chunk-size:200}")
                         int chunkSize,
                         @org.springframework.beans.factory.annotation.Value("${cascade.push.workers:2}")
@@ -80,6 +88,7 @@ public class PushExecutor {
         this.writer = writer;
         this.store = store;
         this.snapshots = snapshots;
+        this.memo = memo;
         this.currentTenant = currentTenant;
     }
 
@@ -113,15 +122,18 @@ public class PushExecutor {
             int done = tx.execute(s -> store.doneCourses(requestId));
             progress.accept(done);
             Phases phases = new Phases();
-            done = runChunks(tenant, request, locks, options, pending, done, progress, phases);
+            String fingerprint = memo.requestFingerprint(request.kind(), options, locks);
+            done = runChunks(tenant, request, locks, options, fingerprint, pending, done, progress, phases);
             PushStatus status = tx.execute(s -> {
                 PushStatus finished = store.finish(requestId);
                 snapshots.drop(requestId);
                 return finished;
             });
             lastPhases = phases.seconds();
-            log.info("Push {} in {} finished: {} ({} courses); seconds per phase: {}", requestId, tenant.id(), status,
-                    done, lastPhases);
+            lastSkipped = phases.skipped.get();
+            log.info("Push {} in {} finished: {} ({} courses, {} of them unchanged since their last push and not"
+                    + " planned again); seconds per phase: {}", requestId, tenant.id(), status, done, lastSkipped,
+                    lastPhases);
             return status;
         }
     }
@@ -157,8 +169,8 @@ public class PushExecutor {
      * before it (OrderedChunks), so the report keeps the course order and a failure leaves exactly the chunks before
      * it committed. Returns the courses done.
      */
-    private int runChunks(Tenant tenant, PushRequestView request, Locks locks, PushOptions options, List<Long> pending,
-                          int done, IntConsumer progress, Phases phases) {
+    private int runChunks(Tenant tenant, PushRequestView request, Locks locks, PushOptions options,
+                          String fingerprint, List<Long> pending, int done, IntConsumer progress, Phases phases) {
         List<List<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < pending.size(); from += chunkSize) {
             chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
@@ -168,7 +180,8 @@ public class PushExecutor {
                 work -> () -> inWorker(tenant, mdc, work));
         return ordered.run(chunks, done, (chunk, awaitPrevious) -> {
             long t0 = System.nanoTime();
-            tx.executeWithoutResult(s -> runChunk(request, locks, options, chunk, phases, awaitPrevious));
+            tx.executeWithoutResult(s -> runChunk(request, locks, options, fingerprint, chunk, phases,
+                    awaitPrevious));
             phases.add("chunk transactions, total (begin to commit)", t0);
         }, progress);
     }
@@ -184,11 +197,79 @@ public class PushExecutor {
         }
     }
 
-    private void runChunk(PushRequestView request, Locks locks, PushOptions options, List<Long> courseIds,
-                          Phases phases, Runnable awaitPreviousChunk) {
+    private void runChunk(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
+                          List<Long> courseIds, Phases phases, Runnable awaitPreviousChunk) {
         long t = System.nanoTime();
-        PushLoader.Chunk chunk = loader.load(courseIds, true,
-                PushMasterSnapshot.applies(request) ? request.id() : null);
+        UUID snapshotOf = PushMasterSnapshot.applies(request) ? request.id() : null;
+        // the course rows locked, their stamps and memos read before anything else of them (PushMemo)
+        List<PushMemo.Entry> entries = memo.lookup(courseIds);
+        Map<Long, String> fingerprints = fingerprintsOfCandidates(request, requestFingerprint, entries, snapshotOf);
+        List<Long> order = new ArrayList<>();
+        Set<Long> hits = new HashSet<>();
+        Map<Long, PushMemo.Entry> planned = new LinkedHashMap<>();
+        for (PushMemo.Entry entry : entries) {
+            order.add(entry.courseId());
+            String fingerprint = fingerprints.get(entry.courseId());
+            if (fingerprint != null && entry.matches(fingerprint)) {
+                hits.add(entry.courseId());
+            } else {
+                planned.put(entry.courseId(), entry);
+            }
+        }
+        phases.skipped.addAndGet(hits.size());
+        t = phases.add("memo: lock courses, read stamps", t);
+        Map<Long, List<ReportRow>> rowsOf = new HashMap<>();
+        List<PushWriter.CourseResult> results = new ArrayList<>();
+        if (!planned.isEmpty()) {
+            planAndApply(request, locks, options, requestFingerprint, new ArrayList<>(planned.keySet()), planned,
+                    snapshotOf, rowsOf, results, phases);
+        }
+        t = System.nanoTime();
+        awaitPreviousChunk.run();
+        t = phases.add("wait for the previous chunk's commit", t);
+        insertRowsInCourseOrder(request.id(), order, hits, rowsOf);
+        t = phases.add("report rows", t);
+        writer.insertResults(request.id(), results);
+        memo.copyResults(request.id(), order.stream().filter(hits::contains).toList());
+        store.addProgress(request.id(), courseIds.size());
+        phases.add("course results + progress", t);
+    }
+
+    /**
+     * The fingerprint of every course whose memo was made at its current stamp (only those can be skipped): the
+     * request's settings and the course's master as this push reads it.
+     */
+    private Map<Long, String> fingerprintsOfCandidates(PushRequestView request, String requestFingerprint,
+                                                       List<PushMemo.Entry> entries, UUID snapshotOf) {
+        List<PushMemo.Entry> candidates = entries.stream()
+                .filter(e -> e.stamp() != null && e.stamp().equals(e.memoStamp())).toList();
+        Map<Long, String> fingerprints = new HashMap<>();
+        if (candidates.isEmpty()) {
+            return fingerprints;
+        }
+        Map<Long, MasterInput> masters = request.kind() == PushKind.COURSES ? Map.of()
+                : loader.masters(candidates.stream().map(PushMemo.Entry::masterId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()), snapshotOf);
+        Map<Long, String> byMaster = new HashMap<>();
+        for (PushMemo.Entry e : candidates) {
+            MasterInput master = request.kind() == PushKind.COURSES || e.masterId() == null ? null
+                    : masters.get(e.masterId());
+            fingerprints.put(e.courseId(), master == null ? memo.courseFingerprint(requestFingerprint, null)
+                    : byMaster.computeIfAbsent(master.id(), id -> memo.courseFingerprint(requestFingerprint, master)));
+        }
+        return fingerprints;
+    }
+
+    /**
+     * Loads, plans and applies the courses that could not be skipped, adds their report rows and results, and
+     * replaces their memos with what the next push would report.
+     */
+    private void planAndApply(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
+                              List<Long> courseIds, Map<Long, PushMemo.Entry> entries, UUID snapshotOf,
+                              Map<Long, List<ReportRow>> rowsOf, List<PushWriter.CourseResult> results,
+                              Phases phases) {
+        long t = System.nanoTime();
+        PushLoader.Chunk chunk = loader.load(courseIds, true, snapshotOf);
         t = phases.add("load (course rows locked)", t);
         List<CoursePlan> plans = loader.withDependents(chunk, facts -> planAll(request, locks, options, chunk, facts));
         t = phases.add("dependents + plan", t);
@@ -199,47 +280,139 @@ public class PushExecutor {
         Map<Long, List<Long>> before = changing.isEmpty() || writesBefore != null ? Map.of()
                 : loader.gradebookCounts(changing.stream().map(CoursePlan::courseId).toList());
         t = phases.add("gradebook check before", t);
-        List<ReportRow> rows = new ArrayList<>();
-        List<PushWriter.CourseResult> results = new ArrayList<>();
         boolean applied = changing.isEmpty()
                 || attempt(changing, changing.stream().map(CoursePlan::courseId).toList(), before, writesBefore, phases);
         t = phases.add("apply + verify", t);
+        List<CoursePlan> written = new ArrayList<>();
         for (CoursePlan plan : plans) {
             String error = null;
             if (!applied && !plan.changesNothing()) {
                 error = isolate(plan);
             }
             if (error == null) {
-                rows.addAll(plan.rows());
+                rowsOf.put(plan.courseId(), plan.rows());
                 results.add(new PushWriter.CourseResult(plan.courseId(), outcome(plan.outcome()), plan.counts()));
+                written.add(plan);
             } else {
                 CourseInput course = chunk.courses().stream().filter(c -> c.id() == plan.courseId()).findFirst()
                         .orElseThrow();
-                rows.add(new ReportRow(course.id(), course.school(), course.number(), course.info().name(), null,
-                        null, null, "Failed: nothing changed", ReasonCode.ERROR, Dependents.NONE, error));
+                rowsOf.put(plan.courseId(), List.of(new ReportRow(course.id(), course.school(), course.number(),
+                        course.info().name(), null, null, null, "Failed: nothing changed", ReasonCode.ERROR,
+                        Dependents.NONE, error)));
                 results.add(new PushWriter.CourseResult(plan.courseId(), "ERROR", PlanCounts.ZERO));
             }
         }
         t = phases.add("course outcomes", t);
-        awaitPreviousChunk.run();
-        t = phases.add("wait for the previous chunk's commit", t);
-        writer.insertRows(request.id(), rows);
-        t = phases.add("report rows", t);
-        writer.insertResults(request.id(), results);
-        store.addProgress(request.id(), courseIds.size());
-        phases.add("course results + progress", t);
+        remember(request, locks, options, requestFingerprint, chunk, written, entries, phases);
+        phases.add("memo: re-plan the written courses, store", t);
+    }
+
+    /**
+     * Replaces the memos of the courses this chunk planned. A course the push left as it was keeps its plan (planning
+     * it again gives the same); a written course keeps the plan of its new state, computed in memory
+     * ({@link CoursePlan#applyTo}) and planned with dependents read after the writes, as the next push would read
+     * them. That plan must change nothing; a course whose does, or that failed, or has no stamp, keeps no memo.
+     */
+    private void remember(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
+                          PushLoader.Chunk chunk, List<CoursePlan> written, Map<Long, PushMemo.Entry> entries,
+                          Phases phases) {
+        Map<Long, CourseInput> inputs = new HashMap<>();
+        chunk.courses().forEach(c -> inputs.put(c.id(), c));
+        List<PushMemo.Memo> memos = new ArrayList<>();
+        List<CourseInput> after = new ArrayList<>();
+        Set<Long> forget = new HashSet<>(entries.keySet());
+        for (CoursePlan plan : written) {
+            Long stamp = entries.get(plan.courseId()).stamp();
+            if (stamp == null) {
+                continue;
+            }
+            if (plan.changesNothing()) {
+                memos.add(PushMemo.of(plan, stamp, fingerprintOf(request, requestFingerprint, chunk,
+                        inputs.get(plan.courseId()))));
+            } else {
+                try {
+                    after.add(plan.applyTo(inputs.get(plan.courseId())));
+                } catch (IllegalArgumentException e) {
+                    log.warn("Course {}: its plan does not fit the course it was planned from ({}); no memo kept",
+                            plan.courseId(), e.getMessage());
+                }
+            }
+        }
+        if (!after.isEmpty()) {
+            PushLoader.Chunk applied = new PushLoader.Chunk(chunk.masters(), after, chunk.facts());
+            List<CoursePlan> next = loader.withDependents(applied,
+                    facts -> planAll(request, locks, options, applied, facts));
+            for (int i = 0; i < next.size(); i++) {
+                CoursePlan plan = next.get(i);
+                if (plan.changesNothing()) {
+                    memos.add(PushMemo.of(plan, entries.get(plan.courseId()).stamp(),
+                            fingerprintOf(request, requestFingerprint, chunk, after.get(i))));
+                } else {
+                    log.warn("Course {}: planning its state after the push changes it again ({}); no memo kept",
+                            plan.courseId(), plan.counts());
+                }
+            }
+        }
+        memos.forEach(m -> forget.remove(m.courseId()));
+        memo.store(memos);
+        memo.forget(forget);
+    }
+
+    private String fingerprintOf(PushRequestView request, String requestFingerprint, PushLoader.Chunk chunk,
+                                 CourseInput course) {
+        MasterInput master = request.kind() == PushKind.COURSES || course.masterId() == null ? null
+                : chunk.masters().get(course.masterId());
+        return memo.courseFingerprint(requestFingerprint, master);
+    }
+
+    /**
+     * The chunk's report rows in course order: the skipped courses' rows copied from their memos, runs of consecutive
+     * skipped courses in one statement, the planned courses' rows in between.
+     */
+    private void insertRowsInCourseOrder(UUID requestId, List<Long> order, Set<Long> hits,
+                                         Map<Long, List<ReportRow>> rowsOf) {
+        List<Long> fromMemo = new ArrayList<>();
+        List<ReportRow> fromPlans = new ArrayList<>();
+        for (Long courseId : order) {
+            if (hits.contains(courseId)) {
+                if (!fromPlans.isEmpty()) {
+                    writer.insertRows(requestId, fromPlans);
+                    fromPlans = new ArrayList<>();
+                }
+                fromMemo.add(courseId);
+            } else {
+                if (!fromMemo.isEmpty()) {
+                    memo.copyRows(requestId, fromMemo);
+                    fromMemo = new ArrayList<>();
+                }
+                fromPlans.addAll(rowsOf.getOrDefault(courseId, List.of()));
+            }
+        }
+        writer.insertRows(requestId, fromPlans);
+        memo.copyRows(requestId, fromMemo);
     }
 
     private volatile Map<String, Double> lastPhases = Map.of();
+
+    private volatile int lastSkipped;
 
     /** Seconds per phase of the last push this executor finished (for the benchmark and the log). */
     public Map<String, Double> lastPhaseSeconds() {
         return lastPhases;
     }
 
+    /**
+     * Courses of the last push this executor finished that were unchanged since a push with the same settings and
+     * master, and so taken from their memos instead of planned again.
+     */
+    public int lastSkippedCourses() {
+        return lastSkipped;
+    }
+
     /** Wall time per phase of one push, summed over its chunks. */
     private static final class Phases {
         private final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+        private final AtomicInteger skipped = new AtomicInteger();
 
         /** Adds the time since {@code since} to the phase; returns now. */
         synchronized long add(String phase, long since) {

@@ -139,10 +139,7 @@ public class PushLoader {
                 masterIds.add(c.masterId());
             }
         });
-        Map<Long, MasterInput> masters = snapshotOf == null ? new HashMap<>()
-                : loadMasters(masterIds, "push_master_snapshot", "push_master_item_snapshot", snapshotOf);
-        masterIds.removeAll(masters.keySet());
-        masters.putAll(loadMasters(masterIds, "course_master", "master_item", null));
+        Map<Long, MasterInput> masters = masters(masterIds, snapshotOf);
 
         Map<UUID, Long> owners = new HashMap<>();
         masters.values().forEach(m -> m.items().forEach(i -> owners.put(i.id(), m.id())));
@@ -164,6 +161,19 @@ public class PushLoader {
                     sectionInputs));
         }
         return new Chunk(masters, inputs, new Facts(Map.of(), owners));
+    }
+
+    /**
+     * The given masters; with {@code snapshotOf}, as that request's snapshot holds them (PushMasterSnapshot), and a
+     * master missing from it (a course linked to it after the request started) as it is now.
+     */
+    public Map<Long, MasterInput> masters(Set<Long> masterIds, UUID snapshotOf) {
+        Set<Long> wanted = new HashSet<>(masterIds);
+        Map<Long, MasterInput> masters = snapshotOf == null ? new HashMap<>()
+                : loadMasters(wanted, "push_master_snapshot", "push_master_item_snapshot", snapshotOf);
+        wanted.removeAll(masters.keySet());
+        masters.putAll(loadMasters(wanted, "course_master", "master_item", null));
+        return masters;
     }
 
     private Map<Long, MasterInput> loadMasters(Set<Long> masterIds, String masterTable, String itemTable,
