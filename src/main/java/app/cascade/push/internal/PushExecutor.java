@@ -271,7 +271,9 @@ public class PushExecutor {
         long t = System.nanoTime();
         PushLoader.Chunk chunk = loader.load(courseIds, true, snapshotOf);
         t = phases.add("load (course rows locked)", t);
-        List<CoursePlan> plans = loader.withDependents(chunk, facts -> planAll(request, locks, options, chunk, facts));
+        PushLoader.KnownDependents known = new PushLoader.KnownDependents();
+        List<CoursePlan> plans = loader.withDependents(chunk, known,
+                facts -> planAll(request, locks, options, chunk, facts));
         t = phases.add("dependents + plan", t);
         List<CoursePlan> changing = plans.stream().filter(p -> !p.changesNothing()).toList();
         // the invariant is checked only where something is written: the gradebook rows this transaction has written
@@ -303,24 +305,27 @@ public class PushExecutor {
             }
         }
         t = phases.add("course outcomes", t);
-        remember(request, locks, options, requestFingerprint, chunk, written, entries, phases);
-        phases.add("memo: re-plan the written courses, store", t);
+        remember(request, locks, options, requestFingerprint, chunk, known, written, entries, phases);
     }
 
     /**
      * Replaces the memos of the courses this chunk planned. A course the push left as it was keeps its plan (planning
      * it again gives the same); a written course keeps the plan of its new state, computed in memory
-     * ({@link CoursePlan#applyTo}) and planned with dependents read after the writes, as the next push would read
-     * them. That plan must change nothing; a course whose does, or that failed, or has no stamp, keeps no memo.
+     * ({@link CoursePlan#applyTo}) and planned with the dependents read before the writes where the writes cannot
+     * have changed them and read again after them elsewhere ({@link PushLoader.KnownDependents#after}), as the next
+     * push would read them. That plan must change nothing; a course whose does, or that failed, or has no stamp, keeps no memo.
      */
     private void remember(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
-                          PushLoader.Chunk chunk, List<CoursePlan> written, Map<Long, PushMemo.Entry> entries,
-                          Phases phases) {
+                          PushLoader.Chunk chunk, PushLoader.KnownDependents known, List<CoursePlan> written,
+                          Map<Long, PushMemo.Entry> entries, Phases phases) {
+        long t = System.nanoTime();
         Map<Long, CourseInput> inputs = new HashMap<>();
         chunk.courses().forEach(c -> inputs.put(c.id(), c));
         List<PushMemo.Memo> memos = new ArrayList<>();
         List<CourseInput> after = new ArrayList<>();
+        List<CoursePlan> applied = new ArrayList<>();
         Set<Long> forget = new HashSet<>(entries.keySet());
+        Map<Long, String> byMaster = new HashMap<>();
         for (CoursePlan plan : written) {
             Long stamp = entries.get(plan.courseId()).stamp();
             if (stamp == null) {
@@ -328,41 +333,47 @@ public class PushExecutor {
             }
             if (plan.changesNothing()) {
                 memos.add(PushMemo.of(plan, stamp, fingerprintOf(request, requestFingerprint, chunk,
-                        inputs.get(plan.courseId()))));
+                        inputs.get(plan.courseId()), byMaster)));
             } else {
                 try {
                     after.add(plan.applyTo(inputs.get(plan.courseId())));
+                    applied.add(plan);
                 } catch (IllegalArgumentException e) {
                     log.warn("Course {}: its plan does not fit the course it was planned from ({}); no memo kept",
                             plan.courseId(), e.getMessage());
                 }
             }
         }
+        t = phases.add("memo: apply the plans in memory", t);
         if (!after.isEmpty()) {
-            PushLoader.Chunk applied = new PushLoader.Chunk(chunk.masters(), after, chunk.facts());
-            List<CoursePlan> next = loader.withDependents(applied,
-                    facts -> planAll(request, locks, options, applied, facts));
+            PushLoader.Chunk state = new PushLoader.Chunk(chunk.masters(), after, chunk.facts());
+            List<CoursePlan> next = loader.withDependents(state, known.after(applied, inputs),
+                    facts -> planAll(request, locks, options, state, facts));
             for (int i = 0; i < next.size(); i++) {
                 CoursePlan plan = next.get(i);
                 if (plan.changesNothing()) {
                     memos.add(PushMemo.of(plan, entries.get(plan.courseId()).stamp(),
-                            fingerprintOf(request, requestFingerprint, chunk, after.get(i))));
+                            fingerprintOf(request, requestFingerprint, chunk, after.get(i), byMaster)));
                 } else {
                     log.warn("Course {}: planning its state after the push changes it again ({}); no memo kept",
                             plan.courseId(), plan.counts());
                 }
             }
         }
+        t = phases.add("memo: plan the written courses again", t);
         memos.forEach(m -> forget.remove(m.courseId()));
         memo.store(memos);
         memo.forget(forget);
+        phases.add("memo: store", t);
     }
 
+    /** The course's fingerprint, computed once per master ({@code byMaster}). */
     private String fingerprintOf(PushRequestView request, String requestFingerprint, PushLoader.Chunk chunk,
-                                 CourseInput course) {
+                                 CourseInput course, Map<Long, String> byMaster) {
         MasterInput master = request.kind() == PushKind.COURSES || course.masterId() == null ? null
                 : chunk.masters().get(course.masterId());
-        return memo.courseFingerprint(requestFingerprint, master);
+        return master == null ? memo.courseFingerprint(requestFingerprint, null)
+                : byMaster.computeIfAbsent(master.id(), id -> memo.courseFingerprint(requestFingerprint, master));
     }
 
     /**

@@ -3,6 +3,7 @@ package app.cascade.push.internal;
 import app.cascade.push.engine.CourseInfo;
 import app.cascade.push.engine.CourseInfoField;
 import app.cascade.push.engine.CourseInput;
+import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
@@ -207,22 +208,101 @@ public class PushLoader {
      * every item's counts would return (the planner is deterministic in what it consults).
      */
     public <T> T withDependents(Chunk chunk, java.util.function.Function<Facts, T> planning) {
-        return withCustomPlans(() -> planWithDependents(chunk, planning));
+        return withDependents(chunk, new KnownDependents(), planning);
     }
 
-    private <T> T planWithDependents(Chunk chunk, java.util.function.Function<Facts, T> planning) {
-        Map<UUID, Dependents> known = new HashMap<>();
-        Set<UUID> loaded = new HashSet<>();
+    /**
+     * As {@link #withDependents(Chunk, java.util.function.Function)}, starting from (and adding to) the dependents in
+     * {@code known}: an item read there is not read again.
+     */
+    public <T> T withDependents(Chunk chunk, KnownDependents known,
+                                java.util.function.Function<Facts, T> planning) {
+        return withCustomPlans(() -> planWithDependents(chunk, known, planning));
+    }
+
+    private <T> T planWithDependents(Chunk chunk, KnownDependents known,
+                                     java.util.function.Function<Facts, T> planning) {
         while (true) {
-            AskedDependents asked = new AskedDependents(known);
+            AskedDependents asked = new AskedDependents(known.counts);
             T result = planning.apply(new Facts(asked, chunk.facts().masterItemOwners()));
             Set<UUID> missing = new HashSet<>(asked.asked);
-            missing.removeAll(loaded);
+            missing.removeAll(known.read);
             if (missing.isEmpty()) {
                 return result;
             }
-            known.putAll(dependents(chunk, missing));
-            loaded.addAll(missing);
+            known.counts.putAll(dependents(chunk, missing));
+            known.read.addAll(missing);
+        }
+    }
+
+    /**
+     * The dependents read so far for a chunk: every item read, and the counts of those that have any. After a chunk's
+     * writes, {@link #after} keeps what the writes cannot have changed, so planning the written courses again reads
+     * only the rest.
+     */
+    public static final class KnownDependents {
+        private final Map<UUID, Dependents> counts = new HashMap<>();
+        private final Set<UUID> read = new HashSet<>();
+
+        /**
+         * What is still true once {@code plans} are written over {@code before} (their courses as planned). The
+         * gradebook rows do not change (the invariant), so an item's counts change only through what the dependents
+         * query joins besides them (see {@code dependents}): the section copies of a course item (which section items
+         * link to it), and for calc options and composites their task code and term and the codes of the course's
+         * tasks. Forgotten: every item a plan writes or deletes, the course items that a written or deleted section
+         * item links to before or after, and every calc option and composite. A newly inserted item that is not a
+         * calc option or composite has nothing yet (new id), and is known as such.
+         */
+        public KnownDependents after(List<CoursePlan> plans, Map<Long, CourseInput> before) {
+            Set<UUID> stale = new HashSet<>();
+            Set<UUID> inserted = new HashSet<>();
+            for (CoursePlan plan : plans) {
+                CourseInput course = before.get(plan.courseId());
+                Map<UUID, Item> sectionItems = new HashMap<>();
+                course.items().forEach(i -> {
+                    if (i.type().refersToTask()) {
+                        stale.add(i.id());
+                    }
+                });
+                course.sections().forEach(sec -> sec.items().forEach(i -> {
+                    sectionItems.put(i.id(), i);
+                    if (i.type().refersToTask()) {
+                        stale.add(i.id());
+                    }
+                }));
+                for (var write : plan.writes()) {
+                    Item item = write.item();
+                    (write.insert() && !item.type().refersToTask() ? inserted : stale).add(item.id());
+                    if (write.sectionId() != null) {
+                        addLink(stale, item);
+                        addLink(stale, sectionItems.get(item.id()));
+                    }
+                }
+                for (UUID id : plan.sectionDeletes()) {
+                    stale.add(id);
+                    addLink(stale, sectionItems.get(id));
+                }
+                stale.addAll(plan.courseDeletes());
+            }
+            KnownDependents kept = new KnownDependents();
+            counts.forEach((id, d) -> {
+                if (!stale.contains(id)) {
+                    kept.counts.put(id, d);
+                }
+            });
+            read.forEach(id -> {
+                if (!stale.contains(id)) {
+                    kept.read.add(id);
+                }
+            });
+            kept.read.addAll(inserted);
+            return kept;
+        }
+
+        private static void addLink(Set<UUID> stale, Item item) {
+            if (item != null && item.link() != null) {
+                stale.add(item.link());
+            }
         }
     }
 
