@@ -244,6 +244,23 @@ public class PushLoader {
         private final Map<UUID, Dependents> counts = new HashMap<>();
         private final Set<UUID> read = new HashSet<>();
 
+        /** Dependents already known: {@code read} items, of which those in {@code counts} have the given ones. */
+        public static KnownDependents of(Map<UUID, Dependents> counts, java.util.Collection<UUID> read) {
+            KnownDependents known = new KnownDependents();
+            known.read.addAll(read);
+            counts.forEach((id, d) -> {
+                if (known.read.contains(id)) {
+                    known.counts.put(id, d);
+                }
+            });
+            return known;
+        }
+
+        /** The item's dependents if they are known ({@link Dependents#NONE} when read and none), else null. */
+        public Dependents known(UUID itemId) {
+            return read.contains(itemId) ? counts.getOrDefault(itemId, Dependents.NONE) : null;
+        }
+
         /**
          * What is still true once {@code plans} are written over {@code before} (their courses as planned). The
          * gradebook rows do not change (the invariant), so an item's counts change only through what the dependents

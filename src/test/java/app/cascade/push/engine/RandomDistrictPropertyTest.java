@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RandomDistrictPropertyTest {
 
-    private static final int SEEDS = 300;
+    static final int SEEDS = 300;
     private static final List<String> TASKS = List.of("S1", "S2", "Q1", "Q2", "Q3", "Q4");
     private static final List<String> CATEGORIES = List.of("Tests", "Homework", "Labs", "Quizzes", "Projects");
     private static final List<String> TERMS = List.of("Q1", "Q2", "Q3", "Q4");
@@ -224,7 +224,7 @@ class RandomDistrictPropertyTest {
         return ids;
     }
 
-    private static Locks randomLocks(Random r) {
+    static Locks randomLocks(Random r) {
         Set<CourseInfoField> fields = EnumSet.noneOf(CourseInfoField.class);
         for (CourseInfoField f : CourseInfoField.values()) {
             if (r.nextInt(3) == 0) {
@@ -250,7 +250,7 @@ class RandomDistrictPropertyTest {
         return types;
     }
 
-    private static PushOptions randomOptions(Random r) {
+    static PushOptions randomOptions(Random r) {
         return new PushOptions(r.nextBoolean() ? PushMode.PUSH_LOCKED : PushMode.OVERWRITE, r.nextBoolean(),
                 randomTypes(r));
     }
