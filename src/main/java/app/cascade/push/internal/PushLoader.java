@@ -266,9 +266,10 @@ public class PushLoader {
          * gradebook rows do not change (the invariant), so an item's counts change only through what the dependents
          * query joins besides them (see {@code dependents}): the section copies of a course item (which section items
          * link to it), and for calc options and composites their task code and term and the codes of the course's
-         * tasks. Forgotten: every item a plan writes or deletes, the course items that a written or deleted section
-         * item links to before or after, and every calc option and composite. A newly inserted item that is not a
-         * calc option or composite has nothing yet (new id), and is known as such.
+         * tasks. An item's own other columns count for nothing: its assignments and posted grades name it by id.
+         * Forgotten: every item a plan deletes, the course items that a written or deleted section item links to
+         * before or after, and every calc option and composite. A newly inserted item that is not a calc option or
+         * composite has nothing yet (new id), and is known as such.
          */
         public KnownDependents after(List<CoursePlan> plans, Map<Long, CourseInput> before) {
             Set<UUID> stale = new HashSet<>();
@@ -289,7 +290,9 @@ public class PushLoader {
                 }));
                 for (var write : plan.writes()) {
                     Item item = write.item();
-                    (write.insert() && !item.type().refersToTask() ? inserted : stale).add(item.id());
+                    if (write.insert() && !item.type().refersToTask()) {
+                        inserted.add(item.id());
+                    }
                     if (write.sectionId() != null) {
                         addLink(stale, item);
                         addLink(stale, sectionItems.get(item.id()));

@@ -50,7 +50,7 @@ class KnownDependentsAfterPushTest {
                 }
             }
         }
-        // the random districts are write-heavy (2,608 counts kept, 3,441 forgotten); in the benchmark most are kept
+        // both happen on the random districts: the check is not empty either way
         assertThat(kept).as("counts kept").isPositive();
         assertThat(forgotten).as("counts forgotten").isPositive();
     }
