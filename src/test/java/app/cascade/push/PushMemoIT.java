@@ -137,6 +137,27 @@ class PushMemoIT {
     }
 
     @Test
+    void a_master_push_uses_the_memos_of_a_catalog_push_and_a_push_from_courses_keeps_its_own() {
+        pushes.runNow(command(PushMode.OVERWRITE));
+        pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
+                EnumSet.allOf(DataType.class)));
+        assertThat(executor.lastSkippedCourses()).as("ENG101's two courses, as the catalog push left them")
+                .isEqualTo(2);
+
+        PushCommand fromCourses = PushCommand.courses(f.current, f.calendarCurrent, PushMode.OVERWRITE,
+                EnumSet.allOf(DataType.class));
+        pushes.runNow(fromCourses);
+        assertThat(executor.lastSkippedCourses()).as("other settings: planned").isZero();
+        UUID fromMemos = pushes.runNow(fromCourses);
+        int courses = f.inAlpha(() -> jdbc.queryForObject(
+                "select count(*) from push_course_result where request_id = ?", Integer.class, fromMemos));
+        assertThat(executor.lastSkippedCourses()).isEqualTo(courses).isPositive();
+        f.inAlpha(() -> jdbc.update("delete from push_course_memo"));
+        UUID planned = pushes.runNow(fromCourses);
+        assertThat(pushes.reportRows(fromMemos)).isEqualTo(pushes.reportRows(planned));
+    }
+
+    @Test
     void a_failing_course_keeps_no_memo_and_the_others_keep_theirs() {
         pushes.runNow(command(PushMode.OVERWRITE));
         f.eng.with(task("S3", "Semester 3"));
