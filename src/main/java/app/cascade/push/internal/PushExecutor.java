@@ -129,11 +129,11 @@ public class PushExecutor {
                 snapshots.drop(requestId);
                 return finished;
             });
-            lastPhases = phases.seconds();
-            lastSkipped = phases.skipped.get();
+            LastRun run = new LastRun(phases.seconds(), phases.skipped.get());
+            lastRun.set(run);
             log.info("Push {} in {} finished: {} ({} courses, {} of them unchanged since their last push and not"
-                    + " planned again); seconds per phase: {}", requestId, tenant.id(), status, done, lastSkipped,
-                    lastPhases);
+                    + " planned again); seconds per phase: {}", requestId, tenant.id(), status, done,
+                    run.skippedCourses(), run.phaseSeconds());
             return status;
         }
     }
@@ -405,21 +405,23 @@ public class PushExecutor {
         memo.copyRows(requestId, fromMemo);
     }
 
-    private volatile Map<String, Double> lastPhases = Map.of();
+    /** What the last push run by a thread measured; per thread, so pushes running side by side do not mix. */
+    private record LastRun(Map<String, Double> phaseSeconds, int skippedCourses) {
+    }
 
-    private volatile int lastSkipped;
+    private final ThreadLocal<LastRun> lastRun = ThreadLocal.withInitial(() -> new LastRun(Map.of(), 0));
 
-    /** Seconds per phase of the last push this executor finished (for the benchmark and the log). */
+    /** Seconds per phase of the last push the calling thread ran through this executor (for the benchmark). */
     public Map<String, Double> lastPhaseSeconds() {
-        return lastPhases;
+        return lastRun.get().phaseSeconds();
     }
 
     /**
-     * Courses of the last push this executor finished that were unchanged since a push with the same settings and
+     * Courses of the last push the calling thread ran that were unchanged since a push with the same settings and
      * master, and so taken from their memos instead of planned again.
      */
     public int lastSkippedCourses() {
-        return lastSkipped;
+        return lastRun.get().skippedCourses();
     }
 
     /** Wall time per phase of one push, summed over its chunks. */
