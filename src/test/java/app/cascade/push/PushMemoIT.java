@@ -115,7 +115,8 @@ class PushMemoIT {
 
     @Test
     void a_new_term_or_a_renamed_school_makes_their_courses_planned_again() {
-        assertThat(plannedAfter(() -> f.d.update("insert into term (calendar_id, code, seq) values (?, 'Q5', 5)", f.calendarCurrent))).isEqualTo(current);
+        assertThat(plannedAfter(() -> f.d.update("insert into term (calendar_id, code, seq) values (?, 'Q5', 5)",
+                f.calendarCurrent))).isEqualTo(current);
         assertThat(plannedAfter(() -> f.d.update("update school set name = 'Lakeside High School'")))
                 .isEqualTo(current);
     }

@@ -122,19 +122,32 @@ public class PushExecutor {
             int done = tx.execute(s -> store.doneCourses(requestId));
             progress.accept(done);
             Phases phases = new Phases();
-            String fingerprint = memo.requestFingerprint(request.kind(), options, locks);
-            done = runChunks(tenant, request, locks, options, fingerprint, pending, done, progress, phases);
+            Run run = new Run(request, locks, options, memo.requestFingerprint(request.kind(), options, locks),
+                    PushMasterSnapshot.applies(request) ? request.id() : null, phases);
+            done = runChunks(tenant, run, pending, done, progress);
             PushStatus status = tx.execute(s -> {
                 PushStatus finished = store.finish(requestId);
                 snapshots.drop(requestId);
                 return finished;
             });
-            LastRun run = new LastRun(phases.seconds(), phases.skipped.get());
-            lastRun.set(run);
+            LastRun last = new LastRun(phases.seconds(), phases.skipped.get());
+            lastRun.set(last);
             log.info("Push {} in {} finished: {} ({} courses, {} of them unchanged since their last push and not"
                     + " planned again); seconds per phase: {}", requestId, tenant.id(), status, done,
-                    run.skippedCourses(), run.phaseSeconds());
+                    last.skippedCourses(), last.phaseSeconds());
             return status;
+        }
+    }
+
+    /**
+     * One push as its chunks see it: the request, its settings, its fingerprint (PushMemo), the request whose master
+     * snapshot it reads (null for a push from courses), and where its figures go.
+     */
+    private record Run(PushRequestView request, Locks locks, PushOptions options, String fingerprint,
+                       UUID snapshotOf, Phases phases) {
+
+        boolean fromCourses() {
+            return request.kind() == PushKind.COURSES;
         }
     }
 
@@ -147,6 +160,10 @@ public class PushExecutor {
         PushLoader.Chunk chunk = loader.load(courseIds, false);
         return new PlannedChunk(chunk, loader.withDependents(chunk,
                 facts -> planAll(request, locks, request.command().options(), chunk, facts)));
+    }
+
+    private List<CoursePlan> planAll(Run run, PushLoader.Chunk chunk, Facts facts) {
+        return planAll(run.request(), run.locks(), run.options(), chunk, facts);
     }
 
     private List<CoursePlan> planAll(PushRequestView request, Locks locks, PushOptions options,
@@ -169,20 +186,19 @@ public class PushExecutor {
      * before it (OrderedChunks), so the report keeps the course order and a failure leaves exactly the chunks before
      * it committed. Returns the courses done.
      */
-    private int runChunks(Tenant tenant, PushRequestView request, Locks locks, PushOptions options,
-                          String fingerprint, List<Long> pending, int done, IntConsumer progress, Phases phases) {
+    private int runChunks(Tenant tenant, Run run, List<Long> pending, int done, IntConsumer progress) {
         List<List<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < pending.size(); from += chunkSize) {
             chunks.add(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
         }
         Map<String, String> mdc = MDC.getCopyOfContextMap();
-        OrderedChunks ordered = new OrderedChunks(workers, "push-" + request.id().toString().substring(0, 8) + "-",
+        String threads = "push-" + run.request().id().toString().substring(0, 8) + "-";
+        OrderedChunks ordered = new OrderedChunks(workers, threads,
                 work -> () -> inWorker(tenant, mdc, work));
         return ordered.run(chunks, done, (chunk, awaitPrevious) -> {
             long t0 = System.nanoTime();
-            tx.executeWithoutResult(s -> runChunk(request, locks, options, fingerprint, chunk, phases,
-                    awaitPrevious));
-            phases.add("chunk transactions, total (begin to commit)", t0);
+            tx.executeWithoutResult(s -> runChunk(run, chunk, awaitPrevious));
+            run.phases().add("chunk transactions, total (begin to commit)", t0);
         }, progress);
     }
 
@@ -197,13 +213,13 @@ public class PushExecutor {
         }
     }
 
-    private void runChunk(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
-                          List<Long> courseIds, Phases phases, Runnable awaitPreviousChunk) {
+    private void runChunk(Run run, List<Long> courseIds, Runnable awaitPreviousChunk) {
+        Phases phases = run.phases();
+        UUID requestId = run.request().id();
         long t = System.nanoTime();
-        UUID snapshotOf = PushMasterSnapshot.applies(request) ? request.id() : null;
         // the course rows locked, their stamps and memos read before anything else of them (PushMemo)
         List<PushMemo.Entry> entries = memo.lookup(courseIds);
-        Map<Long, String> fingerprints = fingerprintsOfCandidates(request, requestFingerprint, entries, snapshotOf);
+        Map<Long, String> fingerprints = fingerprintsOfCandidates(run, entries);
         List<Long> order = new ArrayList<>();
         Set<Long> hits = new HashSet<>();
         Map<Long, PushMemo.Entry> planned = new LinkedHashMap<>();
@@ -221,19 +237,18 @@ public class PushExecutor {
         Map<Long, List<ReportRow>> rowsOf = new HashMap<>();
         List<PushWriter.CourseResult> results = new ArrayList<>();
         if (!planned.isEmpty()) {
-            planAndApply(request, locks, options, requestFingerprint, new ArrayList<>(planned.keySet()), planned,
-                    snapshotOf, rowsOf, results, phases);
+            planAndApply(run, new ArrayList<>(planned.keySet()), planned, rowsOf, results);
         }
         // results mark the courses done once committed, in no particular order: before the wait
         t = System.nanoTime();
-        writer.insertResults(request.id(), results);
-        memo.copyResults(request.id(), order.stream().filter(hits::contains).toList());
+        writer.insertResults(requestId, results);
+        memo.copyResults(requestId, order.stream().filter(hits::contains).toList());
         t = phases.add("course results", t);
         awaitPreviousChunk.run();
         t = phases.add("wait for the previous chunk's commit", t);
-        insertRowsInCourseOrder(request.id(), order, hits, rowsOf);
+        insertRowsInCourseOrder(requestId, order, hits, rowsOf);
         t = phases.add("report rows", t);
-        store.addProgress(request.id(), courseIds.size());
+        store.addProgress(requestId, courseIds.size());
         phases.add("progress", t);
     }
 
@@ -241,23 +256,19 @@ public class PushExecutor {
      * The fingerprint of every course whose memo was made at its current stamp (only those can be skipped): the
      * request's settings and the course's master as this push reads it.
      */
-    private Map<Long, String> fingerprintsOfCandidates(PushRequestView request, String requestFingerprint,
-                                                       List<PushMemo.Entry> entries, UUID snapshotOf) {
+    private Map<Long, String> fingerprintsOfCandidates(Run run, List<PushMemo.Entry> entries) {
         List<PushMemo.Entry> candidates = entries.stream()
                 .filter(e -> e.stamp() != null && e.stamp().equals(e.memoStamp())).toList();
         Map<Long, String> fingerprints = new HashMap<>();
         if (candidates.isEmpty()) {
             return fingerprints;
         }
-        Map<Long, MasterInput> masters = request.kind() == PushKind.COURSES ? Map.of()
+        Map<Long, MasterInput> masters = run.fromCourses() ? Map.of()
                 : loader.masters(candidates.stream().map(PushMemo.Entry::masterId).filter(Objects::nonNull)
-                .collect(Collectors.toSet()), snapshotOf);
+                .collect(Collectors.toSet()), run.snapshotOf());
         Map<Long, String> byMaster = new HashMap<>();
         for (PushMemo.Entry e : candidates) {
-            MasterInput master = request.kind() == PushKind.COURSES || e.masterId() == null ? null
-                    : masters.get(e.masterId());
-            fingerprints.put(e.courseId(), master == null ? memo.courseFingerprint(requestFingerprint, null)
-                    : byMaster.computeIfAbsent(master.id(), id -> memo.courseFingerprint(requestFingerprint, master)));
+            fingerprints.put(e.courseId(), fingerprintOf(run, masters, e.masterId(), byMaster));
         }
         return fingerprints;
     }
@@ -266,16 +277,14 @@ public class PushExecutor {
      * Loads, plans and applies the courses that could not be skipped, adds their report rows and results, and
      * replaces their memos with what the next push would report.
      */
-    private void planAndApply(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
-                              List<Long> courseIds, Map<Long, PushMemo.Entry> entries, UUID snapshotOf,
-                              Map<Long, List<ReportRow>> rowsOf, List<PushWriter.CourseResult> results,
-                              Phases phases) {
+    private void planAndApply(Run run, List<Long> courseIds, Map<Long, PushMemo.Entry> entries,
+                              Map<Long, List<ReportRow>> rowsOf, List<PushWriter.CourseResult> results) {
+        Phases phases = run.phases();
         long t = System.nanoTime();
-        PushLoader.Chunk chunk = loader.load(courseIds, true, snapshotOf);
+        PushLoader.Chunk chunk = loader.load(courseIds, true, run.snapshotOf());
         t = phases.add("load (course rows locked)", t);
         PushLoader.KnownDependents known = new PushLoader.KnownDependents();
-        List<CoursePlan> plans = loader.withDependents(chunk, known,
-                facts -> planAll(request, locks, options, chunk, facts));
+        List<CoursePlan> plans = loader.withDependents(chunk, known, facts -> planAll(run, chunk, facts));
         t = phases.add("dependents + plan", t);
         List<CoursePlan> changing = plans.stream().filter(p -> !p.changesNothing()).toList();
         // the invariant is checked only where something is written: the gradebook rows this transaction has written
@@ -285,7 +294,8 @@ public class PushExecutor {
                 : loader.gradebookCounts(changing.stream().map(CoursePlan::courseId).toList());
         t = phases.add("gradebook check before", t);
         boolean applied = changing.isEmpty()
-                || attempt(changing, changing.stream().map(CoursePlan::courseId).toList(), before, writesBefore, phases);
+                || attempt(changing, changing.stream().map(CoursePlan::courseId).toList(), before, writesBefore,
+                phases);
         t = phases.add("apply + verify", t);
         List<CoursePlan> written = new ArrayList<>();
         for (CoursePlan plan : plans) {
@@ -307,7 +317,7 @@ public class PushExecutor {
             }
         }
         t = phases.add("course outcomes", t);
-        remember(request, locks, options, requestFingerprint, chunk, known, written, entries, phases);
+        remember(run, chunk, known, written, entries);
     }
 
     /**
@@ -315,11 +325,12 @@ public class PushExecutor {
      * it again gives the same); a written course keeps the plan of its new state, computed in memory
      * ({@link CoursePlan#applyTo}) and planned with the dependents read before the writes where the writes cannot
      * have changed them and read again after them elsewhere ({@link PushLoader.KnownDependents#after}), as the next
-     * push would read them. That plan must change nothing; a course whose does, or that failed, or has no stamp, keeps no memo.
+     * push would read them. That plan must change nothing; a course whose does, or that failed, or has no stamp,
+     * keeps no memo.
      */
-    private void remember(PushRequestView request, Locks locks, PushOptions options, String requestFingerprint,
-                          PushLoader.Chunk chunk, PushLoader.KnownDependents known, List<CoursePlan> written,
-                          Map<Long, PushMemo.Entry> entries, Phases phases) {
+    private void remember(Run run, PushLoader.Chunk chunk, PushLoader.KnownDependents known,
+                          List<CoursePlan> written, Map<Long, PushMemo.Entry> entries) {
+        Phases phases = run.phases();
         long t = System.nanoTime();
         Map<Long, CourseInput> inputs = new HashMap<>();
         chunk.courses().forEach(c -> inputs.put(c.id(), c));
@@ -334,8 +345,8 @@ public class PushExecutor {
                 continue;
             }
             if (plan.changesNothing()) {
-                memos.add(PushMemo.of(plan, stamp, fingerprintOf(request, requestFingerprint, chunk,
-                        inputs.get(plan.courseId()), byMaster)));
+                memos.add(PushMemo.of(plan, stamp, fingerprintOf(run, chunk.masters(),
+                        inputs.get(plan.courseId()).masterId(), byMaster)));
             } else {
                 try {
                     after.add(plan.applyTo(inputs.get(plan.courseId())));
@@ -350,12 +361,12 @@ public class PushExecutor {
         if (!after.isEmpty()) {
             PushLoader.Chunk state = new PushLoader.Chunk(chunk.masters(), after, chunk.facts());
             List<CoursePlan> next = loader.withDependents(state, known.after(applied, inputs),
-                    facts -> planAll(request, locks, options, state, facts));
+                    facts -> planAll(run, state, facts));
             for (int i = 0; i < next.size(); i++) {
                 CoursePlan plan = next.get(i);
                 if (plan.changesNothing()) {
                     memos.add(PushMemo.of(plan, entries.get(plan.courseId()).stamp(),
-                            fingerprintOf(request, requestFingerprint, chunk, after.get(i), byMaster)));
+                            fingerprintOf(run, chunk.masters(), after.get(i).masterId(), byMaster)));
                 } else {
                     log.warn("Course {}: planning its state after the push changes it again ({}); no memo kept",
                             plan.courseId(), plan.counts());
@@ -369,13 +380,12 @@ public class PushExecutor {
         phases.add("memo: store", t);
     }
 
-    /** The course's fingerprint, computed once per master ({@code byMaster}). */
-    private String fingerprintOf(PushRequestView request, String requestFingerprint, PushLoader.Chunk chunk,
-                                 CourseInput course, Map<Long, String> byMaster) {
-        MasterInput master = request.kind() == PushKind.COURSES || course.masterId() == null ? null
-                : chunk.masters().get(course.masterId());
-        return master == null ? memo.courseFingerprint(requestFingerprint, null)
-                : byMaster.computeIfAbsent(master.id(), id -> memo.courseFingerprint(requestFingerprint, master));
+    /** The fingerprint of a course of that master (null: none), computed once per master ({@code byMaster}). */
+    private String fingerprintOf(Run run, Map<Long, MasterInput> masters, Long masterId,
+                                 Map<Long, String> byMaster) {
+        MasterInput master = run.fromCourses() || masterId == null ? null : masters.get(masterId);
+        return master == null ? memo.courseFingerprint(run.fingerprint(), null)
+                : byMaster.computeIfAbsent(master.id(), id -> memo.courseFingerprint(run.fingerprint(), master));
     }
 
     /**
