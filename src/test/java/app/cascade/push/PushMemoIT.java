@@ -4,6 +4,7 @@ import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
+import app.cascade.push.engine.ReportRow;
 import app.cascade.push.internal.PushExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A re-push takes a course from its memo only while nothing the planner reads for it changed
  * (docs/decisions/0014-course-push-memo.md). The memos are marked after a settling push (a result count no plan gives),
- * so a course whose result carries the mark was taken from its memo and every other one was planned again.
+ * so a course whose result carries the mark was taken from its memo and every other one was planned again; the
+ * push's report, part copied and part planned, must equal a dry run's, which plans every course.
  */
 @CascadeIntegrationTest
 class PushMemoIT {
@@ -66,7 +68,10 @@ class PushMemoIT {
         assertThat(f.inAlpha(() -> jdbc.update("update push_course_memo set renamed = ?", MARK)))
                 .as("every course of the push keeps a memo").isEqualTo(current.size());
         change.run();
+        // a dry run plans every course afresh: the push, partly from memos, must report exactly its rows
+        List<ReportRow> fresh = pushes.preview(command(second)).rows();
         UUID request = pushes.runNow(command(second));
+        assertThat(pushes.reportRows(request)).isEqualTo(fresh);
         List<Long> planned = f.inAlpha(() -> jdbc.queryForList(
                 "select course_id from push_course_result where request_id = ? and renamed <> ?", Long.class,
                 request, MARK));
