@@ -191,6 +191,20 @@ class PushMemoIT {
     }
 
     @Test
+    void truncating_a_table_the_planner_reads_forgets_every_memo() {
+        for (String table : List.of("score", "assignment_comment", "posted_grade")) {
+            pushes.runNow(command(PushMode.OVERWRITE));
+            assertThat(f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_course_memo", Long.class)))
+                    .as("memos before truncating %s", table).isEqualTo(current.size());
+
+            f.d.update("truncate " + table);
+
+            assertThat(f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_course_memo", Long.class)))
+                    .as("memos after truncating %s", table).isZero();
+        }
+    }
+
+    @Test
     void a_deleted_course_takes_its_memo_with_it() {
         pushes.runNow(command(PushMode.OVERWRITE));
         long before = f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_course_memo", Long.class));
