@@ -511,11 +511,11 @@ public class PushLoader {
     }
 
     private Array longs(java.util.Collection<Long> values) {
-        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("bigint", values.toArray()));
+        return SqlArrays.of(jdbc, "bigint", values);
     }
 
     private Array uuids(java.util.Collection<UUID> values) {
-        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("uuid", values.toArray()));
+        return SqlArrays.of(jdbc, "uuid", values);
     }
 
     private static CourseInfo info(ResultSet rs) throws SQLException {

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -136,18 +135,18 @@ public class PushMemo {
                     deleted = excluded.deleted, relinked = excluded.relinked, residual = excluded.residual,
                     renamed = excluded.renamed, info_fields = excluded.info_fields, rows = excluded.rows
                 """,
-                array("bigint", map(memos, Memo::courseId)),
-                array("bigint", map(memos, Memo::stamp)),
-                array("text", map(memos, Memo::fingerprint)),
-                array("text", map(memos, Memo::outcome)),
-                array("int4", map(memos, m -> m.counts().created())),
-                array("int4", map(memos, m -> m.counts().updated())),
-                array("int4", map(memos, m -> m.counts().deleted())),
-                array("int4", map(memos, m -> m.counts().relinked())),
-                array("int4", map(memos, m -> m.counts().residual())),
-                array("int4", map(memos, m -> m.counts().renamed())),
-                array("int4", map(memos, m -> m.counts().courseInfoFields())),
-                array("text", map(memos, m -> json.writeValueAsString(m.rows()))));
+                column("bigint", memos, Memo::courseId),
+                column("bigint", memos, Memo::stamp),
+                column("text", memos, Memo::fingerprint),
+                column("text", memos, Memo::outcome),
+                column("int4", memos, m -> m.counts().created()),
+                column("int4", memos, m -> m.counts().updated()),
+                column("int4", memos, m -> m.counts().deleted()),
+                column("int4", memos, m -> m.counts().relinked()),
+                column("int4", memos, m -> m.counts().residual()),
+                column("int4", memos, m -> m.counts().renamed()),
+                column("int4", memos, m -> m.counts().courseInfoFields()),
+                column("text", memos, m -> json.writeValueAsString(m.rows())));
     }
 
     /** Drops the courses' memos: what they describe is no longer what the courses hold, or is not known. */
@@ -237,17 +236,11 @@ public class PushMemo {
         }
     }
 
-    private static <T, R> List<R> map(Collection<T> values, Function<T, R> f) {
-        List<R> out = new ArrayList<>(values.size());
-        values.forEach(v -> out.add(f.apply(v)));
-        return out;
-    }
-
     private Array longs(Collection<Long> ids) {
-        return array("bigint", new ArrayList<>(ids));
+        return SqlArrays.of(jdbc, "bigint", ids);
     }
 
-    private Array array(String type, List<?> values) {
-        return jdbc.execute((Connection c) -> c.createArrayOf(type, values.toArray()));
+    private <T> Array column(String type, Collection<T> rows, Function<T, ?> value) {
+        return SqlArrays.column(jdbc, type, rows, value);
     }
 }

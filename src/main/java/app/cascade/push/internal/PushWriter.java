@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -89,13 +88,13 @@ public class PushWriter {
                         as v(id, name, state_code, department, credits, gpa_weight, description)
                     where c.id = v.id
                     """,
-                    array("bigint", map(infoChanges, CoursePlan::courseId)),
-                    array("text", map(infoChanges, p -> p.newInfo().name())),
-                    array("text", map(infoChanges, p -> p.newInfo().stateCode())),
-                    array("text", map(infoChanges, p -> p.newInfo().department())),
-                    array("numeric", map(infoChanges, p -> p.newInfo().credits())),
-                    array("numeric", map(infoChanges, p -> p.newInfo().gpaWeight())),
-                    array("text", map(infoChanges, p -> p.newInfo().description())));
+                    column("bigint", infoChanges, CoursePlan::courseId),
+                    column("text", infoChanges, p -> p.newInfo().name()),
+                    column("text", infoChanges, p -> p.newInfo().stateCode()),
+                    column("text", infoChanges, p -> p.newInfo().department()),
+                    column("numeric", infoChanges, p -> p.newInfo().credits()),
+                    column("numeric", infoChanges, p -> p.newInfo().gpaWeight()),
+                    column("text", infoChanges, p -> p.newInfo().description()));
         }
     }
 
@@ -129,23 +128,23 @@ public class PushWriter {
 
     private Object[] itemArrays(List<Write> writes) {
         return new Object[]{
-                array("uuid", map(writes, w -> w.item().id())),
-                array("bigint", map(writes, Write::ownerId)),
-                array("text", map(writes, w -> w.item().type().name())),
-                array("text", map(writes, w -> w.item().values().code())),
-                array("text", map(writes, w -> w.item().values().name())),
-                array("text", map(writes, w -> w.item().values().taskCode())),
-                array("text", map(writes, w -> w.item().values().termCode())),
-                array("numeric", map(writes, w -> w.item().values().weight())),
-                array("int4", map(writes, w -> w.item().values().seq())),
-                array("text", map(writes, w -> w.item().values().calcMethod())),
-                array("int4", map(writes, w -> w.item().values().rounding())),
-                array("text", map(writes, w -> w.item().values().parts())),
-                array("uuid", map(writes, w -> w.item().link())),
-                array("text", map(writes, w -> w.item().origin().name())),
-                array("bool", map(writes, w -> w.item().residual())),
-                array("bool", map(writes, w -> w.item().forcedNoCalc())),
-                array("text", map(writes, w -> w.item().createdAt().toString()))};
+                column("uuid", writes, w -> w.item().id()),
+                column("bigint", writes, Write::ownerId),
+                column("text", writes, w -> w.item().type().name()),
+                column("text", writes, w -> w.item().values().code()),
+                column("text", writes, w -> w.item().values().name()),
+                column("text", writes, w -> w.item().values().taskCode()),
+                column("text", writes, w -> w.item().values().termCode()),
+                column("numeric", writes, w -> w.item().values().weight()),
+                column("int4", writes, w -> w.item().values().seq()),
+                column("text", writes, w -> w.item().values().calcMethod()),
+                column("int4", writes, w -> w.item().values().rounding()),
+                column("text", writes, w -> w.item().values().parts()),
+                column("uuid", writes, w -> w.item().link()),
+                column("text", writes, w -> w.item().origin().name()),
+                column("bool", writes, w -> w.item().residual()),
+                column("bool", writes, w -> w.item().forcedNoCalc()),
+                column("text", writes, w -> w.item().createdAt().toString())};
     }
 
     /** Report rows, in plan order. */
@@ -165,20 +164,20 @@ public class PushWriter {
                 order by v.n
                 """,
                 requestId,
-                array("bigint", map(rows, ReportRow::courseId)),
-                array("text", map(rows, ReportRow::school)),
-                array("text", map(rows, ReportRow::courseNumber)),
-                array("text", map(rows, ReportRow::courseName)),
-                array("text", map(rows, ReportRow::section)),
-                array("text", map(rows, ReportRow::dataType)),
-                array("text", map(rows, ReportRow::item)),
-                array("text", map(rows, ReportRow::outcome)),
-                array("text", map(rows, r -> r.reason().name())),
-                array("int4", map(rows, r -> r.dependents().assignments())),
-                array("int4", map(rows, r -> r.dependents().scores())),
-                array("int4", map(rows, r -> r.dependents().postedGrades())),
-                array("int4", map(rows, r -> r.dependents().comments())),
-                array("text", map(rows, ReportRow::message)));
+                column("bigint", rows, ReportRow::courseId),
+                column("text", rows, ReportRow::school),
+                column("text", rows, ReportRow::courseNumber),
+                column("text", rows, ReportRow::courseName),
+                column("text", rows, ReportRow::section),
+                column("text", rows, ReportRow::dataType),
+                column("text", rows, ReportRow::item),
+                column("text", rows, ReportRow::outcome),
+                column("text", rows, r -> r.reason().name()),
+                column("int4", rows, r -> r.dependents().assignments()),
+                column("int4", rows, r -> r.dependents().scores()),
+                column("int4", rows, r -> r.dependents().postedGrades()),
+                column("int4", rows, r -> r.dependents().comments()),
+                column("text", rows, ReportRow::message));
     }
 
     /** One result row per course: marks it done for this request (a retry skips it). */
@@ -194,15 +193,15 @@ public class PushWriter {
                     as v(course_id, outcome, created, updated, deleted, relinked, residual, renamed, info_fields)
                 """,
                 requestId,
-                array("bigint", map(results, CourseResult::courseId)),
-                array("text", map(results, CourseResult::outcome)),
-                array("int4", map(results, r -> r.counts().created())),
-                array("int4", map(results, r -> r.counts().updated())),
-                array("int4", map(results, r -> r.counts().deleted())),
-                array("int4", map(results, r -> r.counts().relinked())),
-                array("int4", map(results, r -> r.counts().residual())),
-                array("int4", map(results, r -> r.counts().renamed())),
-                array("int4", map(results, r -> r.counts().courseInfoFields())));
+                column("bigint", results, CourseResult::courseId),
+                column("text", results, CourseResult::outcome),
+                column("int4", results, r -> r.counts().created()),
+                column("int4", results, r -> r.counts().updated()),
+                column("int4", results, r -> r.counts().deleted()),
+                column("int4", results, r -> r.counts().relinked()),
+                column("int4", results, r -> r.counts().residual()),
+                column("int4", results, r -> r.counts().renamed()),
+                column("int4", results, r -> r.counts().courseInfoFields()));
     }
 
     /** A course's outcome in one request. */
@@ -212,13 +211,11 @@ public class PushWriter {
     private record Write(long ownerId, Item item) {
     }
 
-    private static <T, R> List<R> map(Collection<T> values, Function<T, R> f) {
-        List<R> out = new ArrayList<>(values.size());
-        values.forEach(v -> out.add(f.apply(v)));
-        return out;
+    private Array array(String type, List<?> values) {
+        return SqlArrays.of(jdbc, type, values);
     }
 
-    private Array array(String type, List<?> values) {
-        return jdbc.execute((Connection c) -> c.createArrayOf(type, values.toArray()));
+    private <T> Array column(String type, Collection<T> rows, Function<T, ?> value) {
+        return SqlArrays.column(jdbc, type, rows, value);
     }
 }

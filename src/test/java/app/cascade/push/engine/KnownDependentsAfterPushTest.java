@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,10 +24,10 @@ class KnownDependentsAfterPushTest {
         int kept = 0;
         int forgotten = 0;
         for (int seed = 0; seed < RandomDistrictPropertyTest.SEEDS; seed++) {
-            Random random = new Random(seed);
-            MiniDistrict d = RandomDistrictPropertyTest.generate(random);
-            Locks locks = RandomDistrictPropertyTest.randomLocks(random);
-            PushOptions options = RandomDistrictPropertyTest.randomOptions(random);
+            RandomDistrictPropertyTest.RandomPush push = RandomDistrictPropertyTest.RandomPush.of(seed);
+            MiniDistrict d = push.district();
+            Locks locks = push.locks();
+            PushOptions options = push.options();
             CourseInput before = d.course;
             Facts factsBefore = d.facts();
             KnownDependents known = KnownDependents.of(factsBefore.dependents(), itemIds(before));

@@ -25,6 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RandomDistrictPropertyTest {
 
     static final int SEEDS = 300;
+
+    /** A random district with the locks and push options drawn for it: seed {@code n} gives the same every time. */
+    record RandomPush(MiniDistrict district, Locks locks, PushOptions options) {
+        static RandomPush of(int seed) {
+            Random random = new Random(seed);
+            MiniDistrict d = generate(random);
+            Locks locks = randomLocks(random);
+            return new RandomPush(d, locks, randomOptions(random));
+        }
+    }
     private static final List<String> TASKS = List.of("S1", "S2", "Q1", "Q2", "Q3", "Q4");
     private static final List<String> CATEGORIES = List.of("Tests", "Homework", "Labs", "Quizzes", "Projects");
     private static final List<String> TERMS = List.of("Q1", "Q2", "Q3", "Q4");
@@ -32,10 +42,10 @@ class RandomDistrictPropertyTest {
     @Test
     void no_push_loses_a_grade_and_the_second_identical_push_plans_nothing() {
         for (int seed = 0; seed < SEEDS; seed++) {
-            Random random = new Random(seed);
-            MiniDistrict d = generate(random);
-            Locks locks = randomLocks(random);
-            PushOptions options = randomOptions(random);
+            RandomPush push = RandomPush.of(seed);
+            MiniDistrict d = push.district();
+            Locks locks = push.locks();
+            PushOptions options = push.options();
             Set<UUID> withDependents = idsWithDependents(d);
 
             CoursePlan first = d.pushAndApply(locks, options);
@@ -69,10 +79,10 @@ class RandomDistrictPropertyTest {
         Set<ReasonCode> repeated = EnumSet.noneOf(ReasonCode.class);
         int renamedAndKept = 0;
         for (int seed = 0; seed < SEEDS; seed++) {
-            Random random = new Random(seed);
-            MiniDistrict d = generate(random);
-            Locks locks = randomLocks(random);
-            PushOptions options = randomOptions(random);
+            RandomPush push = RandomPush.of(seed);
+            MiniDistrict d = push.district();
+            Locks locks = push.locks();
+            PushOptions options = push.options();
             if (seed % 25 == 0) {
                 CourseInput c = d.course;
                 d.course = new CourseInput(c.id(), c.school(), c.number(), c.info(), c.masterId(), true,
@@ -156,10 +166,10 @@ class RandomDistrictPropertyTest {
     @Test
     void the_plan_does_not_depend_on_the_order_items_are_loaded_in() {
         for (int seed = 0; seed < SEEDS; seed++) {
-            Random random = new Random(seed);
-            MiniDistrict d = generate(random);
-            Locks locks = randomLocks(random);
-            PushOptions options = randomOptions(random);
+            RandomPush push = RandomPush.of(seed);
+            MiniDistrict d = push.district();
+            Locks locks = push.locks();
+            PushOptions options = push.options();
             Facts facts = d.facts();
             CoursePlan plan = deterministicPlanner().planMasterPush(d.master, d.course, locks, options, facts);
             for (int k = 0; k < 5; k++) {
@@ -224,7 +234,7 @@ class RandomDistrictPropertyTest {
         return ids;
     }
 
-    static Locks randomLocks(Random r) {
+    private static Locks randomLocks(Random r) {
         Set<CourseInfoField> fields = EnumSet.noneOf(CourseInfoField.class);
         for (CourseInfoField f : CourseInfoField.values()) {
             if (r.nextInt(3) == 0) {
@@ -250,7 +260,7 @@ class RandomDistrictPropertyTest {
         return types;
     }
 
-    static PushOptions randomOptions(Random r) {
+    private static PushOptions randomOptions(Random r) {
         return new PushOptions(r.nextBoolean() ? PushMode.PUSH_LOCKED : PushMode.OVERWRITE, r.nextBoolean(),
                 randomTypes(r));
     }
