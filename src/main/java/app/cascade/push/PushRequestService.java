@@ -1,5 +1,6 @@
 package app.cascade.push;
 
+import app.cascade.push.internal.PushAdmission;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.job.PushJobScheduler;
 import app.cascade.security.CurrentUser;
@@ -8,12 +9,14 @@ import app.cascade.tenancy.CurrentTenant;
 import app.cascade.tenancy.DistrictSettings;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
+import app.cascade.tenancy.TenantRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,32 +26,41 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Push requests as background jobs: Run Now and Submit to Batch, the batch queue list, cancel and restart. A request
- * is stored first; its JobRunr job is created only after that transaction commits.
+ * Push requests as background jobs: Run Now and Submit to Batch, the batch queue list, cancel and restart.
+ * <p>
+ * A request is stored and committed first; only then, with its connection back in the pool, is its JobRunr job
+ * created (through JobRunr's own pool). So the methods that create or delete jobs run their transaction themselves
+ * (a {@link TransactionTemplate}) instead of {@code @Transactional}, and refuse to be called inside a transaction:
+ * nothing here holds a connection while it waits for another one (decision 0015). If the job cannot be created, the
+ * request stays stored and the reconciler gives it one within a minute.
  */
 @Service
 public class PushRequestService {
 
     /** A scheduled time this far in the past is taken as "now" (a slow form submit), beyond it as a mistake. */
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(PushRequestService.class);
 
     private final PushService pushes;
     private final PushRequestStore store;
     private final PushJobScheduler jobs;
+    private final PushAdmission admission;
     private final CurrentUserService users;
     private final CurrentTenant currentTenant;
     private final DistrictSettings settings;
     private final PushEvents events;
     private final TransactionTemplate tx;
-    private final app.cascade.tenancy.TenantRegistry registry;
+    private final TenantRegistry registry;
 
-    public PushRequestService(app.cascade.tenancy.TenantRegistry registry, PushService pushes, PushRequestStore store, PushJobScheduler jobs,
-                              CurrentUserService users, CurrentTenant currentTenant, DistrictSettings settings,
-                              PushEvents events, PlatformTransactionManager transactions) {
+    public PushRequestService(TenantRegistry registry, PushService pushes, PushRequestStore store,
+                              PushJobScheduler jobs, PushAdmission admission, CurrentUserService users,
+                              CurrentTenant currentTenant, DistrictSettings settings, PushEvents events,
+                              PlatformTransactionManager transactions) {
         this.registry = registry;
         this.pushes = pushes;
         this.store = store;
         this.jobs = jobs;
+        this.admission = admission;
         this.users = users;
         this.currentTenant = currentTenant;
         this.settings = settings;
@@ -57,13 +69,26 @@ public class PushRequestService {
     }
 
     /**
-     * Stores a request and schedules its job.
+     * Stores a request and, after its commit, schedules its job. A saturated node stores nothing and answers
+     * {@link PushBusyException}.
      *
      * @param scheduledAt null for Run Now; else Submit to Batch at that instant
      */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
-    @Transactional
     public UUID submit(PushCommand command, Instant scheduledAt) {
+        requireNoTransaction();
+        return admission.admit(() -> {
+            Tenant tenant = currentTenant.require();
+            Submitted submitted = tx.execute(s -> store(command, scheduledAt));
+            enqueue(tenant, submitted.id(), submitted.at());
+            return submitted.id();
+        });
+    }
+
+    private record Submitted(UUID id, Instant at) {
+    }
+
+    private Submitted store(PushCommand command, Instant scheduledAt) {
         pushes.validate(command);
         Instant now = Instant.now();
         if (scheduledAt != null && scheduledAt.isBefore(now.minus(PAST_TOLERANCE))) {
@@ -75,9 +100,7 @@ public class PushRequestService {
         CurrentUser user = users.current().orElseThrow();
         UUID id = store.create(command, user.username(), status, at);
         store.setSubmitterEmail(id, users.email().orElse(null));
-        Tenant tenant = currentTenant.require();
-        afterCommit(() -> enqueue(tenant, id, at));
-        return id;
+        return new Submitted(id, at);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -101,27 +124,28 @@ public class PushRequestService {
         return settings.batchReporting(currentTenant.require().id());
     }
 
+    /** Cancels a scheduled or queued request; its job is deleted after the commit. */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
-    @Transactional
     public void cancel(UUID id) {
-        PushRequestView request = store.find(id).orElseThrow(() -> new PushNotFoundException(id));
-        if (!store.cancel(id)) {
-            throw new PushStateException("Only a scheduled or queued request can be cancelled; this one is "
-                    + request.status());
-        }
-        UUID jobId = jobIdOf(id);
+        requireNoTransaction();
         String tenantId = currentTenant.require().id();
-        afterCommit(() -> {
-            jobs.delete(jobId);
-            events.publish(PushEvent.request(tenantId, id, PushStatus.CANCELLED, 0, null));
+        UUID jobId = tx.execute(s -> {
+            PushRequestView request = store.find(id).orElseThrow(() -> new PushNotFoundException(id));
+            if (!store.cancel(id)) {
+                throw new PushStateException("Only a scheduled or queued request can be cancelled; this one is "
+                        + request.status());
+            }
+            return store.jobId(id).orElse(null);
         });
+        jobs.delete(jobId);
+        events.publish(PushEvent.request(tenantId, id, PushStatus.CANCELLED, 0, null));
     }
 
     /** A cancelled or failed request runs again as a new request with the same settings. */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
-    @Transactional
     public UUID restart(UUID id) {
-        PushRequestView request = store.find(id).orElseThrow(() -> new PushNotFoundException(id));
+        requireNoTransaction();
+        PushRequestView request = tx.execute(s -> store.find(id)).orElseThrow(() -> new PushNotFoundException(id));
         if (request.status() != PushStatus.CANCELLED && request.status() != PushStatus.FAILED) {
             throw new PushStateException("Only a cancelled or failed request can be restarted; this one is "
                     + request.status());
@@ -138,29 +162,23 @@ public class PushRequestService {
         waiting.forEach(id -> enqueue(tenant, id, Instant.now()));
     }
 
+    /**
+     * Gives a committed request its job. A failure here loses nothing: the request is stored, and the reconciler
+     * ({@code PushJobReconciler}) enqueues a request without a live job within a minute.
+     */
     private void enqueue(Tenant tenant, UUID id, Instant at) {
-        TenantContext.run(tenant.id(), () -> {
-            PushRequestSummary summary = tx.execute(s -> store.summary(id).orElseThrow());
-            UUID jobId = jobs.schedule(tenant, summary, at);
-            tx.executeWithoutResult(s -> store.setJob(id, jobId));
-            events.publish(PushEvent.request(tenant.id(), id, summary.status(), 0, null));
-        });
+        try {
+            jobs.enqueue(tenant, id, at);
+        } catch (RuntimeException e) {
+            log.warn("Push {} of {} is stored, but its job could not be created now; the reconciler will create it",
+                    id, tenant.id(), e);
+        }
     }
 
-    private UUID jobIdOf(UUID id) {
-        return store.jobId(id);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
+    private static void requireNoTransaction() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Push requests are submitted, cancelled and restarted outside any "
+                    + "transaction: their jobs are created and deleted after their own commit");
         }
     }
 }

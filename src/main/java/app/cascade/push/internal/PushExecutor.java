@@ -58,7 +58,8 @@ public class PushExecutor {
 
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    /** The catalog locks' own pool ({@link PushLockPool}). */
+    private final DataSource lockConnections;
     private final PushLoader loader;
     private final PushWriter writer;
     private final PushRequestStore store;
@@ -69,7 +70,9 @@ public class PushExecutor {
     private final int chunkSize;
     private final int workers;
 
-    public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
+    public PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc,
+                        @org.springframework.beans.factory.annotation.Qualifier(PushLockPool.BEAN)
+                        DataSource lockConnections,
                         PushLoader loader, PushWriter writer, PushRequestStore store, PushMasterSnapshot snapshots,
                         PushMemo memo, CurrentTenant currentTenant,
                         @org.springframework.beans.factory.annotation.Value("${cascade.push.chunk-size:200}")
@@ -83,7 +86,7 @@ public class PushExecutor {
         this.workers = workers;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.lockConnections = lockConnections;
         this.loader = loader;
         this.writer = writer;
         this.store = store;
@@ -563,13 +566,13 @@ public class PushExecutor {
     }
 
     /**
-     * A PostgreSQL session advisory lock keyed by (district schema, catalog), held on a dedicated connection for the
-     * whole push: a second push of the same catalog waits; other catalogs and districts run in parallel. If the
+     * A PostgreSQL session advisory lock keyed by (district schema, catalog), held on a connection of the lock pool for
+     * the whole push: a second push of the same catalog waits; other catalogs and districts run in parallel. If the
      * process dies, PostgreSQL releases the lock with the connection.
      */
     private AdvisoryLock lock(String schema, long catalogId) {
         try {
-            Connection connection = dataSource.getConnection();
+            Connection connection = lockConnections.getConnection();
             try (PreparedStatement st = connection.prepareStatement("select pg_advisory_lock(hashtext(?), ?)")) {
                 st.setString(1, "cascade.push:" + schema);
                 st.setInt(2, Math.toIntExact(catalogId));

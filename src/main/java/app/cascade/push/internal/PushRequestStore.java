@@ -111,9 +111,10 @@ public class PushRequestStore {
                 UUID.class);
     }
 
-    public UUID jobId(UUID id) {
-        return jdbc.query("select job_id from push_request where id = ?", (rs, n) -> rs.getObject(1, UUID.class), id)
-                .stream().findFirst().orElse(null);
+    /** The request's current JobRunr job; empty if the request has none (yet) or does not exist. */
+    public Optional<UUID> jobId(UUID id) {
+        return jdbc.query("select job_id from push_request where id = ? and job_id is not null",
+                (rs, n) -> rs.getObject(1, UUID.class), id).stream().findFirst();
     }
 
     public void setSubmitterEmail(UUID id, String email) {
@@ -126,6 +127,17 @@ public class PushRequestStore {
                 message, id);
         jdbc.update("delete from push_master_item_snapshot where request_id = ?", id);
         jdbc.update("delete from push_master_snapshot where request_id = ?", id);
+    }
+
+    /** Fails a request that has not ended (yet); false if it has ended meanwhile, and then nothing changes. */
+    public boolean failUnfinished(UUID id, String message) {
+        if (jdbc.update("update push_request set status = 'FAILED', finished_at = now(), message = ? where id = ?"
+                + " and status in ('SCHEDULED', 'QUEUED', 'RUNNING')", message, id) == 0) {
+            return false;
+        }
+        jdbc.update("delete from push_master_item_snapshot where request_id = ?", id);
+        jdbc.update("delete from push_master_snapshot where request_id = ?", id);
+        return true;
     }
 
     public boolean hasRequestRows(UUID id) {

@@ -1,29 +1,70 @@
 package app.cascade.push.job;
 
+import app.cascade.push.PushEvent;
+import app.cascade.push.PushEvents;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestSummary;
+import app.cascade.push.internal.PushRequestStore;
 import app.cascade.tenancy.Tenant;
+import app.cascade.tenancy.TenantContext;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.jobrunr.scheduling.JobBuilder.aJob;
 
-/** Creates the JobRunr job of a request, named so that support staff can read it. */
+/**
+ * Creates the JobRunr job of a stored request, named so that support staff can read it. The one place a request
+ * gets its job: on submit, when Batch Reporting is turned on, and when the reconciler finds a request without one.
+ */
 @Component
 public class PushJobScheduler {
 
     private final JobScheduler jobs;
+    private final PushRequestStore store;
+    private final PushEvents events;
+    private final TransactionTemplate tx;
 
-    public PushJobScheduler(JobScheduler jobs) {
+    public PushJobScheduler(JobScheduler jobs, PushRequestStore store, PushEvents events,
+                            PlatformTransactionManager transactions) {
         this.jobs = jobs;
+        this.store = store;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Gives a committed request a new job that runs at {@code at}, and records the job on the request. Never inside
+     * a transaction: the job is written through JobRunr's own pool, and no connection of the main pool is held while
+     * it waits for one ({@code docs/decisions/0015-connection-pools-under-bursts.md}).
+     *
+     * @return the new job's id, or empty if the request is gone
+     */
+    public Optional<UUID> enqueue(Tenant tenant, UUID requestId, Instant at) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A push job is created after its request's transaction, never inside one");
+        }
+        return TenantContext.call(tenant.id(), () -> {
+            Optional<PushRequestSummary> summary = tx.execute(s -> store.summary(requestId));
+            if (summary.isEmpty()) {
+                return Optional.<UUID>empty();
+            }
+            UUID jobId = schedule(tenant, summary.get(), at);
+            tx.executeWithoutResult(s -> store.setJob(requestId, jobId));
+            events.publish(PushEvent.request(tenant.id(), requestId, summary.get().status(), 0, null));
+            return Optional.of(jobId);
+        });
     }
 
     /** @return the JobRunr job id (new for every call, so a request can be enqueued again after waiting) */
-    public UUID schedule(Tenant tenant, PushRequestSummary request, Instant at) {
+    UUID schedule(Tenant tenant, PushRequestSummary request, Instant at) {
         UUID jobId = UUID.randomUUID();
         String tenantId = tenant.id();
         UUID requestId = request.id();

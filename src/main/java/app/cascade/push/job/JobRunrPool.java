@@ -1,0 +1,27 @@
+package app.cascade.push.job;
+
+import app.cascade.tenancy.DedicatedPool;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * JobRunr's storage uses a pool of its own ({@code jobrunr.database.datasource: jobRunrDataSource}): its job server
+ * polls, heartbeats and saves job states there, and a burst of requests that takes every connection of the main pool
+ * can no longer make it give up ("An unrecoverable error occurred. Shutting down BackgroundJobServer"). Not a default
+ * candidate, so every other user of a {@link DataSource} still gets the main pool.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobRunrPool {
+
+    static final String BEAN = "jobRunrDataSource";
+
+    @Bean(name = BEAN, defaultCandidate = false, destroyMethod = "close")
+    HikariDataSource jobRunrDataSource(DataSource main, @Value("${cascade.jobs.pool-size:10}") int size) {
+        return DedicatedPool.of(main, "cascade-jobrunr", size, Duration.ofSeconds(10));
+    }
+}
