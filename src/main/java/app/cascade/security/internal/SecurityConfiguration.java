@@ -23,7 +23,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -146,9 +145,15 @@ class SecurityConfiguration {
         }).build();
     }
 
+    /**
+     * Dev mode only checks passwords (the demo users share one published password; production signs in through
+     * Keycloak). BCrypt at cost 4 instead of 10: with the API's Basic credentials checked on every call, a burst of
+     * 50 clients spent seconds of CPU on hashing and kept the virtual threads' few carriers from every other request.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)));
     }
 
     /** Dev mode only: the demo users. In OIDC mode no password of any kind is accepted. */
