@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String client = client(authentication);
-        Optional<java.time.Duration> wait = throttle.lockedFor(username, client);
+        Optional<Duration> wait = throttle.lockedFor(username, client);
         if (wait.isPresent()) {
             throw new SignInThrottledException(wait.get());
         }
