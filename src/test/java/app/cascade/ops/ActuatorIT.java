@@ -14,6 +14,12 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +30,9 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Health, info and Prometheus metrics on the management port, and nowhere else. */
 @CascadeIntegrationTest
@@ -59,6 +67,40 @@ class ActuatorIT {
         assertThat(readiness.body()).contains("\"db\"").contains("\"jobServer\"");
         assertThat(get(managementPort, "/actuator/info").body()).contains("Cascade");
         assertThat(get(appPort, "/actuator/health").statusCode()).isNotEqualTo(200);
+    }
+
+    /** CASCADE_MANAGEMENT_ADDRESS defaults to 127.0.0.1: the machine's other addresses reach the app, not probes. */
+    @Test
+    void the_management_port_listens_on_loopback_only() throws Exception {
+        InetAddress other = NetworkInterface.networkInterfaces()
+                .filter(i -> isUp(i) && !isLoopback(i))
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .findFirst().orElse(null);
+        assumeTrue(other != null, "this machine has no address but loopback");
+
+        try (Socket app = new Socket(other, appPort)) {
+            assertThat(app.isConnected()).isTrue();
+        }
+        assertThatThrownBy(() -> new Socket(other, managementPort).close())
+                .isInstanceOf(ConnectException.class);
+        assertThat(get(managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface network) {
+        try {
+            return network.isLoopback();
+        } catch (SocketException e) {
+            return true;
+        }
     }
 
     @Test

@@ -54,6 +54,25 @@ class ComposeFileTest {
         assertThat((List<String>) app.get("ports")).noneMatch(p -> p.contains("8081"));
     }
 
+    /** The management port listens on loopback unless told otherwise, so the health check must run in the container. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_health_check_reaches_the_management_port_on_the_address_it_listens_on() throws IOException {
+        Map<String, Object> app = service(yaml("docker-compose.yml"), "app");
+        Map<String, Object> env = (Map<String, Object>) app.get("environment");
+        String config = Files.readString(Path.of("src/main/resources/application.yml"));
+
+        assertThat(config).contains("address: ${CASCADE_MANAGEMENT_ADDRESS:127.0.0.1}");
+        String address = String.valueOf(env.getOrDefault("CASCADE_MANAGEMENT_ADDRESS", "127.0.0.1"));
+        String test = ((Map<String, Object>) app.get("healthcheck")).get("test").toString();
+        if (address.equals("127.0.0.1")) {
+            assertThat(test).as("a loopback-only management port is reached from inside the container")
+                    .contains("/dev/tcp/127.0.0.1/");
+        } else {
+            assertThat(address).isEqualTo("0.0.0.0");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void every_app_variable_in_compose_is_one_the_app_reads_and_the_required_ones_are_set() throws IOException {
@@ -81,6 +100,14 @@ class ComposeFileTest {
                 .get("realm");
         assertThat(roles).extracting(r -> r.get("name"))
                 .containsExactlyInAnyOrder("PUSH_ADMIN", "DISTRICT_ADMIN", "VIEWER", "SUPPORT");
+        // strict JSON, as Keycloak's import (and -Pe2e's realm directory) reads it
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(Path.of("tenants/keycloak/cascade-realm.json").toFile()).path("realm").asString())
+                .isEqualTo("cascade");
+        // Keycloak's brute-force detection: 5 failures, then a wait growing by a minute up to 15 minutes
+        assertThat(realm).containsEntry("bruteForceProtected", true).containsEntry("permanentLockout", false)
+                .containsEntry("failureFactor", 5).containsEntry("waitIncrementSeconds", 60)
+                .containsEntry("maxFailureWaitSeconds", 900);
         List<Map<String, Object>> organizations = (List<Map<String, Object>>) realm.get("organizations");
         for (String tenantFile : List.of("tenants/lakeside.yml", "tenants/cedar-valley.yml")) {
             Map<String, Object> tenant = yaml(tenantFile);

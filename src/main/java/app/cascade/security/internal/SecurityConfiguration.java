@@ -6,6 +6,7 @@ import app.cascade.security.Roles;
 import app.cascade.security.ui.LoginView;
 import app.cascade.support.internal.JobDashboardProxy;
 import app.cascade.tenancy.TenantRegistry;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Primary;
@@ -102,6 +103,10 @@ class SecurityConfiguration {
         } else {
             // status only, no sendError(): an error dispatch would fall into the UI chain and redirect to sign-in
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                if (e instanceof SignInThrottledException throttled) {
+                    SignInConfiguration.tooManySignIns(throttled, response);
+                    return;
+                }
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Cascade\"");
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
             }));
@@ -111,7 +116,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties, RequestUtil vaadinRequests)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**").permitAll()
                 // JobRunr's dashboard, relayed by the app: support staff only
@@ -120,6 +126,27 @@ class SecurityConfiguration {
                 .map(p -> org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                         .withDefaults().matcher(p))
                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)));
+        /*
+         * Login CSRF: Vaadin's configurer exempts the login URL from CSRF protection, so a page of any other origin
+         * could post a user name and password to /login and sign the visitor's browser in as the attacker. The
+         * vaadin-login-form can carry the real token: Vaadin writes Spring's token into the page's <meta name="_csrf">
+         * and <meta name="_csrf_parameter"> tags, and the form posts it as a hidden field. So Cascade configures CSRF
+         * itself (vaadin.enableCsrfConfiguration(false) below): exactly Vaadin's own exemption for its internal
+         * requests (UIDL, heartbeat, push carry Vaadin's own CSRF token) and none for /login, which now needs the
+         * token like every other POST. A token that went stale while the sign-in page stood open (the session
+         * expired) sends the user back to the sign-in page with a message instead of a bare 403.
+         */
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        org.springframework.security.web.access.AccessDeniedHandler forbidden =
+                new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        http.exceptionHandling(e -> e.defaultAccessDeniedHandlerFor((request, response, denied) -> {
+            if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        }, org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                .matcher(org.springframework.http.HttpMethod.POST, "/login")));
         // A CSP that Vaadin's client accepts; nobody may frame the app; HSTS is sent on HTTPS requests
         http.headers(headers -> {
             // written before the response is handed to Vaadin, which forwards to its own servlet
@@ -137,6 +164,7 @@ class SecurityConfiguration {
                                 .SAME_ORIGIN));
         });
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.enableCsrfConfiguration(false);
             if (properties.oidcMode()) {
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}");
             } else {

@@ -1,5 +1,6 @@
 package app.cascade.security.ui;
 
+import app.cascade.security.internal.SignInThrottledException;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -9,7 +10,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.web.WebAttributes;
 
 /** Dev-mode sign-in with the demo users listed in the README. In OIDC mode users go to Keycloak instead. */
 @Route(value = "login", autoLayout = false)
@@ -34,8 +37,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
     }
 
+    /**
+     * {@code ?error}: the sign-in failed; when it was refused because of too many failures (the exception Spring
+     * Security kept in the session says so), the form says so and how long to wait. {@code ?expired}: the page's
+     * CSRF token had gone stale (see SecurityConfiguration).
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("expired")) {
+            form.showErrorMessage("The sign-in page had expired", "Please sign in again.");
+        } else if (parameters.containsKey("error")
+                && lastFailure() instanceof SignInThrottledException throttled) {
+            form.showErrorMessage("Too many failed sign-ins", throttled.getMessage());
+        } else {
+            form.setError(parameters.containsKey("error"));
+        }
+    }
+
+    private static Object lastFailure() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? null
+                : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }
