@@ -76,7 +76,8 @@ public record CompositeParts(List<Part> parts) {
 
     /**
      * Enforces the rule of the class comment for the composite of ({@code taskCode}, {@code termCode}). A refusal names
-     * the value at fault as {@code parts}, {@code parts[i]} or {@code parts[i].weight} ({@link SetupEditException#field()}).
+     * the value at fault ({@link SetupEditException#field()}): {@code parts}, {@code parts[i]} or
+     * {@code parts[i].weight}.
      */
     public void validateFor(String taskCode, String termCode) {
         if (parts.isEmpty()) {

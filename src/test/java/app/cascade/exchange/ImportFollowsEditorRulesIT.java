@@ -156,7 +156,7 @@ class ImportFollowsEditorRulesIT {
                 .put("startDate", "2026-10-19").put("endDate", "2026-10-19"));
     }
 
-    // ---- text --------------------------------------------------------------------------------------------------------
+    // ---- text ------------------------------------------------------------------------------------------------------
 
     @Test
     void a_lone_surrogate_is_refused_instead_of_being_stored_as_a_question_mark() {
@@ -215,7 +215,8 @@ class ImportFollowsEditorRulesIT {
     @Test
     void a_one_megabyte_category_name_is_refused_by_the_format_not_by_an_index_of_the_database() {
         ExchangeValidationException refusal = rejections.assertRejected(
-                mapper.writeValueAsBytes(changed(doc -> obj(doc, MASTER + "/items/1").put("name", "E".repeat(1 << 20)))),
+                mapper.writeValueAsBytes(changed(doc -> obj(doc, MASTER + "/items/1")
+                        .put("name", "E".repeat(1 << 20)))),
                 MASTER_PATH + ".items[1].name", "must be at most 200 characters long");
         assertThat(refusal.getMessage()).hasSizeLessThan(200);
     }

@@ -33,7 +33,7 @@ record Rejections(DistrictExchangeService exchange, JdbcTemplate jdbc, Transacti
         assertRejected(change, json -> json, path, message);
     }
 
-    /** {@code edit} rewrites the JSON text after {@code change}, for what a JSON tree cannot hold (a lone surrogate). */
+    /** {@code edit} rewrites the JSON text after {@code change}: for what a JSON tree cannot hold (lone surrogates). */
     void assertRejected(Consumer<ObjectNode> change, UnaryOperator<String> edit, String path, String message) {
         ObjectNode doc = (ObjectNode) mapper.readTree(base);
         change.accept(doc);

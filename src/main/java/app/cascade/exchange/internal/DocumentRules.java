@@ -47,7 +47,8 @@ final class DocumentRules {
     /** An item's values as the editors receive them; {@code parts} as the JSON that is stored. */
     static ItemEdit edit(Item item, JsonMapper mapper) {
         return new ItemEdit(item.code(), item.name(), item.taskCode(), item.termCode(), item.weight(), item.seq(),
-                item.calcMethod(), item.rounding(), item.parts() == null ? null : mapper.writeValueAsString(item.parts()));
+                item.calcMethod(), item.rounding(),
+                item.parts() == null ? null : mapper.writeValueAsString(item.parts()));
     }
 
     /** The JSON path of the value a catalog rule refused: the object's path plus the field the rule names. */
