@@ -74,37 +74,46 @@ public record CompositeParts(List<Part> parts) {
         return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString().strip();
     }
 
-    /** Enforces the rule of the class comment for the composite of ({@code taskCode}, {@code termCode}). */
+    /**
+     * Enforces the rule of the class comment for the composite of ({@code taskCode}, {@code termCode}). A refusal names
+     * the value at fault ({@link SetupEditException#field()}): {@code parts}, {@code parts[i]} or
+     * {@code parts[i].weight}.
+     */
     public void validateFor(String taskCode, String termCode) {
         if (parts.isEmpty()) {
             throw new SetupEditException("A composite grade needs at least one part (a task or standard, a term and "
-                    + "a weight)");
+                    + "a weight)", "parts");
         }
         Set<String> seen = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
-        for (Part part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            String field = "parts[" + i + "]";
             if (part.taskCode() == null || part.termCode() == null) {
-                throw new SetupEditException("Each composite part needs a task or standard code and a term");
+                throw new SetupEditException("Each composite part needs a task or standard code and a term", field);
             }
             if (part.weight() == null) {
-                throw new SetupEditException("The composite part " + label(part) + " needs a weight");
+                throw new SetupEditException("The composite part " + label(part) + " needs a weight",
+                        field + ".weight");
             }
             if (part.weight().signum() < 0) {
                 throw new SetupEditException("The composite part " + label(part) + " has a negative weight ("
-                        + part.weight().toPlainString() + ")");
+                        + part.weight().toPlainString() + ")", field + ".weight");
             }
             if (!seen.add(part.key())) {
-                throw new SetupEditException("The composite part " + label(part) + " is listed twice");
+                throw new SetupEditException("The composite part " + label(part) + " is listed twice", field);
             }
             if (part.taskCode().equals(taskCode) && part.termCode().equals(termCode)) {
-                throw new SetupEditException("A composite grade cannot be a part of itself (" + label(part) + ")");
+                throw new SetupEditException("A composite grade cannot be a part of itself (" + label(part) + ")",
+                        field);
             }
             sum = sum.add(part.weight());
         }
         if (sum.compareTo(HUNDRED) != 0) {
             throw new SetupEditException("The weights of a composite grade's parts must add up to 100 %; "
                     + parts.stream().map(p -> label(p) + " " + p.weight().stripTrailingZeros().toPlainString())
-                    .collect(Collectors.joining(" + ")) + " = " + sum.stripTrailingZeros().toPlainString() + " %");
+                    .collect(Collectors.joining(" + ")) + " = " + sum.stripTrailingZeros().toPlainString() + " %",
+                    "parts");
         }
     }
 

@@ -148,20 +148,10 @@ public class CourseMasterEditService {
     }
 
     private static void requireValidInfo(CourseInfoValues info) {
-        if (info == null || info.name() == null || info.name().isBlank()) {
+        if (info == null) {
             throw new SetupEditException("The course master's name must not be empty");
         }
-        requireNumberInRange("Credits", info.credits());
-        requireNumberInRange("GPA weight", info.gpaWeight());
-    }
-
-    private static void requireNumberInRange(String field, java.math.BigDecimal value) {
-        if (value != null && value.signum() < 0) {
-            throw new SetupEditException(field + " cannot be negative");
-        }
-        if (value != null && value.compareTo(new java.math.BigDecimal("1000")) >= 0) {
-            throw new SetupEditException(field + " must be below 1000");
-        }
+        info.validateForMaster();
     }
 
     private static String blankToNull(String value) {
@@ -189,10 +179,7 @@ public class CourseMasterEditService {
             throw new SetupEditException("Rounding cannot be negative");
         }
         String key = edit.keyFor(type);
-        List<String> types = switch (type) {
-            case TASK, STANDARD -> List.of("TASK", "STANDARD");
-            default -> List.of(type.name());
-        };
+        List<String> types = type.sharedKeys().stream().map(Enum::name).toList();
         List<String> clash = jdbc.queryForList("select item_type from master_item where master_id = ?"
                         + " and item_type = any (?) and match_key = ? and id is distinct from ?::uuid", String.class,
                 masterId, types.toArray(String[]::new), key, itself);
@@ -205,20 +192,11 @@ public class CourseMasterEditService {
                     + "to them by code" : ""));
         }
         if (type == app.cascade.catalog.DataType.CALC_OPTION || type == app.cascade.catalog.DataType.COMPOSITE) {
-            java.util.Set<String> codes = new java.util.TreeSet<>();
-            codes.add(edit.taskCode());
             if (type == app.cascade.catalog.DataType.COMPOSITE) {
-                CompositeParts parts = CompositeParts.parse(edit.parts());
-                parts.validateFor(edit.taskCode(), edit.termCode());
-                codes.addAll(parts.taskCodes());
+                CompositeParts.parse(edit.parts()).validateFor(edit.taskCode(), edit.termCode());
             }
-            java.util.Set<String> known = new java.util.HashSet<>(jdbc.queryForList("select code from master_item"
-                    + " where master_id = ? and item_type in ('TASK', 'STANDARD')", String.class, masterId));
-            codes.removeAll(known);
-            if (!codes.isEmpty()) {
-                throw new SetupEditException("This course master has no grading task or standard "
-                        + String.join(", ", codes) + ": add it first");
-            }
+            edit.requireKnownTasks(type, new java.util.HashSet<>(jdbc.queryForList("select code from master_item"
+                    + " where master_id = ? and item_type in ('TASK', 'STANDARD')", String.class, masterId)));
         }
     }
 

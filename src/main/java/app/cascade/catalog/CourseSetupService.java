@@ -237,10 +237,7 @@ public class CourseSetupService {
      * 0004-grading-setup-validation): a course or section composite is held to the same rule as a master's.
      */
     private static void validate(ItemEdit edit, DataType type) {
-        edit.validateFor(type);
-        if (type == DataType.COMPOSITE) {
-            CompositeParts.parse(edit.parts()).validateFor(edit.taskCode(), edit.termCode());
-        }
+        edit.validateSetupFor(type);
     }
 
     private static void refuseDependents(String label, Map<String, Object> deps) {

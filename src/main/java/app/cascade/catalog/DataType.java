@@ -1,5 +1,8 @@
 package app.cascade.catalog;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The six grading-setup data types (push-rules §1), with the catalog lock that covers each. */
 public enum DataType {
     TASK("Grading Tasks", "Grading task", CatalogLock.TASKS_STANDARDS, false),
@@ -33,6 +36,15 @@ public enum DataType {
     /** The catalog lock that locks this type. */
     public CatalogLock lock() {
         return lock;
+    }
+
+    /**
+     * The types among which the match keys of one course master's items are unique (decision 0004): task and standard
+     * codes are unique across both, since calc options and composites refer to "a task or standard" by code alone;
+     * every other type has keys of its own.
+     */
+    public Set<DataType> sharedKeys() {
+        return this == TASK || this == STANDARD ? EnumSet.of(TASK, STANDARD) : EnumSet.of(this);
     }
 
     /** Whether the type also lives on sections (categories, calc options, composites). */

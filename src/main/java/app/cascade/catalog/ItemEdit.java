@@ -1,6 +1,8 @@
 package app.cascade.catalog;
 
 import java.math.BigDecimal;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * New values for a course or section item (the same columns as a master item; see V1__district_model.sql for which
@@ -9,29 +11,69 @@ import java.math.BigDecimal;
 public record ItemEdit(String code, String name, String taskCode, String termCode, BigDecimal weight, Integer seq,
                        String calcMethod, Integer rounding, String parts) {
 
-    /** Refuses values a type cannot have, with a message naming the field. */
+    /** Refuses values a type cannot have, with a message naming the field ({@link SetupEditException#field()}). */
     public void validateFor(DataType type) {
         switch (type) {
-            case TASK, STANDARD, ASSESSMENT -> require(code, type.singular() + " code");
-            case CATEGORY -> require(name, "Category name");
+            case TASK, STANDARD, ASSESSMENT -> require(code, "code", type.singular() + " code");
+            case CATEGORY -> require(name, "name", "Category name");
             case CALC_OPTION -> {
-                require(taskCode, "Task or standard code");
-                require(termCode, "Term");
-                require(calcMethod, "Calculation method");
+                require(taskCode, "taskCode", "Task or standard code");
+                require(termCode, "termCode", "Term");
+                require(calcMethod, "calcMethod", "Calculation method");
             }
             case COMPOSITE -> {
-                require(taskCode, "Parent task code");
-                require(termCode, "Term");
+                require(taskCode, "taskCode", "Parent task code");
+                require(termCode, "termCode", "Term");
             }
         }
         if (weight != null && weight.signum() < 0) {
-            throw new SetupEditException("A weight cannot be negative");
+            throw new SetupEditException("A weight cannot be negative", "weight");
         }
     }
 
-    private static void require(String value, String what) {
+    /**
+     * The rules of one item by itself (decision 0004), as every editor checks them: {@link #validateFor} and, for a
+     * composite grade, the parts rule of {@link CompositeParts#validateFor}.
+     */
+    public void validateSetupFor(DataType type) {
+        validateFor(type);
+        if (type == DataType.COMPOSITE) {
+            CompositeParts.parse(parts).validateFor(taskCode, termCode);
+        }
+    }
+
+    /**
+     * The task and standard codes this item refers to (decision 0004, "references must exist"): a calc option's task,
+     * a composite's parent task and the tasks of its parts; none for the other types.
+     */
+    public Set<String> referencedTaskCodes(DataType type) {
+        Set<String> codes = new TreeSet<>();
+        if ((type == DataType.CALC_OPTION || type == DataType.COMPOSITE) && taskCode != null) {
+            codes.add(taskCode);
+        }
+        if (type == DataType.COMPOSITE) {
+            codes.addAll(CompositeParts.parse(parts).taskCodes());
+        }
+        return codes;
+    }
+
+    /**
+     * Refuses an item that refers to a task or standard its course master does not have.
+     *
+     * @param known the codes of the master's grading tasks and standards
+     */
+    public void requireKnownTasks(DataType type, Set<String> known) {
+        Set<String> missing = referencedTaskCodes(type);
+        missing.removeAll(known);
+        if (!missing.isEmpty()) {
+            throw new SetupEditException("This course master has no grading task or standard "
+                    + String.join(", ", missing) + ": add it first", missing.contains(taskCode) ? "taskCode" : "parts");
+        }
+    }
+
+    private static void require(String value, String field, String what) {
         if (value == null || value.isBlank()) {
-            throw new SetupEditException(what + " is required");
+            throw new SetupEditException(what + " is required", field);
         }
     }
 

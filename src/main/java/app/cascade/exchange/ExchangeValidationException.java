@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A district document that cannot be imported. Nothing of it was written. The message starts with the JSON path of
  * the first problem, e.g. {@code $.schools[0].calendars[1].courses[3].master.number: no master ENG999 in catalog
- * "High School Catalog"}; {@link #errors()} lists every problem found (schema validation reports them all, the
- * reference checks stop at the first).
+ * "High School Catalog"}; {@link #errors()} lists every problem found (the schema and text checks, and then the
+ * grading-setup rules, report all of theirs, up to 20; the reference and key checks stop at the first). No message
+ * carries a database's own text.
  */
 public class ExchangeValidationException extends RuntimeException {
 

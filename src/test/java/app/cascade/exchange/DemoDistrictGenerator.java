@@ -224,12 +224,11 @@ public final class DemoDistrictGenerator {
             // a summer-session option: no calendar of the district has the term SUM (TERM_NOT_IN_CALENDAR)
             items.add(item("CALC_OPTION", null, "Summer session grade", "SEM", "SUM", null, t, "POINTS", 0, null));
         }
+        // parts in percent adding up to 100, never the composite itself (decision 0004)
         items.add(item("COMPOSITE", null, "Semester 1 Composite", "SEM", "S1", null, 1, null, null,
-                List.of(new Part("QTR", "Q1", dec("40")), new Part("QTR", "Q2", dec("40")),
-                        new Part("SEM", "S1", dec("20")))));
+                List.of(new Part("QTR", "Q1", dec("50")), new Part("QTR", "Q2", dec("50")))));
         items.add(item("COMPOSITE", null, "Semester 2 Composite", "SEM", "S2", null, 2, null, null,
-                List.of(new Part("QTR", "Q3", dec("40")), new Part("QTR", "Q4", dec("40")),
-                        new Part("SEM", "S2", dec("20")))));
+                List.of(new Part("QTR", "Q3", dec("50")), new Part("QTR", "Q4", dec("50")))));
         return new Master(number, m[1], m[3], department, dec(m[4]), dec(m[5]),
                 m[1] + ": " + department.toLowerCase() + " course, grades 9-12.", items);
     }

@@ -154,6 +154,31 @@ class DistrictApiIT {
     }
 
     @Test
+    void a_document_the_editors_would_refuse_is_a_problem_naming_the_path_and_nothing_is_stored() {
+        String refused = DOC.replace("Api Test Catalog", "Api Refused Catalog");
+        String negative = refused.replace("\"name\": \"Labs\"}", "\"name\": \"Labs\", \"weight\": -5}");
+        assertThat(negative).isNotEqualTo(refused);
+        assertProblem(put("alpha.admin", negative), "$.catalogs[0].masters[0].items[0].weight",
+                "A weight cannot be negative");
+
+        String huge = refused.replace("\"name\": \"Labs\"}", "\"name\": \"" + "L".repeat(1 << 20) + "\"}");
+        assertProblem(put("alpha.admin", huge), "$.catalogs[0].masters[0].items[0].name",
+                "must be at most 200 characters long");
+
+        assertThat(get("alpha.admin").getBody()).doesNotContain("Api Refused Catalog");
+    }
+
+    private void assertProblem(ResponseEntity<String> response, String path, String message) {
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isNotNull()
+                .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        JsonNode problem = mapper.readTree(response.getBody());
+        assertThat(problem.get("path").asString()).isEqualTo(path);
+        assertThat(problem.get("detail").asString()).startsWith(path + ": ").contains(message)
+                .doesNotContain("index row", "ERROR:", "violates");
+    }
+
+    @Test
     void openapi_describes_the_endpoints() {
         ResponseEntity<String> docs = client(null).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);

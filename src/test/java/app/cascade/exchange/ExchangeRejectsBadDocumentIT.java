@@ -8,19 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JsonPointer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
+import static app.cascade.exchange.Rejections.array;
+import static app.cascade.exchange.Rejections.obj;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every bad document is rejected as a whole, with the JSON path of the problem, and the district is unchanged. */
 @CascadeIntegrationTest
@@ -200,30 +196,10 @@ class ExchangeRejectsBadDocumentIT {
     // ------------------------------------------------------------------------------------------------------------
 
     private void assertRejected(Consumer<ObjectNode> change, String path, String message) {
-        ObjectNode doc = (ObjectNode) mapper.readTree(VALID);
-        change.accept(doc);
-        assertRejected(mapper.writeValueAsBytes(doc), path, message);
+        new Rejections(exchange, jdbc, tx, mapper, VALID).assertRejected(change, path, message);
     }
 
     private void assertRejected(byte[] document, String path, String message) {
-        Map<String, List<String>> before = ExchangeTestSupport.snapshot("alpha", jdbc, tx);
-        assertThatThrownBy(() -> exchange.importDistrict(document))
-                .isInstanceOf(ExchangeValidationException.class)
-                .satisfies(e -> {
-                    ExchangeValidationException x = (ExchangeValidationException) e;
-                    assertThat(x.path()).isEqualTo(path);
-                    assertThat(x.getMessage()).startsWith(path + ": ").contains(message);
-                });
-        Map<String, List<String>> after = ExchangeTestSupport.snapshot("alpha", jdbc, tx);
-        assertThat(after).isEqualTo(before);
-    }
-
-    private static ObjectNode obj(ObjectNode doc, String pointer) {
-        JsonNode node = pointer.isEmpty() ? doc : doc.at(JsonPointer.compile(pointer));
-        return (ObjectNode) node;
-    }
-
-    private static ArrayNode array(ObjectNode doc, String pointer) {
-        return (ArrayNode) doc.at(JsonPointer.compile(pointer));
+        new Rejections(exchange, jdbc, tx, mapper, VALID).assertRejected(document, path, message);
     }
 }

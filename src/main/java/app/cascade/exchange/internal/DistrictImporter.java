@@ -1,5 +1,7 @@
 package app.cascade.exchange.internal;
 
+import app.cascade.catalog.DataType;
+import app.cascade.catalog.SetupEditException;
 import app.cascade.exchange.DistrictDocument;
 import app.cascade.exchange.DistrictDocument.Assignment;
 import app.cascade.exchange.DistrictDocument.Calendar;
@@ -15,12 +17,13 @@ import app.cascade.exchange.DistrictDocument.Score;
 import app.cascade.exchange.DistrictDocument.Section;
 import app.cascade.exchange.DistrictDocument.Term;
 import app.cascade.exchange.ExchangeValidationException;
+import app.cascade.exchange.ExchangeValidationException.Problem;
 import app.cascade.exchange.ImportSummary;
 import app.cascade.tenancy.CurrentTenant;
 import app.cascade.tenancy.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Imports a district document into the current tenant's schema: one transaction, JDBC batches of
@@ -56,6 +60,7 @@ import java.util.UUID;
 public class DistrictImporter {
 
     private static final Logger log = LoggerFactory.getLogger(DistrictImporter.class);
+    private static final int MAX_REPORTED = 20;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper mapper;
@@ -68,7 +73,11 @@ public class DistrictImporter {
         this.currentTenant = currentTenant;
     }
 
-    /** Parses and schema-checks a document, without touching the database. */
+    /**
+     * Parses a document and checks everything about it that needs no database: the schema (types, required fields,
+     * lengths), the text rules ({@link DocumentText}) and the editors' rules ({@link DocumentRules}). Every problem
+     * found by one of these stages is reported (at most {@value #MAX_REPORTED}).
+     */
     public DistrictDocument parse(byte[] json) {
         JsonNode tree;
         try {
@@ -79,11 +88,24 @@ public class DistrictImporter {
         if (tree == null || tree.isMissingNode()) {
             throw new ExchangeValidationException("$", "the document is empty");
         }
-        schema.check(tree);
+        List<Problem> problems = new ArrayList<>(schema.problems(tree));
+        Set<String> reported = new HashSet<>(problems.stream().map(Problem::path).toList());
+        DocumentText.problems(tree, MAX_REPORTED).stream().filter(p -> !reported.contains(p.path()))
+                .forEach(problems::add);
+        throwIfAny(problems);
+        DistrictDocument document;
         try {
-            return mapper.treeToValue(tree, DistrictDocument.class);
+            document = mapper.treeToValue(tree, DistrictDocument.class);
         } catch (JacksonException e) {
             throw new ExchangeValidationException("$", "cannot read the document: " + e.getOriginalMessage());
+        }
+        throwIfAny(DocumentRules.problems(document, mapper, MAX_REPORTED));
+        return document;
+    }
+
+    private static void throwIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new ExchangeValidationException(problems.subList(0, Math.min(problems.size(), MAX_REPORTED)));
         }
     }
 
@@ -136,6 +158,14 @@ public class DistrictImporter {
         return s.substring(start, end);
     }
 
+    /**
+     * The types whose keys one master keeps unique together ({@link DataType#sharedKeys}): tasks and standards share
+     * their codes; every other type has keys of its own.
+     */
+    static String keySpace(String type) {
+        return DataType.valueOf(type).sharedKeys().stream().map(Enum::name).collect(Collectors.joining("+"));
+    }
+
     static String catalogKey(String name) {
         return trimSpaces(name).toLowerCase(Locale.ROOT);
     }
@@ -169,6 +199,13 @@ public class DistrictImporter {
     }
 
     private record ItemRow(long parentId, String type) {
+    }
+
+    /** A master item as the master holds it once the document is applied. */
+    private record MasterItemRow(long masterId, String type, String key) {
+        String spaceKey() {
+            return masterId + "|" + keySpace(type) + "|" + key;
+        }
     }
 
     /** One import: the document, the ids it resolved so far, and the checks. */
@@ -237,8 +274,8 @@ public class DistrictImporter {
                         Item item = master.items().get(k);
                         String iPath = at(mPath, "items", k);
                         declare(item.id(), iPath, "master item");
-                        unique(seen, "mkey:" + catalogKey(catalog.name()) + "|" + master.number() + "|" + item.type()
-                                        + "|" + key(item), iPath,
+                        unique(seen, "mkey:" + catalogKey(catalog.name()) + "|" + master.number() + "|"
+                                        + keySpace(item.type()) + "|" + key(item), iPath,
                                 item.type() + " with key \"" + key(item) + "\" in master " + master.number());
                     }
                 }
@@ -404,30 +441,56 @@ public class DistrictImporter {
                     }
                 }
             }
-            // an item keeps its master; keys stay unique per master once the document is applied
+            // an item keeps its master; the master's rules hold once the document is applied
             Map<UUID, Long> owner = new HashMap<>();
-            Map<UUID, String> finalKey = new HashMap<>();
+            Map<UUID, MasterItemRow> applied = new HashMap<>();
             jdbc.query("select id, master_id, item_type, match_key from master_item", rs -> {
                 UUID id = rs.getObject(1, UUID.class);
                 owner.put(id, rs.getLong(2));
-                finalKey.put(id, rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+                applied.put(id, new MasterItemRow(rs.getLong(2), rs.getString(3), rs.getString(4)));
             });
             checkOwners(items, owner, "master item", "another master");
-            items.forEach(i -> finalKey.put(i.value().id(), i.parentId() + "|" + i.value().type() + "|"
-                    + key(i.value())));
-            Map<String, List<UUID>> byKey = new HashMap<>();
-            finalKey.forEach((id, k) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(id));
-            for (Located<Item> item : items) {
-                List<UUID> holders = byKey.get(finalKey.get(item.value().id()));
-                if (holders.size() > 1) {
-                    UUID other = holders.stream().filter(h -> !h.equals(item.value().id())).findFirst().orElseThrow();
-                    throw invalid(item.path(), "the master already has a " + item.value().type() + " with key \""
-                            + key(item.value()) + "\" (item " + other + ")");
-                }
-            }
+            items.forEach(i -> applied.put(i.value().id(),
+                    new MasterItemRow(i.parentId(), i.value().type(), key(i.value()))));
+            checkMasterRules(items, applied);
             batch("$.catalogs", itemUpsert("master_item", "master_id", ""), ITEM_TYPES,
                     items.stream().map(i -> itemValues(i.value(), i.parentId())).toList());
             return items.size();
+        }
+
+        /**
+         * The rules of decision 0004 that look at a master's other items, over the items the master holds once the
+         * document is applied (its rows in the district, replaced by the document's): a key no other item of its key
+         * space has, and calc options and composites that refer to the master's own tasks and standards
+         * ({@link app.cascade.catalog.ItemEdit#requireKnownTasks}).
+         */
+        private void checkMasterRules(List<Located<Item>> items, Map<UUID, MasterItemRow> applied) {
+            Map<String, List<UUID>> holders = new HashMap<>();
+            Map<Long, Set<String>> taskCodes = new HashMap<>();
+            applied.forEach((id, row) -> {
+                holders.computeIfAbsent(row.spaceKey(), k -> new ArrayList<>()).add(id);
+                if ("TASK".equals(row.type()) || "STANDARD".equals(row.type())) {
+                    taskCodes.computeIfAbsent(row.masterId(), k -> new HashSet<>()).add(row.key());
+                }
+            });
+            for (Located<Item> item : items) {
+                UUID id = item.value().id();
+                List<UUID> sameKey = holders.get(applied.get(id).spaceKey());
+                if (sameKey.size() > 1) {
+                    UUID other = sameKey.stream().filter(h -> !h.equals(id)).findFirst().orElseThrow();
+                    String otherType = applied.get(other).type();
+                    throw invalid(item.path(), "the master already has a " + otherType + " with key \""
+                            + key(item.value()) + "\" (item " + other + ")" + (otherType.equals(item.value().type())
+                            ? "" : ": task and standard codes are unique across both types"));
+                }
+                DataType type = DataType.valueOf(item.value().type());
+                try {
+                    DocumentRules.edit(item.value(), mapper).requireKnownTasks(type,
+                            taskCodes.getOrDefault(item.parentId(), Set.of()));
+                } catch (SetupEditException refusal) {
+                    throw invalid(DocumentRules.pathOf(item.path(), refusal), refusal.getMessage());
+                }
+            }
         }
 
         private Map<String, Long> writeSchools(Map<String, Long> catalogs) {
@@ -957,9 +1020,11 @@ public class DistrictImporter {
         }
         try {
             jdbc.batchUpdate(sql, rows, types);
-        } catch (DataAccessException e) {
-            Throwable cause = e.getMostSpecificCause();
-            throw invalid(path, "the database refused the document: " + cause.getMessage());
+        } catch (DataIntegrityViolationException e) {
+            // every rule of the format is checked before this write; PostgreSQL's own text stays in the log
+            log.warn("Import refused by the database at {}: {}", path, e.getMostSpecificCause().getMessage());
+            throw invalid(path, "the database refused a row of this collection although it passed the checks of "
+                    + "the format; nothing was imported");
         }
     }
 }

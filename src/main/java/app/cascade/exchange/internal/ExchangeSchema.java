@@ -1,6 +1,5 @@
 package app.cascade.exchange.internal;
 
-import app.cascade.exchange.ExchangeValidationException;
 import app.cascade.exchange.ExchangeValidationException.Problem;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -47,14 +46,6 @@ public final class ExchangeSchema {
                 .distinct()
                 .limit(MAX_REPORTED)
                 .toList();
-    }
-
-    /** Throws {@link ExchangeValidationException} when {@code document} violates the schema. */
-    public void check(JsonNode document) {
-        List<Problem> problems = problems(document);
-        if (!problems.isEmpty()) {
-            throw new ExchangeValidationException(problems);
-        }
     }
 
     private static String message(Error error) {
