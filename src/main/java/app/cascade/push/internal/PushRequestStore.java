@@ -112,8 +112,10 @@ public class PushRequestStore {
     }
 
     public UUID jobId(UUID id) {
-        return jdbc.query("select job_id from push_request where id = ?", (rs, n) -> rs.getObject(1, UUID.class), id)
-                .stream().findFirst().orElse(null);
+        // a request stored without a job (its enqueue failed) has a null job_id: Stream.findFirst would throw on it
+        List<UUID> jobs = jdbc.query("select job_id from push_request where id = ?",
+                (rs, n) -> rs.getObject(1, UUID.class), id);
+        return jobs.isEmpty() ? null : jobs.getFirst();
     }
 
     public void setSubmitterEmail(UUID id, String email) {
