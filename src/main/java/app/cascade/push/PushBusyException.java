@@ -1,18 +1,16 @@
 package app.cascade.push;
 
+import app.cascade.api.BusyException;
+
 import java.time.Duration;
 
-/** The node is saturated: nothing was stored; the caller may try again after {@link #retryAfter()}. */
-public class PushBusyException extends RuntimeException {
-
-    private final Duration retryAfter;
+/**
+ * The node cannot take another push request right now (it is saturated); nothing was stored. The API answers 503
+ * with {@code Retry-After} ({@link BusyException}): the client should try again after {@link #retryAfter()}.
+ */
+public class PushBusyException extends BusyException {
 
     public PushBusyException(String message, Duration retryAfter) {
-        super(message);
-        this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
+        super(message, retryAfter);
     }
 }

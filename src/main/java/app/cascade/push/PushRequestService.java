@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +42,11 @@ public class PushRequestService {
     /** A scheduled time this far in the past is taken as "now" (a slow form submit), beyond it as a mistake. */
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(PushRequestService.class);
+    /** How far ahead a request may be scheduled. */
+    private static final Period MAX_AHEAD = Period.ofYears(1);
+    /** The batch queue list's window must lie within these instants (inclusive). */
+    private static final Instant QUERY_WINDOW_START = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant QUERY_WINDOW_END = Instant.parse("2100-01-01T00:00:00Z");
 
     private final PushService pushes;
     private final PushRequestStore store;
@@ -91,10 +98,7 @@ public class PushRequestService {
     private Submitted store(PushCommand command, Instant scheduledAt) {
         pushes.validate(command);
         Instant now = Instant.now();
-        if (scheduledAt != null && scheduledAt.isBefore(now.minus(PAST_TOLERANCE))) {
-            throw new PushValidationException("scheduledAt", "The scheduled time " + scheduledAt
-                    + " is in the past; choose a time from now on");
-        }
+        checkScheduledAt(scheduledAt, now);
         Instant at = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         PushStatus status = at.isAfter(now.plusSeconds(1)) ? PushStatus.SCHEDULED : PushStatus.QUEUED;
         CurrentUser user = users.current().orElseThrow();
@@ -106,6 +110,8 @@ public class PushRequestService {
     @PreAuthorize("hasRole('VIEWER')")
     @Transactional(readOnly = true)
     public List<PushRequestSummary> queue(Instant from, Instant to, int limit) {
+        checkInQueryWindow("from", from);
+        checkInQueryWindow("to", to);
         if (!from.isBefore(to)) {
             throw new PushValidationException("from", "The window must start before it ends");
         }
@@ -179,6 +185,29 @@ public class PushRequestService {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Push requests are submitted, cancelled and restarted outside any "
                     + "transaction: their jobs are created and deleted after their own commit");
+        }
+    }
+
+    /** Submit to Batch: from now (less {@link #PAST_TOLERANCE}) to a year ahead; null is Run Now. */
+    private static void checkScheduledAt(Instant scheduledAt, Instant now) {
+        if (scheduledAt == null) {
+            return;
+        }
+        if (scheduledAt.isBefore(now.minus(PAST_TOLERANCE))) {
+            throw new PushValidationException("scheduledAt", "The scheduled time " + scheduledAt
+                    + " is in the past; choose a time from now on");
+        }
+        Instant latest = now.atOffset(ZoneOffset.UTC).plus(MAX_AHEAD).toInstant();
+        if (scheduledAt.isAfter(latest)) {
+            throw new PushValidationException("scheduledAt", "The scheduled time " + scheduledAt
+                    + " is more than a year ahead; choose a time before " + latest);
+        }
+    }
+
+    private static void checkInQueryWindow(String parameter, Instant value) {
+        if (value.isBefore(QUERY_WINDOW_START) || value.isAfter(QUERY_WINDOW_END)) {
+            throw new PushValidationException(parameter, "'" + value + "' is outside the window the queue can be "
+                    + "listed for; choose an instant from " + QUERY_WINDOW_START + " to " + QUERY_WINDOW_END);
         }
     }
 }

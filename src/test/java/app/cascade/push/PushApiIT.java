@@ -305,24 +305,32 @@ class PushApiIT {
         String admin = "Not a push admin of the district";
         String viewer = "Not a viewer of a district";
 
-        assertResponses(paths, "/api/v1/pushes", "post", admin, "202", "400", "401", "403");
-        assertResponses(paths, "/api/v1/pushes/preview", "post", admin, "200", "400", "401", "403");
-        assertResponses(paths, "/api/v1/pushes", "get", viewer, "200", "400", "401", "403");
-        assertResponses(paths, "/api/v1/pushes/{id}", "get", viewer, "200", "401", "403", "404");
-        assertResponses(paths, "/api/v1/pushes/{id}", "delete", admin, "204", "401", "403", "404", "409");
-        assertResponses(paths, "/api/v1/pushes/{id}/restart", "post", admin, "202", "401", "403", "404", "409");
-        assertResponses(paths, "/api/v1/pushes/{id}/report", "get", viewer, "200", "401", "403", "404", "406");
+        assertResponses(paths, "/api/v1/pushes", "post", admin, "202", "400", "401", "403", "413", "500", "503");
+        assertResponses(paths, "/api/v1/pushes/preview", "post", admin, "200", "400", "401", "403", "413", "500",
+                "503");
+        assertResponses(paths, "/api/v1/pushes", "get", viewer, "200", "400", "401", "403", "500", "503");
+        assertResponses(paths, "/api/v1/pushes/{id}", "get", viewer, "200", "401", "403", "404", "500", "503");
+        assertResponses(paths, "/api/v1/pushes/{id}", "delete", admin, "204", "401", "403", "404", "409", "500",
+                "503");
+        assertResponses(paths, "/api/v1/pushes/{id}/restart", "post", admin, "202", "401", "403", "404", "409", "500",
+                "503");
+        assertResponses(paths, "/api/v1/pushes/{id}/report", "get", viewer, "200", "401", "403", "404", "406", "500",
+                "503");
         JsonNode submit400 = paths.get("/api/v1/pushes").get("post").get("responses").get("400");
         assertThat(submit400.get("description").asString()).contains("A bad field");
         assertThat(paths.get("/api/v1/pushes").get("get").get("responses").get("400").get("description").asString())
                 .isEqualTo("A bad parameter, named in `field`");
         assertThat(paths.get("/api/v1/pushes/{id}").get("get").get("responses").get("404").get("description")
                 .asString()).isEqualTo("No such request in the user's district");
+        JsonNode submit = paths.get("/api/v1/pushes").get("post").get("responses");
+        assertThat(submit.get("413").get("description").asString()).contains("64 KB");
+        assertThat(submit.get("500").get("description").asString()).contains("correlationId");
+        assertThat(submit.get("503").get("description").asString()).contains("Retry-After");
     }
 
     /**
      * The operation documents exactly these response codes; 401 has no body; 403 names who may call it; every 4xx
-     * but 401 and 406 is a problem detail.
+     * but 401 and 406, and every 5xx, is a problem detail.
      */
     private static void assertResponses(JsonNode paths, String path, String method, String forbidden,
                                          String... codes) {
@@ -333,7 +341,7 @@ class PushApiIT {
         assertThat(responses.get("401").has("content")).as(operation).isFalse();
         assertThat(responses.get("403").get("description").asString()).as(operation).isEqualTo(forbidden);
         for (String code : codes) {
-            if (code.startsWith("4") && !code.equals("401") && !code.equals("406")) {
+            if ((code.startsWith("4") || code.startsWith("5")) && !code.equals("401") && !code.equals("406")) {
                 JsonNode problem = responses.get(code).get("content").get(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 assertThat(problem).as(operation + " " + code).isNotNull();
                 assertThat(problem.get("schema").get("$ref").asString()).as(operation + " " + code)

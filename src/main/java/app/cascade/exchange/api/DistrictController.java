@@ -1,5 +1,6 @@
 package app.cascade.exchange.api;
 
+import app.cascade.api.BodyLimit;
 import app.cascade.exchange.DistrictExchangeService;
 import app.cascade.exchange.ExchangeValidationException;
 import app.cascade.exchange.ImportSummary;
@@ -65,6 +66,11 @@ class DistrictController {
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
     @ApiResponse(responseCode = "403", description = "Not a district admin", content = @Content)
+    @ApiResponse(responseCode = "413", description = "The document is larger than cascade.exchange.max-import-size "
+            + "(CASCADE_MAX_IMPORT_SIZE, default 100MB); nothing written. The problem's `limit` is the limit in bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @BodyLimit("${cascade.exchange.max-import-size}")
     ImportSummary importDistrict(@org.springframework.web.bind.annotation.RequestBody byte[] document) {
         return exchange.importDistrict(document);
     }

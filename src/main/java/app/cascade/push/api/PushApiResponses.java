@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 /**
  * The error responses the push endpoints share, documented once: each annotation here is meta-annotated with
  * {@link ApiResponses}, which springdoc merges with the method's own {@link ApiResponse}s. 401 has no body; the
- * others are RFC 9457 problem details ({@link PushProblems}).
+ * others are RFC 9457 problem details ({@link PushProblems}, {@link app.cascade.api.ApiProblems}).
  */
 final class PushApiResponses {
 
@@ -66,5 +66,32 @@ final class PushApiResponses {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class))))
     @interface NotFound {
+    }
+
+    /** 413 of an endpoint that reads a push request body. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponses(@ApiResponse(responseCode = "413",
+            description = "The body is larger than 64 KB (also when sent chunked); the problem's `limit` is the limit "
+                    + "in bytes", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class))))
+    @interface TooLarge {
+    }
+
+    /** 500 and 503, which any endpoint may answer. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponses({
+            @ApiResponse(responseCode = "500", description = "A server error: the problem's `correlationId` names "
+                    + "the server's log line", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "503", description = "The node is too busy (nothing was stored) or the "
+                    + "database cannot be reached; try again after `Retry-After` seconds", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))})
+    @interface ServerFailure {
     }
 }

@@ -1,5 +1,6 @@
 package app.cascade.push.api;
 
+import app.cascade.api.BodyLimit;
 import app.cascade.push.PushPreview;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
@@ -49,6 +50,8 @@ class PushController {
     static final Duration DEFAULT_LOOKBACK = Duration.ofDays(14);
     static final Duration DEFAULT_LOOKAHEAD = Duration.ofDays(1);
     static final int DEFAULT_LIMIT = 50;
+    /** The largest push or preview body. */
+    static final String PUSH_BODY_LIMIT = "64KB";
 
     static final String TEXT_CSV_VALUE = "text/csv";
     static final MediaType TEXT_CSV = MediaType.parseMediaType(TEXT_CSV_VALUE);
@@ -70,6 +73,9 @@ class PushController {
     @ApiResponse(responseCode = "202", description = "Accepted: the stored request; `Location` is its URL")
     @PushApiResponses.BadField
     @PushApiResponses.PushAdmin
+    @PushApiResponses.TooLarge
+    @PushApiResponses.ServerFailure
+    @BodyLimit(PUSH_BODY_LIMIT)
     ResponseEntity<PushRequestResource> submit(@RequestBody PushRequestBody body) {
         return accepted(requests.submit(body.toCommand(), body.scheduledAt()));
     }
@@ -81,6 +87,9 @@ class PushController {
     @ApiResponse(responseCode = "200", description = "The preview")
     @PushApiResponses.BadField
     @PushApiResponses.PushAdmin
+    @PushApiResponses.TooLarge
+    @PushApiResponses.ServerFailure
+    @BodyLimit(PUSH_BODY_LIMIT)
     PushPreview preview(@RequestBody PushRequestBody body) {
         return pushes.preview(body.toCommand());
     }
@@ -92,6 +101,7 @@ class PushController {
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PushApiResponses.Viewer
+    @PushApiResponses.ServerFailure
     List<PushRequestResource> list(
             @Parameter(description = "ISO-8601 instant; default 14 days ago") @RequestParam(required = false)
             Instant from,
@@ -110,6 +120,7 @@ class PushController {
     @ApiResponse(responseCode = "200", description = "The request")
     @PushApiResponses.Viewer
     @PushApiResponses.NotFound
+    @PushApiResponses.ServerFailure
     PushRequestResource get(@PathVariable UUID id) {
         return PushRequestResource.of(requests.summary(id));
     }
@@ -121,6 +132,7 @@ class PushController {
     @PushApiResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Already running or finished", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.ServerFailure
     ResponseEntity<Void> cancel(@PathVariable UUID id) {
         requests.cancel(id);
         return ResponseEntity.noContent().build();
@@ -134,6 +146,7 @@ class PushController {
     @PushApiResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Neither cancelled nor failed", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @PushApiResponses.ServerFailure
     ResponseEntity<PushRequestResource> restart(@PathVariable UUID id) {
         return accepted(requests.restart(id));
     }
@@ -150,6 +163,7 @@ class PushController {
     @PushApiResponses.NotFound
     @ApiResponse(responseCode = "406", description = "`Accept` allows neither text/csv nor application/pdf",
             content = @Content)
+    @PushApiResponses.ServerFailure
     ResponseEntity<byte[]> report(@PathVariable UUID id, NativeWebRequest request)
             throws HttpMediaTypeNotAcceptableException {
         boolean pdf = prefersPdf(new HeaderContentNegotiationStrategy().resolveMediaTypes(request));
