@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DevSignInIT), the right password signs in, and five wrong ones lock the user out of the form with a message that
  * says so. Screenshots: {@code target/e2e/dev-sign-in-*.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a first lock-out long enough to outlast a page load on a busy machine (DevSignInIT tests the 1 s default)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cascade.security.sign-in.first-lockout=2m")
 @ActiveProfiles("it")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
