@@ -2,6 +2,7 @@ package app.cascade.push.ui;
 
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushBusyException;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStateException;
@@ -105,7 +106,8 @@ public class PushToCoursesDialog extends Dialog {
         form.command().ifPresent(command -> {
             try {
                 requests.submit(command, at);
-            } catch (PushValidationException | PushStateException | PushNotFoundException e) {
+            } catch (PushValidationException | PushStateException | PushNotFoundException
+                | PushBusyException e) {
                 Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 return;

@@ -3,6 +3,7 @@ package app.cascade.push.ui;
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
+import app.cascade.push.PushBusyException;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestSummary;
@@ -179,7 +180,8 @@ class PushTool extends VerticalLayout {
     private static void guarded(Runnable action) {
         try {
             action.run();
-        } catch (PushValidationException | PushStateException | PushNotFoundException e) {
+        } catch (PushValidationException | PushStateException | PushNotFoundException
+                | PushBusyException e) {
             Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

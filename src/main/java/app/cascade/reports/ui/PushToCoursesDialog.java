@@ -2,6 +2,7 @@ package app.cascade.reports.ui;
 
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushBusyException;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStateException;
@@ -93,7 +94,8 @@ class PushToCoursesDialog extends Dialog {
                             + " courses is starting now. You will be notified when it ends.")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             return true;
-        } catch (PushValidationException | PushStateException | PushNotFoundException refused) {
+        } catch (PushValidationException | PushStateException | PushNotFoundException
+                | PushBusyException refused) {
             Notification.show(refused.getMessage(), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
