@@ -256,10 +256,12 @@ public class PushRequestService {
                 throw new PushStateException("This request is not stuck: it waits for Batch Reporting to be turned"
                         + " on in its district, and runs then");
             }
-            PushRequestAction action = new PushRequestAction(PushRequestAction.Kind.CANCELLED, call.actor(),
-                    call.actorName(), Instant.now(), call.reason(), null);
-            audit.cancelStuck(requestId, action.describe());
-            audit.record(requestId, action.action(), call.actor(), call.actorName(), call.reason(), null);
+            PushRequestAction action = audit.record(requestId, PushRequestAction.Kind.CANCELLED, call.actor(),
+                    call.actorName(), call.reason(), null);
+            if (!audit.cancelStuck(requestId, action.describe())) {
+                throw new PushStateException("This request ended meanwhile; it is " + store.find(requestId)
+                        .map(PushRequestView::status).orElseThrow());
+            }
         }));
         log.info("Support {} cancelled stuck push request {} of district {}: {}", call.actor(), requestId, districtId,
                 call.reason());
@@ -285,11 +287,12 @@ public class PushRequestService {
         if (why.isEmpty()) {
             throw new PushValidationException("reason", "Give the reason for this action: the district reads it");
         }
-        if (why.length() > PushRequestAction.MAX_REASON) {
-            throw new PushValidationException("reason", "The reason is " + why.length() + " characters long; keep"
+        int length = why.codePointCount(0, why.length());
+        if (length > PushRequestAction.MAX_REASON) {
+            throw new PushValidationException("reason", "The reason is " + length + " characters long; keep"
                     + " it within " + PushRequestAction.MAX_REASON);
         }
-        if (why.chars().anyMatch(Character::isISOControl)) {
+        if (why.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
             throw new PushValidationException("reason", "Write the reason as plain text on one line");
         }
         CurrentUser actor = users.current().orElseThrow();

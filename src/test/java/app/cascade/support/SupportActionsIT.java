@@ -262,7 +262,7 @@ class SupportActionsIT {
         TestUsers.signIn(context, "support");
 
         for (String reason : new String[]{null, "", "   \t ", "x".repeat(PushRequestAction.MAX_REASON + 1),
-                "first line\nsecond line"}) {
+                "first line\nsecond line", "a lone \uD800 surrogate"}) {
             assertThatThrownBy(() -> requests.retryFailed("alpha", failed, reason)).as("%s", reason)
                     .isInstanceOfSatisfying(PushValidationException.class,
                             e -> assertThat(e.field()).isEqualTo("reason"));

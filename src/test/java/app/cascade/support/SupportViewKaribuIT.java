@@ -3,6 +3,7 @@ package app.cascade.support;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.KaribuSession;
 import app.cascade.push.PushRequestAction;
+import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushStatus;
 import app.cascade.push.RequestNeedingAttention;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._expectNotClickable;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -65,8 +67,8 @@ class SupportViewKaribuIT {
 
     @Test
     void the_grid_lists_the_failed_and_the_stuck_request_of_the_district_with_retry_and_cancel() {
-        assertThat(row(failed)).contains("Alpha Test District", "Push All Course Masters · High School Catalog · 26-27 · Push locked data",
-                "Failed after 4 attempts", "alpha.push", "The push failed: could not serialize access");
+        assertThat(row(failed)).contains("Alpha Test District",
+                "Push All Course Masters · High School Catalog · 26-27 · Push locked data", "Failed after 4 attempts", "alpha.push", "The push failed: could not serialize access");
         assertThat(row(stuck)).contains("Alpha Test District", "Stuck scheduled: it has no job");
         assertThat(action(failed).getText()).isEqualTo("Retry");
         assertThat(action(stuck).getText()).isEqualTo("Cancel");
@@ -138,6 +140,25 @@ class SupportViewKaribuIT {
         assertThat(reason.getErrorMessage()).isEqualTo("The reason is 501 characters long; keep it within 500");
         assertThat(f.status(failed)).isEqualTo("FAILED");
         assertThat(f.actions(failed)).isEmpty();
+    }
+
+    @Test
+    void the_district_sees_who_retried_its_request_when_and_why_in_its_batch_queue() {
+        _click(action(failed));
+        _get(TextArea.class, spec -> spec.withId("support-reason")).setValue("Serialization failure; retry is safe");
+        _click(_get(Button.class, spec -> spec.withId("support-confirm")));
+        KaribuSession.close();
+
+        KaribuSession.open(context, "alpha.push");
+        UI.getCurrent().navigate("push-all-course-masters");
+        @SuppressWarnings("unchecked")
+        Grid<PushRequestSummary> queue = _get(Grid.class, spec -> spec.withId("queue-grid"));
+        int row = IntStream.range(0, GridKt._size(queue)).filter(i -> GridKt._get(queue, i).id().equals(failed))
+                .findFirst().orElseThrow();
+        assertThat(get_textRecursively(GridKt._getCellComponent(queue, row, "status")))
+                .contains("Failed", "The push failed: could not serialize access")
+                .containsPattern("Retried by support \\(Sam Support\\) on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC:"
+                        + " Serialization failure; retry is safe");
     }
 
     @SuppressWarnings("unchecked")

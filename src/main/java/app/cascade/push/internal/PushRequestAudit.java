@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,12 +53,14 @@ public class PushRequestAudit {
                 .isEmpty();
     }
 
-    public void record(UUID requestId, PushRequestAction.Kind action, String actor, String actorName, String reason,
-                       UUID relatedRequest) {
-        jdbc.update("""
+    /** Records an action on the request, stamped with the transaction's time; returns it as stored. */
+    public PushRequestAction record(UUID requestId, PushRequestAction.Kind action, String actor, String actorName,
+                                    String reason, UUID relatedRequest) {
+        Timestamp at = jdbc.queryForObject("""
                 insert into push_request_action (request_id, action, actor, actor_name, reason, related_request_id)
-                values (?, ?, ?, ?, ?, ?)
-                """, requestId, action.name(), actor, actorName, reason, relatedRequest);
+                values (?, ?, ?, ?, ?, ?) returning at
+                """, Timestamp.class, requestId, action.name(), actor, actorName, reason, relatedRequest);
+        return new PushRequestAction(action, actor, actorName, at.toInstant(), reason, relatedRequest);
     }
 
     /** The request that already runs this failed one again, if support retried it before. */

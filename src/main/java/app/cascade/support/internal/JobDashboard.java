@@ -44,6 +44,27 @@ public class JobDashboard implements SmartLifecycle {
     static final String USER = "cascade-proxy";
     private static final Logger log = LoggerFactory.getLogger(JobDashboard.class);
 
+    /**
+     * The proxy relays reads only ({@link JobDashboardProxy}); the server refuses anything else too, so that no path
+     * to it can requeue or delete a job.
+     */
+    private static final Filter READ_ONLY = new Filter() {
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            if (JobDashboardProxy.READ_ONLY.contains(exchange.getRequestMethod())) {
+                chain.doFilter(exchange);
+            } else {
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+            }
+        }
+
+        @Override
+        public String description() {
+            return "refuses every method but GET and HEAD";
+        }
+    };
+
     private final StorageProvider storage;
     private final JsonMapper jsonMapper;
     private final int port;
@@ -107,27 +128,6 @@ public class JobDashboard implements SmartLifecycle {
         server.start();
         log.info("JobRunr dashboard on 127.0.0.1:{}, reachable only through the app at /support/jobs/", port);
     }
-
-    /**
-     * The proxy relays reads only ({@link JobDashboardProxy}); the server refuses anything else too, so that no path
-     * to it can requeue or delete a job.
-     */
-    private static final Filter READ_ONLY = new Filter() {
-        @Override
-        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            if (JobDashboardProxy.READ_ONLY.contains(exchange.getRequestMethod())) {
-                chain.doFilter(exchange);
-            } else {
-                exchange.sendResponseHeaders(403, -1);
-                exchange.close();
-            }
-        }
-
-        @Override
-        public String description() {
-            return "refuses every method but GET and HEAD";
-        }
-    };
 
     @Override
     public void stop() {

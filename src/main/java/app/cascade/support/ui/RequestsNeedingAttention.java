@@ -83,13 +83,13 @@ class RequestsNeedingAttention extends VerticalLayout {
     private Component actions(RequestNeedingAttention r) {
         Button button = switch (r.problem()) {
             case FAILED -> new Button("Retry", e -> new ReasonDialog("Retry a failed push request",
-                    "A new request with the same settings runs now in " + r.district() + "; the failed one stays"
-                            + " as it is. " + what(r), "Retry",
+                    what(r) + ": a new request with the same settings runs now in " + r.district()
+                            + "; the failed one stays as it is.", "Retry",
                     reason -> "Retried as request " + requests.retryFailed(r.districtId(), r.id(), reason),
                     this::refresh).open());
             case STUCK -> new Button("Cancel", e -> new ReasonDialog("Cancel a stuck push request",
-                    "The request ends as Cancelled in " + r.district() + "; nothing more of it is pushed. "
-                            + what(r), "Cancel the request",
+                    what(r) + ": the request ends as Cancelled in " + r.district() + "; nothing more of it is"
+                            + " pushed.", "Cancel the request",
                     reason -> {
                         requests.cancelStuck(r.districtId(), r.id(), reason);
                         return "Cancelled the request";
