@@ -23,8 +23,10 @@ public final class DedicatedPool {
      * @param name              the pool's name in logs and metrics
      * @param size              its maximum number of connections
      * @param connectionTimeout how long a caller waits for one of them before an exception
+     * @param schema            the schema its connections work in; null: the user's default search path
      */
-    public static HikariDataSource of(DataSource main, String name, int size, Duration connectionTimeout) {
+    public static HikariDataSource of(DataSource main, String name, int size, Duration connectionTimeout,
+                                      String schema) {
         if (size < 1) {
             throw new IllegalArgumentException("The pool " + name + " needs at least one connection, not " + size);
         }
@@ -34,6 +36,7 @@ public final class DedicatedPool {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(2, size));
         config.setConnectionTimeout(connectionTimeout.toMillis());
+        config.setSchema(schema);
         return new HikariDataSource(config);
     }
 

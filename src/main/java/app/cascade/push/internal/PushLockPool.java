@@ -23,6 +23,6 @@ class PushLockPool {
     @Bean(name = BEAN, defaultCandidate = false, destroyMethod = "close")
     HikariDataSource pushLockDataSource(DataSource main,
                                         @Value("${jobrunr.background-job-server.worker-count:4}") int jobWorkers) {
-        return DedicatedPool.of(main, "cascade-push-locks", jobWorkers + 2, Duration.ofSeconds(30));
+        return DedicatedPool.of(main, "cascade-push-locks", jobWorkers + 2, Duration.ofSeconds(30), null);
     }
 }

@@ -175,12 +175,12 @@ public class PushRequestStore {
     }
 
     private static final String SUMMARY = """
-            select r.*, cat.name as catalog_name, m.number as master_number, y.code as year_code
+            select r.*, cat.name as catalog_name, m.number as master_number, y.code as year_code, act.*
             from push_request r join school_year y on y.id = r.school_year_id
             left join course_catalog cat on cat.id = coalesce(r.catalog_id,
                 (select catalog_id from course_master where id = r.master_id))
             left join course_master m on m.id = r.master_id
-            """;
+            """ + PushRequestAudit.LAST_ACTION;
 
     public Optional<PushRequestSummary> summary(UUID id) {
         return jdbc.query(SUMMARY + " where r.id = ?", PushRequestStore::summary, id).stream().findFirst();
@@ -197,7 +197,8 @@ public class PushRequestStore {
         PushRequestView r = map(rs, row);
         return new PushRequestSummary(r.id(), r.kind(), r.scheduledAt(), rs.getString("catalog_name"),
                 rs.getString("master_number"), rs.getString("year_code"), r.status(), r.coursesDone(),
-                r.coursesTotal(), r.mode(), r.toSections(), r.types(), r.submittedBy(), r.message());
+                r.coursesTotal(), r.mode(), r.toSections(), r.types(), r.submittedBy(), r.message(),
+                PushRequestAudit.lastAction(rs));
     }
 
     private static PushRequestView map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package app.cascade.push.job;
 
+import app.cascade.push.internal.JobRunrJobs;
 import app.cascade.tenancy.DedicatedPool;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ class JobRunrPool {
 
     @Bean(name = BEAN, defaultCandidate = false, destroyMethod = "close")
     HikariDataSource jobRunrDataSource(DataSource main, @Value("${cascade.jobs.pool-size:10}") int size) {
-        return DedicatedPool.of(main, "cascade-jobrunr", size, Duration.ofSeconds(10));
+        // JobRunr's tables live in JobRunrJobs.SCHEMA, whatever the database user's search_path says
+        return DedicatedPool.of(main, "cascade-jobrunr", size, Duration.ofSeconds(10), JobRunrJobs.SCHEMA);
     }
 }

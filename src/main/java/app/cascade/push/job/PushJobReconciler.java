@@ -4,6 +4,7 @@ import app.cascade.notifications.NotificationService;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
 import app.cascade.push.PushStatus;
+import app.cascade.push.internal.JobRunrJobs;
 import app.cascade.push.internal.NodeName;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.UnfinishedRequests;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,8 +43,6 @@ import java.util.UUID;
 @ConditionalOnProperty(name = "cascade.push.reconciler.enabled", havingValue = "true", matchIfMissing = true)
 public class PushJobReconciler {
 
-    /** JobRunr states in which a job will still run, or is running. */
-    static final Set<String> LIVE = Set.of("AWAITING", "SCHEDULED", "ENQUEUED", "PROCESSING");
     private static final String LEASE = "push-job-reconciler";
     private static final Logger log = LoggerFactory.getLogger(PushJobReconciler.class);
 
@@ -101,7 +99,7 @@ public class PushJobReconciler {
     }
 
     private String heal(Unfinished request, String jobState) {
-        if (jobState != null && LIVE.contains(jobState)) {
+        if (jobState != null && JobRunrJobs.LIVE.contains(jobState)) {
             return "";
         }
         if (request.status() != PushStatus.RUNNING && !request.batchReporting()) {
@@ -145,7 +143,7 @@ public class PushJobReconciler {
                 .map(UUID::toString).toArray(String[]::new);
         Map<UUID, String> states = new HashMap<>();
         if (ids.length > 0) {
-            jobStorage.query("select id, state from jobrunr_jobs where id = any (?)", rs -> {
+            jobStorage.query("select id, state from " + JobRunrJobs.TABLE + " where id = any (?)", rs -> {
                 states.put(UUID.fromString(rs.getString("id").strip()), rs.getString("state"));
             }, (Object) ids);
         }

@@ -157,6 +157,11 @@ class PushQueue extends VerticalLayout {
             message.addClassName("cascade-status-message");
             cell.add(message);
         }
+        if (r.lastAction() != null) {
+            Span action = new Span(r.lastAction().describe());
+            action.addClassNames("cascade-status-message", "cascade-status-support-action");
+            cell.add(action);
+        }
         return cell;
     }
 

@@ -1,6 +1,8 @@
 package app.cascade.support.internal;
 
 import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import org.jobrunr.dashboard.JobRunrApiHandler;
@@ -32,7 +34,8 @@ import java.util.Base64;
 /**
  * JobRunr's dashboard (its own handlers), served on the loopback interface only and requiring HTTP Basic credentials
  * that are generated at start-up and known only to this process. The app relays it at {@code /support/jobs/} for
- * signed-in users with the SUPPORT role ({@link JobDashboardProxy}). 0 as port picks a free one.
+ * signed-in users with the SUPPORT role ({@link JobDashboardProxy}). Read-only: it refuses every method but GET and
+ * HEAD. 0 as port picks a free one.
  */
 @Component
 @ConditionalOnProperty(name = "cascade.support.jobs-dashboard.enabled", havingValue = "true", matchIfMissing = true)
@@ -40,6 +43,27 @@ public class JobDashboard implements SmartLifecycle {
 
     static final String USER = "cascade-proxy";
     private static final Logger log = LoggerFactory.getLogger(JobDashboard.class);
+
+    /**
+     * The proxy relays reads only ({@link JobDashboardProxy}); the server refuses anything else too, so that no path
+     * to it can requeue or delete a job.
+     */
+    private static final Filter READ_ONLY = new Filter() {
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            if (JobDashboardProxy.READ_ONLY.contains(exchange.getRequestMethod())) {
+                chain.doFilter(exchange);
+            } else {
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+            }
+        }
+
+        @Override
+        public String description() {
+            return "refuses every method but GET and HEAD";
+        }
+    };
 
     private final StorageProvider storage;
     private final JsonMapper jsonMapper;
@@ -98,6 +122,7 @@ public class JobDashboard implements SmartLifecycle {
                 new JobRunrApiHandler(storage, jsonMapper, false), new JobRunrSseHandler(storage, jsonMapper))) {
             HttpContext context = server.createContext(handler.getContextPath(), handler);
             context.setAuthenticator(onlyTheApp);
+            context.getFilters().add(READ_ONLY);
             handlers.add(handler);
         }
         server.start();

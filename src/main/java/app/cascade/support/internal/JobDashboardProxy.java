@@ -2,7 +2,13 @@ package app.cascade.support.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +30,11 @@ import java.util.Set;
  * paths ({@code /dashboard/**}, its {@code /api/...} calls and {@code /sse/**} streams) are relayed to the internal
  * dashboard server with the credentials only this process knows. Sign-in and the SUPPORT role are required (the UI
  * security chain and {@code @PreAuthorize}).
+ * <p>
+ * <b>Read-only.</b> Support watches jobs, it does not push: only GET and HEAD are relayed (pages, JSON reads and the
+ * server-sent event streams). Every other method — requeue, delete, trigger, and anything JobRunr adds later on these
+ * paths — is refused here with 403 problem JSON and logged, before it reaches JobRunr. Retrying a failed push request
+ * and cancelling a stuck one go through the Support view, audited ({@code PushRequestService}).
  */
 @Controller
 public class JobDashboardProxy {
@@ -32,6 +44,12 @@ public class JobDashboardProxy {
             "/dashboard/**", "/sse/**", "/api/jobs", "/api/jobs/**", "/api/recurring-jobs", "/api/recurring-jobs/**",
             "/api/problems", "/api/problems/**", "/api/servers", "/api/servers/**", "/api/version",
             "/api/metadata/**");
+
+    /** The only methods relayed: they read. */
+    static final Set<String> READ_ONLY = Set.of("GET", "HEAD");
+    static final String READ_ONLY_DETAIL = "The jobs dashboard is read-only for support: retry a failed push request"
+            + " or cancel a stuck one from the Support view of Cascade, with a reason.";
+    private static final Logger log = LoggerFactory.getLogger(JobDashboardProxy.class);
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
             "trailer", "upgrade", "host", "content-length", "authorization", "cookie", "proxy-authorization");
@@ -53,12 +71,20 @@ public class JobDashboardProxy {
             "/api/recurring-jobs/**", "/api/problems", "/api/problems/**", "/api/servers", "/api/servers/**",
             "/api/version", "/api/metadata/**"})
     @PreAuthorize("hasRole('SUPPORT')")
-    public void relay(HttpServletRequest request, HttpServletResponse response) throws IOException,
-            InterruptedException {
+    public ResponseEntity<ProblemDetail> relay(HttpServletRequest request, HttpServletResponse response,
+                                               Principal who) throws IOException, InterruptedException {
+        if (!READ_ONLY.contains(request.getMethod())) {
+            log.warn("Refused {} {} of the jobs dashboard for {}: it is read-only", request.getMethod(),
+                    request.getRequestURI(), who.getName());
+            ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, READ_ONLY_DETAIL);
+            refused.setTitle("The jobs dashboard is read-only");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(refused);
+        }
         JobDashboard target = dashboard.getIfAvailable();
         if (target == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "The jobs dashboard is disabled");
-            return;
+            return null;
         }
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.internalPort()
@@ -88,6 +114,7 @@ public class JobDashboardProxy {
                 out.flush(); // server-sent events must reach the browser as they come
             }
         }
+        return null; // written above
     }
 
     private static HttpRequest.BodyPublisher bodyOf(HttpServletRequest request) throws IOException {

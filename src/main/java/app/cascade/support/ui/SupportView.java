@@ -1,5 +1,6 @@
 package app.cascade.support.ui;
 
+import app.cascade.push.PushRequestService;
 import app.cascade.security.Roles;
 import app.cascade.support.DistrictStatus;
 import app.cascade.support.SupportService;
@@ -22,11 +23,12 @@ class SupportView extends VerticalLayout {
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
-    SupportView(SupportService support) {
+    SupportView(SupportService support, PushRequestService requests) {
         addClassName("cascade-view");
-        setSizeFull();
+        setWidthFull();
         Grid<DistrictStatus> grid = new Grid<>();
         grid.setId("districts-grid");
+        grid.setAllRowsVisible(true);
         grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
         grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
         grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
@@ -39,13 +41,13 @@ class SupportView extends VerticalLayout {
                 + d.lastFailureMessage()).setHeader("Last failure").setFlexGrow(2);
         grid.setItems(support.districts());
         com.vaadin.flow.component.html.Anchor jobs = new com.vaadin.flow.component.html.Anchor("/support/jobs/",
-                "Open the jobs dashboard (JobRunr)");
+                "Open the jobs dashboard (JobRunr, read-only)");
         jobs.setId("open-jobs-dashboard");
         jobs.setRouterIgnore(true);
         add(new H2("Districts"), jobs,
                 new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
-                        + "organization. Add a file to tenants/ and restart to bring a district live."),
-                grid);
-        setFlexGrow(1, grid);
+                        + "organization. Add a file to tenants/ and restart to bring a district live. The jobs "
+                        + "dashboard is read-only: retry and cancel push requests below."),
+                grid, new RequestsNeedingAttention(requests));
     }
 }

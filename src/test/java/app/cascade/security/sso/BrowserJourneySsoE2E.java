@@ -17,7 +17,13 @@ import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.StorageProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -61,7 +67,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *   <li>the bell shows 1; the CSV and PDF reports download and parse;</li>
  *   <li>the Residual Data Report (route {@code reports/residual}, grid {@code residual-grid}) lists the items the
  *       push kept because of grades;</li>
- *   <li>cedar.viewer, in a second browser, sees none of it and has no push buttons.</li>
+ *   <li>cedar.viewer, in a second browser, sees none of it and has no push buttons;</li>
+ *   <li>support, in a third browser, finds a failed Lakeside request in the Support view and retries it with a
+ *       reason; the retry completes, Lakeside sees who retried it, when and why, and the relayed jobs dashboard
+ *       refuses a requeue and a delete.</li>
  * </ol>
  * Screenshots of every step go to {@code target/e2e/} ({@code <browser>-NN-<step>.png}); on a failure the screenshot
  * and the browser console log ({@code <browser>-console.log}) are kept there too.
@@ -115,6 +124,13 @@ class BrowserJourneySsoE2E {
     String base;
     Browser lakeside;
     Browser cedar;
+    Browser support;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    StorageProvider jobStorage;
     JsonNode webClient;
     List<String> originalRedirects;
     /** Filled by the steps, read by the later ones. */
@@ -127,7 +143,7 @@ class BrowserJourneySsoE2E {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             String step = context.getRequiredTestMethod().getName();
-            for (Browser browser : new Browser[] {lakeside, cedar}) {
+            for (Browser browser : new Browser[] {lakeside, cedar, support}) {
                 if (browser != null) {
                     Path shot = browser.screenshot("FAILED-" + step);
                     Path log = browser.saveConsole();
@@ -146,7 +162,7 @@ class BrowserJourneySsoE2E {
 
     @AfterAll
     void close_browsers_and_restore_the_client() throws Exception {
-        for (Browser browser : new Browser[] {lakeside, cedar}) {
+        for (Browser browser : new Browser[] {lakeside, cedar, support}) {
             if (browser != null) {
                 browser.close();
             }
@@ -388,6 +404,85 @@ class BrowserJourneySsoE2E {
         cedar.driver.get(base + "/api/v1/pushes/" + requestId);
         assertThat(cedar.pageText()).doesNotContain(requestId.toString(), "Lakeside");
         cedar.screenshot("step5-request-url");
+    }
+
+    @Test
+    @Order(6)
+    void step6_support_retries_a_failed_lakeside_request_with_a_reason_and_lakeside_sees_who_when_and_why()
+            throws Exception {
+        UUID failed = inLakeside(() -> jdbc.queryForObject("""
+                insert into push_request (id, kind, catalog_id, school_year_id, mode, to_sections, data_types, status,
+                    submitted_by, submitted_at, scheduled_at, started_at, finished_at, attempts, message)
+                select gen_random_uuid(), 'CATALOG', c.id, y.id, 'PUSH_LOCKED', false, '{CATEGORIES}', 'FAILED',
+                    'lakeside.push', now() - interval '2 hours', now() - interval '2 hours', now() - interval '2 hours',
+                    now() - interval '1 hour', 4, 'The push failed: could not extend file: No space left on device'
+                from course_catalog c, school_year y where c.name = ? and y.code = '26-27'
+                returning id
+                """, UUID.class, CATALOG));
+        String reason = "Disk full on the database host; space freed, retrying";
+        support = new Browser("support");
+        signIn(support, "/support/districts", "support");
+        WebElement grid = support.await("#attention-grid", SHORT);
+        assertThat(gridRows(support, grid)).singleElement().asString().contains("Lakeside", CATALOG, "26-27",
+                "Failed after 4 attempts", "lakeside.push", "No space left on device", "Retry");
+        support.screenshot("step6-support-view");
+
+        support.click(support.awaitText("#attention-grid vaadin-button", "Retry", SHORT));
+        WebElement text = support.await("#support-reason textarea", SHORT);
+        text.sendKeys(reason);
+        support.until(SHORT, "Retry enabled once a reason is given",
+                d -> Boolean.TRUE.equals(support.js("return !document.getElementById('support-confirm').disabled;"))
+                        ? true : null);
+        support.screenshot("step6-reason-dialog");
+        support.click(support.await("#support-confirm", SHORT));
+        support.until(SHORT, "the confirmation", d -> support.pageText().contains("Retried as request") ? true : null);
+        support.until(SHORT, "the dialog to close", d -> support.deep("#support-reason") == null);
+        support.screenshot("step6-retried");
+
+        UUID retry = inLakeside(() -> jdbc.queryForObject("select related_request_id from push_request_action"
+                + " where request_id = ? and action = 'RETRIED'", UUID.class, failed));
+        String finalStatus = support.until(PUSH, "the retry to end", d -> {
+            String status = inLakeside(() -> jdbc.queryForObject("select status from push_request where id = ?",
+                    String.class, retry));
+            return status.startsWith("COMPLETED") || status.equals("FAILED") ? status : null;
+        });
+        assertThat(finalStatus).startsWith("COMPLETED");
+        support.click(support.await("#attention-refresh", SHORT));
+        support.until(SHORT, "the failed request to leave the list",
+                d -> support.pageText().contains("No push request failed in the last 7 days") ? true : null);
+        support.screenshot("step6-nothing-needs-attention");
+
+        // what Lakeside sees on both requests, through its own API token
+        String token = KeycloakSsoE2E.token("lakeside.push");
+        JsonNode seen = JSON.readTree(get("/api/v1/pushes/" + failed, token).body());
+        assertThat(seen.get("status").asString()).isEqualTo("FAILED");
+        assertThat(seen.get("lastAction").asString()).matches("Retried by support \\(Sam Support\\) on "
+                + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: " + Pattern.quote(reason));
+        JsonNode again = JSON.readTree(get("/api/v1/pushes/" + retry, token).body());
+        assertThat(again.get("submittedBy").asString()).isEqualTo("lakeside.push");
+        assertThat(again.get("lastAction").asString())
+                .startsWith("Retry of a failed request, started by support (Sam Support) on ").endsWith(reason);
+
+        // and the relayed jobs dashboard, in support's own signed-in browser, refuses to requeue or delete the job
+        UUID job = inLakeside(() -> jdbc.queryForObject("select job_id from push_request where id = ?", UUID.class,
+                retry));
+        StateName before = jobStorage.getJobById(job).getState();
+        for (String method : List.of("POST", "DELETE")) {
+            String path = "/api/jobs/" + job + (method.equals("POST") ? "/requeue" : "");
+            Object status = support.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], {method: arguments[1]}).then(r => done(r.status), e => done(String(e)));
+                    """, path, method);
+            assertThat(status).as("%s %s", method, path).isEqualTo(403L);
+        }
+        assertThat(jobStorage.getJobById(job).getState()).isEqualTo(before);
+        assertThat(inLakeside(() -> jdbc.queryForObject("select status from push_request where id = ?",
+                String.class, retry))).isEqualTo(finalStatus);
+    }
+
+    private <T> T inLakeside(java.util.function.Supplier<T> work) {
+        return app.cascade.tenancy.TenantContext.call("lakeside", () -> new TransactionTemplate(transactions)
+                .execute(s -> work.get()));
     }
 
     // ---------------------------------------------------------------------------------------------------------
