@@ -18,9 +18,8 @@ import java.nio.file.Path;
 /**
  * With no {@code CASCADE_DB_URL}, Cascade runs its own PostgreSQL (real binaries, zonky) whose data lives in
  * {@code cascade.embedded-db.dir} and survives restarts. An empty dir setting means a throw-away database (tests).
- * {@code cascade.embedded-db.durable} (default true) keeps fsync and synchronous commit on, which zonky turns off;
- * false is meant for throw-away databases only (the {@code it} profile; a persistent dir without them gets a warning).
- * {@link EmbeddedPostgresGuard} makes sure the server on the port is the one started here, on this data dir.
+ * It is durable: fsync and synchronous commit on (zonky turns both off), for the tests' databases too.
+ * {@link EmbeddedPostgresGuard} makes sure that the server on the port is the one started here, on this data dir.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -30,13 +29,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${cascade.embedded-db.dir:}") String dir,
-                                      @Value("${cascade.embedded-db.port:0}") int port,
-                                      @Value("${cascade.embedded-db.durable:true}") boolean durable)
-            throws IOException {
+                                      @Value("${cascade.embedded-db.port:0}") int port) throws IOException {
         boolean throwAway = dir.isBlank();
         Path data = throwAway ? Files.createTempDirectory("cascade-pg")
                 : Files.createDirectories(Path.of(dir).toAbsolutePath());
-        String durability = durable ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(throwAway)
@@ -44,16 +40,12 @@ class EmbeddedDatabaseConfiguration {
                 // JVM shutdown hook stopped it while the context was still closing, and JobRunr's workers then waited
                 // out the pool's 30 s connection timeout (seen as Failsafe killing its fork at the end of the ITs)
                 .setRegisterShutdownHook(false)
-                .setServerConfig("fsync", durability) // after zonky's -F (fsync off) on the command line: wins
-                .setServerConfig("synchronous_commit", durability)
+                .setServerConfig("fsync", "on") // after zonky's -F (fsync off) on the command line: wins
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
         if (port > 0) {
             builder.setPort(port);
-        }
-        if (!durable && !throwAway) {
-            log.warn("The embedded PostgreSQL runs with fsync and synchronous_commit off "
-                    + "(cascade.embedded-db.durable=false): a crash can lose or corrupt the data in {}", data);
         }
         EmbeddedPostgres postgres = new EmbeddedPostgresGuard(data, port).start(builder);
         log.info("Embedded PostgreSQL listening on port {}{}", postgres.getPort(),

@@ -29,9 +29,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Makes sure that the embedded PostgreSQL Cascade talks to is the one it started on its own data dir. zonky's
  * {@code pg_ctl start} does not fail when the port or the data dir is taken: it then connects to whatever listens on
- * the port. So, before the start, a postmaster that an earlier run left on the data dir (a kill -9 of Cascade leaves
- * PostgreSQL running) is stopped, and a port held by any other server refuses the start; after the start, the server
- * on the port must report our data dir ({@code SHOW data_directory}).
+ * the port. So, before the start, a data dir in use by a running Cascade refuses the start, a postmaster that an
+ * earlier run left on the data dir (a kill -9 of Cascade leaves PostgreSQL running) is stopped, and a port held by any
+ * other server refuses the start; after the start, the server on the port must report our data dir
+ * ({@code SHOW data_directory}).
  */
 final class EmbeddedPostgresGuard {
 
@@ -58,8 +59,9 @@ final class EmbeddedPostgresGuard {
         try {
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("The embedded PostgreSQL did not start on port " + port + " with data dir "
-                    + dataDir + " (pg_ctl's own output is logged by io.zonky.test.db.postgres.embedded)", e);
+            throw new IllegalStateException("The embedded PostgreSQL did not start on " + (port > 0 ? "port " + port
+                    : "a free port") + " with data dir " + dataDir + " (pg_ctl's own output is logged by "
+                    + "io.zonky.test.db.postgres.embedded)", e);
         }
         try {
             verifyOwnServer(postgres);
@@ -126,7 +128,7 @@ final class EmbeddedPostgresGuard {
                     + ", delete " + pidFile + ", then start Cascade again.");
         }
         log.warn("A PostgreSQL (pid {}) is still running on data dir {}, left by a Cascade that stopped without "
-                + "shutting it down (e.g. kill -9); stopping it to start afresh", pid.get(), dataDir);
+                + "shutting it down (e.g. kill -9); stopping it (SIGTERM) to start afresh", pid.get(), dataDir);
         stop(process.get());
     }
 

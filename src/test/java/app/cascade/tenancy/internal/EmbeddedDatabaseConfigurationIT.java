@@ -54,16 +54,6 @@ class EmbeddedDatabaseConfigurationIT {
     }
 
     @Test
-    void durable_false_turns_both_off_for_a_throw_away_database() {
-        cascade(Path.of(""), 0).withPropertyValues("cascade.embedded-db.durable=false")
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(setting(context, "fsync")).isEqualTo("off");
-                    assertThat(setting(context, "synchronous_commit")).isEqualTo("off");
-                });
-    }
-
-    @Test
     void start_up_refuses_a_port_held_by_a_server_it_did_not_start_and_says_what_to_do() throws IOException {
         int port = freePort();
         Path ours = temp.resolve("data");
