@@ -220,8 +220,8 @@ class KeycloakSsoE2E {
     void a_multi_district_user_without_a_chosen_organization_gets_no_district_claim() {
         assertThat(claims(token("regional.admin")).has("organization")).isFalse();
         ResponseEntity<String> response = getDistrict(token("regional.admin"));
-        // current behaviour: no district is bound; the export throws UnknownTenantException (logged as a server
-        // error) and the client gets 403 from the secured error dispatch, never data
+        // no district is bound: the export's UnknownTenantException answers a 403 problem (api.ApiExceptionHandler),
+        // never data
         assertThat(response.getStatusCode().value()).isEqualTo(403);
         assertThat(String.valueOf(response.getBody())).doesNotContain("\"district\"");
     }
