@@ -33,7 +33,10 @@ class SupportView extends VerticalLayout {
         grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
         grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
         grid.addColumn(d -> d.district().batchReporting() ? "On" : "Off").setHeader("Batch Reporting");
-        grid.addColumn(d -> d.requestsLast24h().isEmpty() ? "none" : d.requestsLast24h().toString())
+        grid.addColumn(d -> d.requestsLast24h().isEmpty() ? "none" : d.requestsLast24h().entrySet().stream()
+                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .map(e -> e.getValue() + " " + e.getKey().toLowerCase().replace('_', ' '))
+                        .collect(java.util.stream.Collectors.joining(", ")))
                 .setHeader("Requests (24 h)").setAutoWidth(true);
         grid.addColumn(d -> d.oldestQueuedAt() == null ? "" : TIME.format(d.oldestQueuedAt()))
                 .setHeader("Oldest waiting");
