@@ -338,9 +338,12 @@ class KeycloakSsoE2E {
         JsonNode catalog = java.util.stream.StreamSupport.stream(JSON.readTree(cedar.get().uri("/api/v1/catalogs")
                 .retrieve().body(String.class)).spliterator(), false)
                 .filter(c -> c.get("name").asString().equals(MARKER)).findFirst().orElseThrow();
+        // scheduled a month ahead (at most a year is accepted), so it is still waiting while the other district looks
         String body = """
-                {"catalogId": %d, "schoolYearId": %d, "mode": "PUSH_LOCKED", "scheduledAt": "2099-01-01T00:00:00Z"}
-                """.formatted(catalog.get("id").asLong(), year.get("id").asLong());
+                {"catalogId": %d, "schoolYearId": %d, "mode": "PUSH_LOCKED", "scheduledAt": "%s"}
+                """.formatted(catalog.get("id").asLong(), year.get("id").asLong(),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(
+                        java.time.temporal.ChronoUnit.SECONDS));
         ResponseEntity<String> submitted = cedar.post().uri("/api/v1/pushes")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).retrieve()
                 .toEntity(String.class);
