@@ -3,10 +3,11 @@ package app.cascade.notifications;
 import app.cascade.notifications.internal.PushMailer;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
+import app.cascade.push.PushRequestEnded;
 import app.cascade.push.PushRequestSummary;
-import app.cascade.push.internal.PushRequestStore;
 import app.cascade.security.CurrentUserService;
 import app.cascade.tenancy.TenantContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,23 +29,24 @@ public class NotificationService {
     private final CurrentUserService users;
     private final PushEvents events;
     private final PushMailer mailer;
-    private final PushRequestStore requests;
     private final TransactionTemplate tx;
 
     public NotificationService(JdbcTemplate jdbc, CurrentUserService users, PushEvents events, PushMailer mailer,
-                               PushRequestStore requests, PlatformTransactionManager transactions) {
+                               PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.users = users;
         this.events = events;
         this.mailer = mailer;
-        this.requests = requests;
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Internal: called by the push job when a request reached a final status. Idempotent per request. */
-    public void requestEnded(String tenantId, UUID requestId) {
+    /** A push request reached a final status (its job, or the job reconciler, says so). Idempotent per request. */
+    @EventListener
+    public void onPushRequestEnded(PushRequestEnded ended) {
+        String tenantId = ended.tenantId();
+        PushRequestSummary request = ended.request();
+        UUID requestId = request.id();
         PushRequestSummary summary = TenantContext.call(tenantId, () -> tx.execute(s -> {
-            PushRequestSummary request = requests.summary(requestId).orElseThrow();
             Integer existing = jdbc.queryForObject("select count(*) from notification where request_id = ?",
                     Integer.class, requestId);
             if (existing != null && existing > 0) {

@@ -1,6 +1,5 @@
 package app.cascade.push.job;
 
-import app.cascade.notifications.NotificationService;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
 import app.cascade.push.PushRequestView;
@@ -36,19 +35,19 @@ public class PushJob {
     private final PushRequestStore store;
     private final DistrictSettings settings;
     private final PushEvents events;
-    private final NotificationService notifications;
+    private final PushRequestEndings endings;
     private final TransactionTemplate tx;
     private final PushMetrics metrics;
 
     public PushJob(PushExecutor executor, PushRequestStore store, DistrictSettings settings, PushEvents events,
-                   NotificationService notifications, PlatformTransactionManager transactions,
+                   PushRequestEndings endings, PlatformTransactionManager transactions,
                    PushMetrics metrics) {
         this.metrics = metrics;
         this.executor = executor;
         this.store = store;
         this.settings = settings;
         this.events = events;
-        this.notifications = notifications;
+        this.endings = endings;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -85,13 +84,13 @@ public class PushJob {
             metrics.recorded(tenantId, requestId, found.get(), status,
                     java.time.Duration.ofNanos(System.nanoTime() - started));
             events.publish(PushEvent.request(tenantId, requestId, status, progress.done, progress.total));
-            notifications.requestEnded(tenantId, requestId);
+            endings.ended(tenantId, requestId);
         } catch (RuntimeException e) {
             if (attempt > RETRIES) {
                 tx.executeWithoutResult(s -> store.markFailed(requestId, "The push failed: " + e.getMessage()));
                 events.publish(PushEvent.request(tenantId, requestId, PushStatus.FAILED, progress.done,
                         progress.total));
-                notifications.requestEnded(tenantId, requestId);
+                endings.ended(tenantId, requestId);
             } else {
                 log.warn("Push {} attempt {} failed; JobRunr will retry it", requestId, attempt, e);
             }

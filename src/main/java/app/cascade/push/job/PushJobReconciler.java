@@ -1,6 +1,5 @@
 package app.cascade.push.job;
 
-import app.cascade.notifications.NotificationService;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
 import app.cascade.push.PushStatus;
@@ -50,7 +49,7 @@ public class PushJobReconciler {
     private final PushRequestStore store;
     private final PushJobScheduler jobs;
     private final PushEvents events;
-    private final NotificationService notifications;
+    private final PushRequestEndings endings;
     private final TenantRegistry registry;
     private final JdbcTemplate jdbc;
     private final JdbcTemplate jobStorage;
@@ -60,7 +59,7 @@ public class PushJobReconciler {
     private final Duration every;
 
     public PushJobReconciler(UnfinishedRequests unfinished, PushRequestStore store, PushJobScheduler jobs,
-                             PushEvents events, NotificationService notifications, TenantRegistry registry,
+                             PushEvents events, PushRequestEndings endings, TenantRegistry registry,
                              JdbcTemplate jdbc, @Qualifier(JobRunrPool.BEAN) DataSource jobStorage,
                              PlatformTransactionManager transactions, NodeName node,
                              @Value("${cascade.push.reconciler.grace:60s}") Duration grace,
@@ -69,7 +68,7 @@ public class PushJobReconciler {
         this.store = store;
         this.jobs = jobs;
         this.events = events;
-        this.notifications = notifications;
+        this.endings = endings;
         this.registry = registry;
         this.jdbc = jdbc;
         this.jobStorage = new JdbcTemplate(jobStorage);
@@ -133,7 +132,7 @@ public class PushJobReconciler {
         }
         log.warn("Push {}: {}", request.id(), message);
         events.publish(PushEvent.request(request.tenantId(), request.id(), PushStatus.FAILED, 0, null));
-        notifications.requestEnded(request.tenantId(), request.id());
+        endings.ended(request.tenantId(), request.id());
         return request.tenantId() + "/" + request.id() + ": failed (" + message + ")";
     }
 

@@ -4,7 +4,7 @@ import app.cascade.security.DevUser;
 import app.cascade.security.DistrictAuthorities;
 import app.cascade.security.Roles;
 import app.cascade.security.ui.LoginView;
-import app.cascade.support.internal.JobDashboardProxy;
+import app.cascade.support.JobDashboardPaths;
 import app.cascade.tenancy.TenantRegistry;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
@@ -121,8 +121,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**").permitAll()
                 // JobRunr's dashboard, relayed by the app: support staff only
-                .requestMatchers(JobDashboardProxy.DASHBOARD_PATHS.toArray(String[]::new)).hasRole(Roles.SUPPORT));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(JobDashboardProxy.DASHBOARD_PATHS.stream()
+                .requestMatchers(JobDashboardPaths.ALL.toArray(String[]::new)).hasRole(Roles.SUPPORT));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(JobDashboardPaths.ALL.stream()
                 .map(p -> org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                         .withDefaults().matcher(p))
                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)));

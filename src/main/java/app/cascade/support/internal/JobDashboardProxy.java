@@ -22,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.Principal;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,12 +37,6 @@ import java.util.Set;
  */
 @Controller
 public class JobDashboardProxy {
-
-    /** The dashboard's own API paths (they do not clash with Cascade's /api/v1). */
-    public static final List<String> DASHBOARD_PATHS = List.of("/support/jobs", "/support/jobs/**", "/dashboard",
-            "/dashboard/**", "/sse/**", "/api/jobs", "/api/jobs/**", "/api/recurring-jobs", "/api/recurring-jobs/**",
-            "/api/problems", "/api/problems/**", "/api/servers", "/api/servers/**", "/api/version",
-            "/api/metadata/**");
 
     /** The only methods relayed: they read. */
     static final Set<String> READ_ONLY = Set.of("GET", "HEAD");
