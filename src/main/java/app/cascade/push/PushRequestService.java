@@ -190,8 +190,8 @@ public class PushRequestService {
 
     private static void requireNoTransaction() {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("Push requests are submitted, cancelled and restarted outside any "
-                    + "transaction: their jobs are created and deleted after their own commit");
+            throw new IllegalStateException("Push requests are submitted, cancelled, restarted, retried and cancelled"
+                    + " by support outside any transaction: their jobs are created and deleted after their own commit");
         }
     }
 
@@ -319,10 +319,7 @@ public class PushRequestService {
     }
 
     private SupportCall supportCall(String districtId, UUID requestId, String reason) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("A support action binds its district and commits before it creates a"
-                    + " job: call it outside any transaction");
-        }
+        requireNoTransaction();
         if (requestId == null) {
             throw new PushValidationException("requestId", "Choose the request");
         }

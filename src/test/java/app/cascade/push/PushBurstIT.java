@@ -31,6 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -110,19 +112,13 @@ class PushBurstIT {
         targets.addAll(district("beta", "beta.push"));
 
         AtomicBoolean jobServerStopped = new AtomicBoolean();
-        AtomicBoolean watching = new AtomicBoolean(true);
-        Thread watcher = Thread.ofPlatform().start(() -> {
-            while (watching.get()) {
-                if (!jobServer.isRunning()) {
-                    jobServerStopped.set(true);
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        // samples the job server every 50 ms for the whole burst and the pushes it starts
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleAtFixedRate(() -> {
+            if (!jobServer.isRunning()) {
+                jobServerStopped.set(true);
             }
-        });
+        }, 0, 50, TimeUnit.MILLISECONDS);
 
         List<Answer> answers = new ArrayList<>();
         try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
@@ -179,8 +175,7 @@ class PushBurstIT {
                 accepted.entrySet().stream().allMatch(e -> rows(e.getKey()).stream()
                         .allMatch(r -> Set.of("COMPLETED", "COMPLETED_WITH_WARNINGS", "FAILED", "CANCELLED")
                                 .contains((String) r.get("status")))));
-        watching.set(false);
-        watcher.join();
+        watcher.shutdownNow();
 
         for (Map.Entry<String, List<UUID>> district : accepted.entrySet()) {
             List<Map<String, Object>> rows = rows(district.getKey());
