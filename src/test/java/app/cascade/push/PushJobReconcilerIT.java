@@ -123,7 +123,8 @@ class PushJobReconcilerIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> request(id).status().isFinal());
         assertThat(request(id).status()).isIn(PushStatus.COMPLETED, PushStatus.COMPLETED_WITH_WARNINGS);
-        assertThat(jobState(jobOf(id))).isEqualTo("SUCCEEDED");
+        // JobRunr saves the job's SUCCEEDED state just after the push committed its final status
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobState(jobOf(id)), "SUCCEEDED"::equals);
     }
 
     @Test
