@@ -32,7 +32,8 @@ public class ChooseDistrictView extends VerticalLayout {
                 .forEach(tenant -> {
                     Button choose = new Button(tenant.displayName(), e -> {
                         users.chooseDistrict(tenant.id());
-                        getUI().ifPresent(ui -> ui.getPage().setLocation(""));
+                        // into the app at its root (the first view of the user's role), with the chosen district
+                        getUI().ifPresent(ui -> ui.navigate(""));
                     });
                     choose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                     choose.setId("choose-" + tenant.id());

@@ -1,6 +1,14 @@
 package app.cascade.security.sso;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -8,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -19,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +42,15 @@ import java.util.stream.Stream;
 /**
  * One headless Chromium driven through Debian's {@code chromedriver}: both paths are given explicitly, so Selenium
  * Manager is never asked to find (or download) a browser or a driver. Each browser gets a fresh profile directory.
- * Screenshots, the console log and downloads go under {@code target/e2e/}.
+ * Screenshots, the console log, downloads and the accessibility (axe-core) results go under {@code target/e2e/}.
+ * Journeys in other packages (app.cascade.e2e) use it too.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("cascade.e2e.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("cascade.e2e.chromedriver", "/usr/bin/chromedriver"));
-    static final Path OUT = Path.of("target", "e2e");
+    public static final Path CHROMIUM = Path.of(System.getProperty("cascade.e2e.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("cascade.e2e.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path OUT = Path.of("target", "e2e");
     static final List<String> ARGUMENTS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
@@ -46,7 +58,7 @@ final class Browser implements AutoCloseable {
      * Finds an element by CSS selector in the document and in every open shadow root (Vaadin's overlays and
      * components keep parts of their DOM there).
      */
-    static final String DEEP_QUERY = """
+    public static final String DEEP_QUERY = """
             const deepAll = (selector, root) => {
               const found = [...root.querySelectorAll(selector)];
               for (const el of root.querySelectorAll('*')) {
@@ -80,14 +92,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    final String name;
-    final ChromeDriver driver;
-    final Path downloads;
+    public final String name;
+    public final ChromeDriver driver;
+    public final Path downloads;
     private final Path profile;
     private final List<String> console = new ArrayList<>();
     private int shots;
 
-    Browser(String name) {
+    public Browser(String name) {
         this.name = name;
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser e2e needs Debian's chromium and chromium-driver ("
@@ -131,44 +143,44 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(150));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 
-    <T> T until(Duration timeout, String what, Function<WebDriver, T> condition) {
+    public <T> T until(Duration timeout, String what, Function<WebDriver, T> condition) {
         WebDriverWait wait = waiting(timeout);
         wait.withMessage(what);
         return wait.until(condition);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** The first visible element matching {@code selector}, looking into shadow roots too; null if none. */
-    WebElement deep(String selector) {
+    public WebElement deep(String selector) {
         return (WebElement) js(DEEP_QUERY + "return deepAll(arguments[0], document).find(visible) || null;",
                 selector);
     }
 
     /** The first visible element matching {@code selector} whose trimmed text is {@code text}; null if none. */
-    WebElement deepWithText(String selector, String text) {
+    public WebElement deepWithText(String selector, String text) {
         return (WebElement) js(DEEP_QUERY + "return deepAll(arguments[0], document).find(el => visible(el)"
                 + " && el.textContent.trim() === arguments[1]) || null;", selector, text);
     }
 
-    WebElement await(String selector, Duration timeout) {
+    public WebElement await(String selector, Duration timeout) {
         return until(timeout, "element " + selector + " in " + name, d -> deep(selector));
     }
 
-    WebElement awaitText(String selector, String text, Duration timeout) {
+    public WebElement awaitText(String selector, String text, Duration timeout) {
         return until(timeout, selector + " with text '" + text + "' in " + name, d -> deepWithText(selector, text));
     }
 
     /** Waits until the page has loaded and Vaadin's client has no request in flight. */
-    void settled(Duration timeout) {
+    public void settled(Duration timeout) {
         until(timeout, "the page to settle in " + name, d -> Boolean.TRUE.equals(js("""
                 if (document.readyState !== 'complete' || !document.body || !document.body.innerText.trim()) {
                   return false;
@@ -179,24 +191,24 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks through the element's own click(), which Vaadin's components handle like a user's click. */
-    void click(WebElement element) {
+    public void click(WebElement element) {
         js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 
     /** The text of the first element matching {@code selector}, visible or not (shadow roots too); null if none. */
-    String text(String selector) {
+    public String text(String selector) {
         return (String) js(DEEP_QUERY + "const el = deepAll(arguments[0], document)[0];"
                 + " return el ? el.textContent : null;", selector);
     }
 
     /** A user's click (trusted by the browser, e.g. for downloads), with the element scrolled into view first. */
-    void userClick(WebElement element) {
+    public void userClick(WebElement element) {
         js("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
 
     /** The text a user can read on the page, shadow roots included (Vaadin overlays). */
-    String pageText() {
+    public String pageText() {
         return (String) js(DEEP_QUERY + """
                 const parts = [document.body.innerText];
                 for (const el of deepAll('*', document)) {
@@ -207,7 +219,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves {@code target/e2e/<name>-NN-<label>.png} and returns it. */
-    Path screenshot(String label) {
+    public Path screenshot(String label) {
         shots++;
         Path file = OUT.resolve("%s-%02d-%s.png".formatted(name, shots, label));
         try {
@@ -220,7 +232,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Appends what the browser console logged since the last call to {@code target/e2e/<name>-console.log}. */
-    Path saveConsole() {
+    public Path saveConsole() {
         Path file = OUT.resolve(name + "-console.log");
         try {
             for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
@@ -239,7 +251,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits for a finished download whose name ends with {@code suffix} (Chrome writes .crdownload first). */
-    Path awaitDownload(String suffix, Duration timeout) {
+    public Path awaitDownload(String suffix, Duration timeout) {
         return until(timeout, "a downloaded *" + suffix + " in " + downloads, d -> {
             try (Stream<Path> files = Files.list(downloads)) {
                 return files.filter(f -> f.getFileName().toString().endsWith(suffix))
@@ -258,13 +270,179 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    void cleanDownloads() {
+    public void cleanDownloads() {
         try (Stream<Path> files = Files.list(downloads)) {
             for (Path f : files.toList()) {
                 Files.deleteIfExists(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Viewports, signing in, the keyboard and accessibility (issue 15)
+
+    /** WCAG 2.1 A and AA: the rule tags axe checks. */
+    public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** The moderate violations of every check of this run, one a line: reviewed in decision 0017. */
+    public static final Path AXE_MODERATE = OUT.resolve("axe-moderate.txt");
+    private static final Object MODERATE_LOCK = new Object();
+    private static boolean moderateStarted;
+
+    /** A phone: 390×844 CSS pixels (the viewport, exactly, also for screenshots). */
+    public Browser phone() {
+        return viewport(390, 844, true);
+    }
+
+    /** A desktop: 1440×900 CSS pixels. */
+    public Browser desktop() {
+        return viewport(1440, 900, false);
+    }
+
+    private Browser viewport(int width, int height, boolean mobile) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        return this;
+    }
+
+    /** Signs {@code username} in on the dev-mode form of the app at {@code base} and waits to leave the form. */
+    public void devSignIn(String base, String username) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        settled(Duration.ofSeconds(30));
+        WebElement user = await("input[name='username']", Duration.ofSeconds(30));
+        WebElement secret = await("input[name='password']", Duration.ofSeconds(30));
+        user.clear();
+        user.sendKeys(username);
+        secret.clear();
+        secret.sendKeys(System.getProperty("cascade.e2e.dev-password", "demo"));
+        secret.sendKeys(Keys.ENTER);
+        until(Duration.ofSeconds(30), username + " signed in, away from /login",
+                d -> d.getCurrentUrl().contains("/login") ? null : true);
+        settled(Duration.ofSeconds(30));
+    }
+
+    /** Presses keys as a user would, on whatever has the focus. */
+    public void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /**
+     * The focused element, followed through shadow roots (a grid's focused cell, a dialog's button), as
+     * {@code tag#id "label"}; the element itself with {@link #focusedElement()}.
+     */
+    public String focused() {
+        return (String) js(DEEPEST_FOCUS + """
+                const el = focusedDeep();
+                if (!el) return '(nothing)';
+                const host = el.closest('[id]');
+                const label = el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].textContent)
+                    || el.textContent || '';
+                return el.tagName.toLowerCase() + (host ? '#' + host.id : '') + ' "' + label.trim().slice(0, 60) + '"';
+                """);
+    }
+
+    public WebElement focusedElement() {
+        return (WebElement) js(DEEPEST_FOCUS + "return focusedDeep();");
+    }
+
+    /**
+     * Presses Tab (or Shift+Tab) until the focused element lies inside an element matching {@code selector} (in the
+     * light DOM of its component, e.g. the input of {@code #push-year}); fails after {@code max} presses.
+     */
+    public WebElement tabTo(String selector, int max, boolean backwards) {
+        for (int i = 0; i <= max; i++) {
+            WebElement hit = (WebElement) js(DEEPEST_FOCUS + """
+                    let el = focusedDeep();
+                    while (el) {
+                      if (el.matches && el.matches(arguments[0])) return el;
+                      el = el.parentElement || (el.getRootNode() && el.getRootNode().host) || null;
+                    }
+                    return null;
+                    """, selector);
+            if (hit != null) {
+                return hit;
+            }
+            if (backwards) {
+                press(Keys.chord(Keys.SHIFT, Keys.TAB));
+            } else {
+                press(Keys.TAB);
+            }
+        }
+        throw new AssertionError("Tab did not reach " + selector + " in " + max + " presses in " + name
+                + "; the focus is on " + focused());
+    }
+
+    public WebElement tabTo(String selector) {
+        return tabTo(selector, 60, false);
+    }
+
+    private static final String DEEPEST_FOCUS = """
+            const focusedDeep = () => {
+              let el = document.activeElement;
+              while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+              return el === document.body ? null : el;
+            };
+            """;
+
+    /**
+     * Runs axe-core on the page as it is now against WCAG 2.1 A and AA ({@link #WCAG_21_AA}), writes the whole
+     * result to {@code target/e2e/axe-<browser>-<step>.json}, appends every {@code moderate} violation to
+     * {@link #AXE_MODERATE} and fails on any {@code serious} or {@code critical} one, naming its rule, impact, the
+     * elements (axe's selectors, through shadow roots) and axe's help.
+     */
+    public Results accessibility(String step) {
+        String slug = step.replaceAll("[^A-Za-z0-9._-]+", "-");
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).exclude("vaadin-dev-tools").analyze(driver);
+        Path file = OUT.resolve("axe-" + name + "-" + slug + ".json");
+        try {
+            Files.writeString(file, new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (results.getErrorMessage() != null) {
+            throw new AssertionError("axe could not check " + step + " in " + name + ": "
+                    + results.getErrorMessage());
+        }
+        List<String> blocking = new ArrayList<>();
+        List<String> moderate = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            for (CheckedNode node : rule.getNodes()) {
+                String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
+                String line = rule.getId() + " (" + impact + ") at " + node.getTarget() + ": " + rule.getHelp()
+                        + " [" + rule.getHelpUrl() + "]";
+                if ("serious".equals(impact) || "critical".equals(impact)) {
+                    blocking.add(line + "\n      " + String.valueOf(node.getFailureSummary()).replace("\n", "\n      "));
+                } else if ("moderate".equals(impact)) {
+                    moderate.add(name + " / " + step + ": " + line);
+                }
+            }
+        }
+        recordModerate(moderate);
+        if (!blocking.isEmpty()) {
+            screenshot("axe-FAILED-" + slug);
+            throw new AssertionError("axe found " + blocking.size() + " serious or critical WCAG 2.1 AA violation(s) at "
+                    + step + " in " + name + " (" + driver.getCurrentUrl() + "; all results in " + file + "):\n  - "
+                    + String.join("\n  - ", blocking));
+        }
+        return results;
+    }
+
+    private static void recordModerate(List<String> lines) {
+        synchronized (MODERATE_LOCK) {
+            try {
+                if (!moderateStarted) {
+                    Files.createDirectories(OUT);
+                    Files.writeString(AXE_MODERATE, "");
+                    moderateStarted = true;
+                }
+                Files.write(AXE_MODERATE, lines, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
