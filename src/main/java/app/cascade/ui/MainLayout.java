@@ -101,6 +101,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             if (parent != null) {
                 parent.addItem(item);
                 parent.setExpanded(true);
+                // Vaadin 25.2's item names its toggle's list by aria-controls="children", an id the list lacks
+                parent.getElement().executeJs("this.updateComplete.then(() => {"
+                        + " const list = this.shadowRoot.querySelector('[part=\"children\"]');"
+                        + " if (list) list.id = 'children'; })");
             } else {
                 nav.addItem(item);
             }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -76,8 +77,34 @@ abstract class DemoBrowserJourney {
     /** Clicks (a user's click) the side navigation's entry for {@code path} and waits for the view's element. */
     static void navigate(Browser browser, String path, String viewSelector) {
         WebElement item = browser.await("vaadin-side-nav-item[path='" + path + "']", SHORT);
-        browser.userClick(item);
+        // a user's click in the middle of the item's own link (the middle of a group such as Reports is a child)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) browser.js("""
+                const link = arguments[0].shadowRoot.querySelector('[part="link"]');
+                link.scrollIntoView({block: 'center'});
+                const box = link.getBoundingClientRect();
+                return {x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2)};
+                """, item);
+        new Actions(browser.driver).moveToLocation(((Number) at.get("x")).intValue(), ((Number) at.get("y")).intValue())
+                .click().perform();
         browser.await(viewSelector, SHORT);
+        browser.settled(SHORT);
+    }
+
+    /**
+     * Clicks (a user's click) the first cell of the first row of {@code grid}, once the grid has rows, and waits
+     * for Vaadin to settle: the grid selects that row.
+     */
+    static void selectFirstRow(Browser browser, String grid) {
+        WebElement cell = browser.until(SHORT, "a first row in " + grid, d -> (WebElement) browser.js("""
+                const grid = document.querySelector(arguments[0]);
+                if (!grid || !grid.size || grid.hasAttribute('loading')) return null;
+                const row = [...grid.shadowRoot.querySelectorAll('#items tr')].find(tr => tr.index === 0);
+                const slot = row && row.querySelector('td slot');
+                const content = slot && slot.assignedElements()[0];
+                return content && content.textContent.trim() ? content : null;
+                """, grid));
+        browser.userClick(cell);
         browser.settled(SHORT);
     }
 

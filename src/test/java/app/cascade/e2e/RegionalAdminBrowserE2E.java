@@ -101,6 +101,7 @@ class RegionalAdminBrowserE2E extends DemoBrowserJourney {
         regional.screenshot("phone-push-form");
         regional.js("document.getElementById('queue-grid').scrollIntoView({block: 'start'});");
         regional.screenshot("phone-queue");
+        regional.accessibility("phone-push-tool");
         regional.desktop();
     }
 }

@@ -53,6 +53,13 @@ class MasterDetailsPanel extends VerticalLayout {
         catalog.addClassName("cascade-intro");
         TabSheet tabs = new TabSheet();
         tabs.setId("master-tabs");
+        // vaadin-tabs keeps a focusable scroller between its tablist and the tabs, which a tablist may not contain
+        // (WCAG 4.1.2, axe aria-required-children): the scroller takes over the tablist role (decision 0017)
+        tabs.getElement().executeJs("const t = this.querySelector('vaadin-tabs');"
+                + " customElements.whenDefined('vaadin-tabs').then(() => t.updateComplete).then(() => {"
+                + " const s = t.shadowRoot.getElementById('scroll');"
+                + " s.setAttribute('role', 'tablist'); s.setAttribute('aria-orientation', 'horizontal');"
+                + " t.setAttribute('role', 'presentation'); t.removeAttribute('aria-orientation'); })");
         tabs.setWidthFull();
         for (DataType type : DataType.values()) {
             String label = type.plural() + " (" + m.items(type).size() + ")";

@@ -84,6 +84,7 @@ class PushForm<S> extends VerticalLayout {
         FormLayout fields = new FormLayout(year, choice);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         typesError.addClassName("cascade-error");
+        typesError.getElement().setAttribute("role", "alert");
         typesError.setVisible(false);
         add(fields, mode, toSections, typesLabel, typeBoxes, typesError, help());
 

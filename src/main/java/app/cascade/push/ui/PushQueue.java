@@ -45,6 +45,8 @@ class PushQueue extends VerticalLayout {
     final DatePicker to = new DatePicker("and");
     final Checkbox top = new Checkbox("Show top " + TOP, true);
     final Grid<PushRequestSummary> grid = new Grid<>();
+    /** Tells a screen reader each status change of the list (issue 15, WCAG 4.1.3). */
+    private final LiveStatus live = new LiveStatus("push-live");
 
     record Actions(Consumer<PushRequestSummary> report, Consumer<PushRequestSummary> cancel,
                    Consumer<PushRequestSummary> restart) {
@@ -83,7 +85,7 @@ class PushQueue extends VerticalLayout {
                 .setAutoWidth(true);
         grid.setEmptyStateText(EMPTY);
         grid.setWidthFull();
-        add(filters, grid);
+        add(filters, grid, live);
         setFlexGrow(1, grid);
     }
 
@@ -97,7 +99,9 @@ class PushQueue extends VerticalLayout {
         to.setInvalid(false);
         Instant start = from.getValue().atStartOfDay(zone).toInstant();
         Instant end = to.getValue().plusDays(1).atStartOfDay(zone).toInstant();
-        grid.setItems(requests.queue(start, end, top.getValue() ? TOP : ALL));
+        List<PushRequestSummary> rows = requests.queue(start, end, top.getValue() ? TOP : ALL);
+        grid.setItems(rows);
+        live.statuses(rows);
     }
 
     /** Widens the window so that {@code at} is shown (a request submitted for a later day). */

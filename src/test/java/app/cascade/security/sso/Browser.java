@@ -221,7 +221,7 @@ public final class Browser implements AutoCloseable {
     /** Saves {@code target/e2e/<name>-NN-<label>.png} and returns it. */
     public Path screenshot(String label) {
         shots++;
-        Path file = OUT.resolve("%s-%02d-%s.png".formatted(name, shots, label));
+        Path file = OUT.resolve("%s-%02d-%s.png".formatted(name, shots, label.replaceAll("[^A-Za-z0-9._-]+", "-")));
         try {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -309,7 +309,9 @@ public final class Browser implements AutoCloseable {
 
     /** Signs {@code username} in on the dev-mode form of the app at {@code base} and waits to leave the form. */
     public void devSignIn(String base, String username) {
-        driver.manage().deleteAllCookies();
+        // leave the app first: a page still open could reconnect and start a session whose token the form lacks
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.get(base + "/login");
         settled(Duration.ofSeconds(30));
         WebElement user = await("input[name='username']", Duration.ofSeconds(30));
