@@ -74,7 +74,6 @@ class MasterItemDialog extends EditDialog {
         weight.setHelperText("Not negative");
         seq.setId("item-seq");
         this.terms = terms;
-        termCode.setAllowCustomValue(terms.isEmpty());
         termItems.addAll(terms.map(TermChoices::codes).orElse(List.of()));
         existing.map(GradingItem::termCode).filter(t -> !termItems.contains(t)).ifPresent(termItems::add);
         termCode.setItems(termItems);
@@ -86,6 +85,8 @@ class MasterItemDialog extends EditDialog {
             }
             termCode.setValue(typed);
         });
+        // after the listener, which allows custom values by itself: a master's terms come from the list only
+        termCode.setAllowCustomValue(terms.isEmpty());
         termCode.addValueChangeListener(e -> termChanged());
         terms.ifPresent(t -> termCode.setHelperText("A term of the calendars of " + String.join(", ", t.years())));
         calcMethod.setId("item-calc-method");
