@@ -134,7 +134,7 @@ class CatalogViewsKaribuIT {
         assertThat(get_textRecursively(GridKt._getCellComponent(sectionOne, homework, "link"))).isEqualTo("Locked");
         assertThat(_find(GridKt._getCellComponent(sectionOne, homework, "link"), Icon.class)).hasSize(1);
         assertThat(column(sectionOne, "origin").get(column(sectionOne, "key").indexOf("Reading log")))
-                .isEqualTo("TEACHER");
+                .isEqualTo("Teacher");
 
         Grid<?> courseItems = grid("course-items");
         int old = column(courseItems, "key").indexOf("OLD");

@@ -105,7 +105,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         addTask("EX1");
         items = grid("course-items");
         int ex1 = row(items, DataType.TASK, "EX1");
-        assertThat(GridKt._getFormatted(items, ex1, "origin")).isEqualTo("COURSE");
+        assertThat(GridKt._getFormatted(items, ex1, "origin")).isEqualTo("Course");
         assertThat(get_textRecursively(cell(items, ex1, "link"))).isEqualTo("Unlinked");
         assertThat(_find(cell(items, ex1, "actions"), Button.class)).hasSize(2);
     }

@@ -76,6 +76,7 @@ class CoursesView extends VerticalLayout implements BeforeEnterObserver {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         HorizontalLayout toolbar = new HorizontalLayout(year, school, filter);
+        toolbar.addClassName("cascade-toolbar");
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("courses-grid");
@@ -111,7 +112,7 @@ class CoursesView extends VerticalLayout implements BeforeEnterObserver {
 
         SplitLayout split = new SplitLayout(grid, details);
         split.setSizeFull();
-        split.setSplitterPosition(50);
+        split.setSplitterPosition(45);
         split.addClassName("cascade-split");
         addClassName("cascade-list-details");
         details.addClassName("cascade-details");

@@ -86,6 +86,7 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         HorizontalLayout toolbar = new HorizontalLayout(catalog, filter);
+        toolbar.addClassName("cascade-toolbar");
         if (editor != null) {
             Button create = new Button("New master", VaadinIcon.PLUS.create(), e -> {
                 if (catalog.getValue() == null) {
