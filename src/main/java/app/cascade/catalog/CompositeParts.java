@@ -117,6 +117,32 @@ public record CompositeParts(List<Part> parts) {
         }
     }
 
+    /**
+     * How a person reads the parts, in their order: "QTR Q1 40 % + QTR Q2 40 % + EXAM S1 20 %" (the one way every
+     * screen shows a composite grade); "no parts" when there is none.
+     */
+    public String describe() {
+        if (parts.isEmpty()) {
+            return "no parts";
+        }
+        return parts.stream().map(p -> text(p.taskCode()) + " " + text(p.termCode()) + " "
+                        + (p.weight() == null ? "?" : p.weight().stripTrailingZeros().toPlainString()) + " %")
+                .collect(Collectors.joining(" + "));
+    }
+
+    /** {@link #describe()} of the stored JSON; text that is not a list of parts is shown as it is. */
+    public static String describe(String json) {
+        try {
+            return parse(json).describe();
+        } catch (SetupEditException unreadable) {
+            return json;
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "?" : value;
+    }
+
     /** The task and standard codes the parts refer to. */
     public Set<String> taskCodes() {
         return parts.stream().map(Part::taskCode).filter(java.util.Objects::nonNull)

@@ -2,13 +2,17 @@ package app.cascade.catalog;
 
 import app.cascade.push.engine.DataType;
 import app.cascade.security.CurrentUserService;
+import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +33,62 @@ public class CourseMasterEditService {
 
     private final JdbcTemplate jdbc;
     private final CurrentUserService users;
+    private final CurrentTenant tenant;
 
-    public CourseMasterEditService(JdbcTemplate jdbc, CurrentUserService users) {
+    public CourseMasterEditService(JdbcTemplate jdbc, CurrentUserService users, CurrentTenant tenant) {
         this.jdbc = jdbc;
         this.users = users;
+        this.tenant = tenant;
+    }
+
+    /**
+     * The terms {@code masterId}'s calc options and composites may name ({@link TermChoices}): the term codes of the
+     * calendars of the school years that have not ended in the district's time zone (of every year when all have),
+     * and, per code, the calendars the master reaches that lack it. A calendar is reached when its school is assigned
+     * the master's catalog or it holds a course linked to the master; when none is, every calendar counts.
+     */
+    @Transactional(readOnly = true)
+    public TermChoices termChoices(long masterId) {
+        requireMaster(masterId);
+        LocalDate today = LocalDate.now(tenant.require().timeZone());
+        List<Map<String, Object>> years = jdbc.queryForList("select id, code from school_year where end_date >= ?"
+                + " order by start_date", today);
+        if (years.isEmpty()) {
+            years = jdbc.queryForList("select id, code from school_year order by start_date");
+        }
+        record Calendar(String label, List<String> terms, boolean reached) {
+        }
+        List<Calendar> calendars = jdbc.query("""
+                select s.name || ' ' || y.code as label,
+                       array_remove(array_agg(t.code order by t.seq, t.code), null) as terms,
+                       (s.catalog_id is not distinct from m.catalog_id
+                        or exists (select 1 from course c where c.calendar_id = cal.id and c.master_id = m.id))
+                           as reached
+                from course_master m
+                cross join calendar cal
+                join school s on s.id = cal.school_id
+                join school_year y on y.id = cal.school_year_id
+                left join term t on t.calendar_id = cal.id
+                where m.id = ? and cal.school_year_id = any (?)
+                group by cal.id, s.name, s.catalog_id, y.code, y.start_date, m.id, m.catalog_id
+                order by y.start_date, s.name
+                """, (rs, n) -> new Calendar(rs.getString("label"),
+                        List.of((String[]) rs.getArray("terms").getArray()), rs.getBoolean("reached")),
+                masterId, years.stream().map(y -> ((Number) y.get("id")).longValue()).toArray(Long[]::new));
+        Set<String> codes = new LinkedHashSet<>();
+        calendars.forEach(c -> codes.addAll(c.terms()));
+        List<Calendar> concerned = calendars.stream().anyMatch(Calendar::reached)
+                ? calendars.stream().filter(Calendar::reached).toList() : calendars;
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (String code : codes) {
+            List<String> lacking = concerned.stream().filter(c -> !c.terms().contains(code)).map(Calendar::label)
+                    .toList();
+            if (!lacking.isEmpty()) {
+                missing.put(code, lacking);
+            }
+        }
+        return new TermChoices(years.stream().map(y -> (String) y.get("code")).toList(), List.copyOf(codes),
+                missing);
     }
 
     public UUID addItem(long masterId, app.cascade.catalog.DataType type, ItemEdit edit) {
@@ -163,7 +219,7 @@ public class CourseMasterEditService {
                 + " and lower(number) = lower(?)", String.class, catalogId, number.strip());
         if (!taken.isEmpty()) {
             throw new SetupEditException("A course master numbered " + taken.getFirst() + " already exists in "
-                    + "the catalog \"" + catalogName + "\"" + advice);
+                    + "the catalog \"" + catalogName + "\"" + advice, "number");
         }
     }
 
@@ -171,7 +227,8 @@ public class CourseMasterEditService {
      * The validation of a master item (docs/decisions 0004-grading-setup-validation.md): required fields and
      * non-negative weights ({@link ItemEdit#validateFor}), a key that no other item of the same type has, task and
      * standard codes unique across both types, calc options and composites referring to the master's tasks or
-     * standards, and composite parts whose weights sum to 100 %.
+     * standards and to terms of the school year's calendars ({@link #termChoices}), and composite parts whose
+     * weights sum to 100 %.
      */
     private void validate(long masterId, app.cascade.catalog.DataType type, ItemEdit edit, UUID itself) {
         edit.validateFor(type);
@@ -192,8 +249,14 @@ public class CourseMasterEditService {
                     + "to them by code" : ""));
         }
         if (type == app.cascade.catalog.DataType.CALC_OPTION || type == app.cascade.catalog.DataType.COMPOSITE) {
+            TermChoices terms = termChoices(masterId);
+            terms.require(edit.termCode(), "termCode");
             if (type == app.cascade.catalog.DataType.COMPOSITE) {
-                CompositeParts.parse(edit.parts()).validateFor(edit.taskCode(), edit.termCode());
+                CompositeParts parts = CompositeParts.parse(edit.parts());
+                parts.validateFor(edit.taskCode(), edit.termCode());
+                for (int i = 0; i < parts.parts().size(); i++) {
+                    terms.require(parts.parts().get(i).termCode(), "parts[" + i + "]");
+                }
             }
             edit.requireKnownTasks(type, new java.util.HashSet<>(jdbc.queryForList("select code from master_item"
                     + " where master_id = ? and item_type in ('TASK', 'STANDARD')", String.class, masterId)));
@@ -223,11 +286,20 @@ public class CourseMasterEditService {
         jdbc.update("delete from course_master where id = ?", masterId);
     }
 
-    /** Copies into a new master numbered {@code newNumber} in {@code targetCatalogId}. */
+    /** Copies into a new master numbered {@code newNumber} in {@code targetCatalogId}, with the source's name. */
     public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, Set<DataType> types) {
+        return copyToNew(sourceId, targetCatalogId, newNumber, null, types);
+    }
+
+    /**
+     * Copies into a new master numbered {@code newNumber} in {@code targetCatalogId}, named {@code newName} (blank:
+     * the source's name).
+     */
+    public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, String newName,
+                                Set<DataType> types) {
         requireMaster(sourceId);
         if (newNumber == null || newNumber.isBlank()) {
-            throw new SetupEditException("The new course master needs a number");
+            throw new SetupEditException("The new course master needs a number", "number");
         }
         String catalogName = jdbc.query("select name from course_catalog where id = ?",
                 (rs, n) -> rs.getString(1), targetCatalogId).stream().findFirst()
@@ -237,9 +309,9 @@ public class CourseMasterEditService {
         Long id = jdbc.queryForObject("""
                 insert into course_master (catalog_id, number, name, state_code, department, credits, gpa_weight,
                     description)
-                select ?, ?, name, state_code, department, credits, gpa_weight, description from course_master
-                where id = ? returning id
-                """, Long.class, targetCatalogId, newNumber.strip(), sourceId);
+                select ?, ?, coalesce(?, name), state_code, department, credits, gpa_weight, description
+                from course_master where id = ? returning id
+                """, Long.class, targetCatalogId, newNumber.strip(), blankToNull(newName), sourceId);
         copyItems(sourceId, id, effective);
         return new CopyResult(List.of(id), effective);
     }

@@ -244,8 +244,8 @@ public class CourseSetupService {
         long assignments = ((Number) deps.get("assignments")).longValue();
         long posted = ((Number) deps.get("posted")).longValue();
         if (assignments + posted > 0) {
-            throw new SetupEditException("\"" + label + "\" has " + assignments + " assignment(s) and " + posted
-                    + " posted grade(s); realign or delete them before deleting it");
+            throw new SetupEditException("\"" + label + "\" has " + Plural.of(assignments, "assignment") + " and "
+                    + Plural.of(posted, "posted grade") + "; realign or delete them before deleting it");
         }
     }
 

@@ -20,6 +20,10 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
                 require(taskCode, "taskCode", "Task or standard code");
                 require(termCode, "termCode", "Term");
                 require(calcMethod, "calcMethod", "Calculation method");
+                if (CalcMethod.of(calcMethod).isEmpty()) {
+                    throw new SetupEditException("Calculation method must be " + CalcMethod.choices() + ", was \""
+                            + calcMethod + "\"", "calcMethod");
+                }
             }
             case COMPOSITE -> {
                 require(taskCode, "taskCode", "Parent task code");

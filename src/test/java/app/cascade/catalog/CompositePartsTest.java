@@ -69,4 +69,13 @@ class CompositePartsTest {
                         new BigDecimal("50"));
         assertThat(again.toLines()).isEqualTo(parts.toLines());
     }
+
+    @Test
+    void parts_read_as_task_term_and_percent_joined_by_plus_and_unreadable_text_stays_as_it_is() {
+        assertThat(CompositeParts.describe("[{\"weight\": 40, \"taskCode\": \"QTR\", \"termCode\": \"Q1\"},"
+                + " {\"weight\": 60.0, \"taskCode\": \"QTR\", \"termCode\": \"Q2\"}]"))
+                .isEqualTo("QTR Q1 40 % + QTR Q2 60 %");
+        assertThat(CompositeParts.describe("[]")).isEqualTo("no parts");
+        assertThat(CompositeParts.describe("{not json")).isEqualTo("{not json");
+    }
 }

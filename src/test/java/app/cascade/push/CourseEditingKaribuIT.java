@@ -105,7 +105,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         addTask("EX1");
         items = grid("course-items");
         int ex1 = row(items, DataType.TASK, "EX1");
-        assertThat(GridKt._getFormatted(items, ex1, "origin")).isEqualTo("COURSE");
+        assertThat(GridKt._getFormatted(items, ex1, "origin")).isEqualTo("Course");
         assertThat(get_textRecursively(cell(items, ex1, "link"))).isEqualTo("Unlinked");
         assertThat(_find(cell(items, ex1, "actions"), Button.class)).hasSize(2);
     }
@@ -117,7 +117,8 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         _get(Button.class, spec -> spec.withId("ignore-master-push")).click();
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("ignore-master-push-confirm"));
         assertThat(ConfirmDialogKt.getText(confirm)).contains("The school will manage course ENG101",
-                "nothing on it is locked", "every master push", "skips it");
+                "nothing on it is locked", "every master push", "skips it",
+                "lists it in its report as \"Ignore Master Push\"").doesNotContain("SKIPPED_IGNORE_MASTER_PUSH");
         ConfirmDialogKt._fireCancel(confirm);
         MockVaadin.clientRoundtrip(false);
         assertThat(ignored(f.eng1.id())).isFalse();
@@ -135,7 +136,8 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         assertThat(_find(cell(items, row(items, DataType.TASK, "S1"), "actions"), Button.class)).hasSize(2);
         assertThat(_find(TextField.class, spec -> spec.withId("info-name"))).hasSize(1);
         Grid<CourseRow> courses = grid("courses-grid");
-        assertThat(GridKt._getFormatted(courses, courseRow(courses, "ENG101"), "ignore")).isEqualTo("Yes");
+        assertThat(get_textRecursively(GridKt._getCellComponent(courses, courseRow(courses, "ENG101"), "linkState")))
+                .isEqualTo("Ignore Master Push");
         assertThat(_get(Button.class, spec -> spec.withId("ignore-master-push")).getText())
                 .isEqualTo("Follow the master again");
 

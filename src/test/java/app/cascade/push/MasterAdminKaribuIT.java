@@ -10,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -124,7 +125,9 @@ class MasterAdminKaribuIT {
         tabs.setSelectedIndex(5);
         click("item-add-composite");
         text("item-task-code").setValue("S1");
-        text("item-term-code").setValue("Q2");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> term = _get(ComboBox.class, s -> s.withId("item-term-code"));
+        term.setValue("Q2");
         _get(TextArea.class, s -> s.withId("item-parts")).setValue("S1 Q1 60\nS1 Q3 30");
         click("item-save");
         assertThat(_get(Span.class, s -> s.withId("item-error")).getText()).contains("must add up to 100 %", "= 90 %");

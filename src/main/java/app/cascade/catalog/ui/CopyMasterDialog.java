@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -29,7 +29,7 @@ class CopyMasterDialog extends EditDialog {
 
     /** The copy services; each throws {@link SetupEditException} to refuse with a message. */
     interface Copier {
-        CopyResult toNew(long catalogId, String number, Set<DataType> types);
+        CopyResult toNew(long catalogId, String number, String name, Set<DataType> types);
 
         CopyResult toExisting(List<Long> targetIds, Set<DataType> types);
     }
@@ -37,11 +37,12 @@ class CopyMasterDialog extends EditDialog {
     final RadioButtonGroup<String> target = new RadioButtonGroup<>("Copy");
     final ComboBox<CatalogSummary> catalog = new ComboBox<>("Target catalog");
     final TextField number = new TextField("New number");
+    final TextField name = new TextField("Name of the new master");
     final MultiSelectComboBox<MasterRow> masters = new MultiSelectComboBox<>("Course masters to copy into");
     final CheckboxGroup<DataType> types = new CheckboxGroup<>("Data to copy");
 
     CopyMasterDialog(MasterDetails source, List<CatalogSummary> catalogs, LongFunction<List<MasterRow>> mastersOf,
-                     Copier copier, Consumer<CopyResult> done) {
+                     Copier copier, BiConsumer<CopyResult, Boolean> done) {
         super("copy-dialog", "Copy course master " + source.number(), "40em", "copy-error");
         target.setId("copy-target");
         target.setItems(TO_NEW, TO_EXISTING);
@@ -52,6 +53,10 @@ class CopyMasterDialog extends EditDialog {
         catalogs.stream().filter(c -> c.id() == source.catalogId()).findFirst().ifPresent(catalog::setValue);
         number.setId("copy-number");
         number.setHelperText("Unique in the target catalog");
+        name.setId("copy-name");
+        name.setValue(source.info().name());
+        name.setHelperText("The source's name unless you change it");
+        name.setWidthFull();
         masters.setId("copy-masters");
         masters.setItemLabelGenerator(m -> m.number() + " – " + m.name());
         masters.setWidthFull();
@@ -76,19 +81,32 @@ class CopyMasterDialog extends EditDialog {
         Runnable modeChanged = () -> {
             boolean toNew = TO_NEW.equals(target.getValue());
             number.setVisible(toNew);
+            name.setVisible(toNew);
             masters.setVisible(!toNew);
         };
         target.addValueChangeListener(e -> modeChanged.run());
         modeChanged.run();
-        addBody(target, catalog, number, masters, types);
+        addBody(target, catalog, number, name, masters, types);
         addFooter("Copy", "copy-save", () -> {
             if (catalog.getValue() == null) {
-                throw new SetupEditException("Choose the target catalog");
+                throw new SetupEditException("Choose the target catalog", "catalog");
             }
-            done.accept(TO_NEW.equals(target.getValue())
-                    ? copier.toNew(catalog.getValue().id(), number.getValue(), types.getValue())
+            boolean toNew = TO_NEW.equals(target.getValue());
+            done.accept(toNew
+                    ? copier.toNew(catalog.getValue().id(), number.getValue(), name.getValue(), types.getValue())
                     : copier.toExisting(masters.getValue().stream().map(MasterRow::id).toList(),
-                    types.getValue()));
+                    types.getValue()), toNew);
         });
+    }
+
+    /** Shows the refusal and marks the number or the catalog when the refusal is about it. */
+    @Override
+    void showRefusal(RuntimeException refused) {
+        super.showRefusal(refused);
+        String field = refused instanceof SetupEditException edit ? edit.field() : null;
+        number.setInvalid("number".equals(field));
+        number.setErrorMessage(refused.getMessage());
+        catalog.setInvalid("catalog".equals(field));
+        catalog.setErrorMessage(refused.getMessage());
     }
 }

@@ -127,7 +127,7 @@ class CourseDetailsPanel extends VerticalLayout {
         type.setValue(types.getFirst());
         type.setAriaLabel("Type of item to add");
         Button addButton = new Button("Add", VaadinIcon.PLUS.create(), e -> new MasterItemDialog(type.getValue(),
-                Optional.empty(), note, edit -> {
+                Optional.empty(), note, Optional.empty(), edit -> {
             add.accept(type.getValue(), edit);
             reload();
         }).open());
@@ -143,7 +143,7 @@ class CourseDetailsPanel extends VerticalLayout {
             return null;
         }
         Consumer<SetupItem> edit = item -> new MasterItemDialog(item.type(), Optional.of(item.values()),
-                sectionLevel ? SECTION_NOTE : COURSE_NOTE, values -> {
+                sectionLevel ? SECTION_NOTE : COURSE_NOTE, Optional.empty(), values -> {
             if (sectionLevel) {
                 setup.editSectionItem(item.values().id(), values);
             } else {

@@ -76,20 +76,21 @@ class CoursesView extends VerticalLayout implements BeforeEnterObserver {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         HorizontalLayout toolbar = new HorizontalLayout(year, school, filter);
+        toolbar.addClassName("cascade-toolbar");
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("courses-grid");
+        grid.setHeightFull();
         grid.addColumn(CourseRow::number).setKey("number").setHeader("Number").setAutoWidth(true);
         grid.addColumn(CourseRow::name).setKey("name").setHeader("Name").setFlexGrow(2);
-        grid.addColumn(r -> r.master() == null ? "No master" : r.master().label()).setKey("master")
-                .setHeader("Master (catalog / number)").setFlexGrow(2);
-        grid.addColumn(r -> r.ignoreMasterPush() ? "Yes" : "").setKey("ignore").setHeader("Ignore Master Push")
-                .setAutoWidth(true);
+        // the link state says "Ignore Master Push" when the flag is set: no column of its own, so the state fits
         grid.addComponentColumn(r -> {
             Span state = new Span(r.linkState().label());
             state.addClassName("cascade-course-" + r.linkState().name().toLowerCase());
             return state;
-        }).setKey("linkState").setHeader("Link state").setAutoWidth(true);
+        }).setKey("linkState").setHeader("Link state").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.master() == null ? "No master" : r.master().label()).setKey("master")
+                .setHeader("Master (catalog / number)").setFlexGrow(2);
         grid.setItems(query -> {
             int offset = query.getOffset();
             int limit = query.getLimit();
@@ -112,6 +113,8 @@ class CoursesView extends VerticalLayout implements BeforeEnterObserver {
         SplitLayout split = new SplitLayout(grid, details);
         split.setSizeFull();
         split.setSplitterPosition(45);
+        split.addClassName("cascade-split");
+        addClassName("cascade-list-details");
         details.addClassName("cascade-details");
         add(new H2("Courses"), toolbar, split, Locks.legend());
         setFlexGrow(1, split);

@@ -7,8 +7,8 @@ class IgnoreMasterPushConfirm extends ConfirmDialog {
 
     static final String SET_TEXT = "The school will manage course %s itself: nothing on it is locked any more, so "
             + "its Course Info and grading setup can be edited freely, and every master push (Push All Course Masters "
-            + "and Push to Courses) skips it and reports it as SKIPPED_IGNORE_MASTER_PUSH. Its current setup and links "
-            + "are kept. Push All Courses still pushes its setup to its sections.";
+            + "and Push to Courses) skips it and lists it in its report as \"Ignore Master Push\". Its current setup "
+            + "and links are kept. Push All Courses still pushes its setup to its sections.";
     static final String CLEAR_TEXT = "Course %s will follow its course master %s again: the items and Course Info "
             + "fields the catalog locks become read-only, and the next master push updates it.";
 

@@ -1,5 +1,7 @@
 package app.cascade.catalog.ui;
 
+import app.cascade.catalog.CalcMethod;
+import app.cascade.catalog.CompositeParts;
 import app.cascade.catalog.GradingItem;
 
 import java.util.ArrayList;
@@ -20,20 +22,23 @@ final class ItemText {
         };
     }
 
-    /** The remaining values, e.g. "weight 40" or "POINTS, rounding 2". */
+    /**
+     * The remaining values, e.g. "weight 40", "Points, rounding 2" or, for a composite grade, its parts as
+     * "QTR Q1 40 % + QTR Q2 60 %" ({@link CompositeParts#describe()}).
+     */
     static String details(GradingItem item) {
         List<String> parts = new ArrayList<>();
         if (item.weight() != null) {
             parts.add("weight " + item.weight().stripTrailingZeros().toPlainString());
         }
         if (item.calcMethod() != null) {
-            parts.add(item.calcMethod());
+            parts.add(CalcMethod.labelOf(item.calcMethod()));
         }
         if (item.rounding() != null) {
             parts.add("rounding " + item.rounding());
         }
         if (item.parts() != null) {
-            parts.add("parts " + item.parts());
+            parts.add(CompositeParts.describe(item.parts()));
         }
         return String.join(", ", parts);
     }

@@ -30,14 +30,21 @@ class MasterEditor implements Serializable {
     private final transient CatalogService catalogs;
     private final LongConsumer changed;
     private final Runnable deleted;
+    private final LongConsumer opened;
 
+    /**
+     * @param changed told the id of a master whose values changed
+     * @param deleted told that the shown master was deleted
+     * @param opened  told the id of a master to select and show (a new copy)
+     */
     MasterEditor(CourseMasterEditService edits, CourseMasterService masters, CatalogService catalogs,
-                 LongConsumer changed, Runnable deleted) {
+                 LongConsumer changed, Runnable deleted, LongConsumer opened) {
         this.edits = edits;
         this.masters = masters;
         this.catalogs = catalogs;
         this.changed = changed;
         this.deleted = deleted;
+        this.opened = opened;
     }
 
     void create(CatalogSummary catalog) {
@@ -57,14 +64,14 @@ class MasterEditor implements Serializable {
     }
 
     void addItem(MasterDetails master, DataType type) {
-        new MasterItemDialog(type, Optional.empty(), edit -> {
+        new MasterItemDialog(type, Optional.empty(), edits.termChoices(master.id()), edit -> {
             edits.addItem(master.id(), type, edit);
             changed.accept(master.id());
         }).open();
     }
 
     void editItem(MasterDetails master, GradingItem item) {
-        new MasterItemDialog(item.type(), Optional.of(item), edit -> {
+        new MasterItemDialog(item.type(), Optional.of(item), edits.termChoices(master.id()), edit -> {
             edits.updateItem(item.id(), edit);
             changed.accept(master.id());
         }).open();
@@ -102,20 +109,35 @@ class MasterEditor implements Serializable {
         List<CatalogSummary> all = catalogs.catalogs();
         new CopyMasterDialog(master, all, this::mastersOf, new CopyMasterDialog.Copier() {
             @Override
-            public CopyResult toNew(long catalogId, String number, java.util.Set<app.cascade.push.engine.DataType> t) {
-                return edits.copyToNew(master.id(), catalogId, number, t);
+            public CopyResult toNew(long catalogId, String number, String name,
+                                    java.util.Set<app.cascade.push.engine.DataType> t) {
+                return edits.copyToNew(master.id(), catalogId, number, name, t);
             }
 
             @Override
             public CopyResult toExisting(List<Long> targets, java.util.Set<app.cascade.push.engine.DataType> t) {
                 return edits.copyToExisting(master.id(), targets, t);
             }
-        }, result -> {
-            result.targetMasterIds().forEach(changed::accept);
-            changed.accept(master.id());
-            success("Copied " + master.number() + " into " + result.targetMasterIds().size() + " course master"
-                    + (result.targetMasterIds().size() == 1 ? "" : "s"));
+        }, (result, toNew) -> {
+            if (toNew) {
+                long copyId = result.targetMasterIds().getFirst();
+                opened.accept(copyId);
+                masters.master(copyId).ifPresent(copy -> success(copied(master, copy)));
+            } else {
+                result.targetMasterIds().forEach(changed::accept);
+                changed.accept(master.id());
+                success("Copied " + master.number() + " into " + app.cascade.catalog.Plural.of(
+                        result.targetMasterIds().size(), "course master"));
+            }
         }).open();
+    }
+
+    /** What a copy to a new master was named, and whether it kept the source's name. */
+    static String copied(MasterDetails source, MasterDetails copy) {
+        String text = "Copied " + source.number() + " to the new course master " + copy.number() + " \""
+                + copy.info().name() + "\" in " + copy.catalogName() + ", now shown";
+        return copy.info().name().equals(source.info().name())
+                ? text + ". It has the same name as " + source.number() + ": Edit attributes renames it." : text + ".";
     }
 
     private List<MasterRow> mastersOf(long catalogId) {

@@ -23,7 +23,7 @@ class MasterItemsGrid extends Grid<GradingItem> {
         if (type != DataType.CATEGORY) {
             addColumn(GradingItem::name).setKey("name").setHeader("Name");
         }
-        addColumn(ItemText::details).setKey("details").setHeader("Values");
+        addColumn(ItemText::details).setKey("details").setHeader("Values").setFlexGrow(2);
         actions.ifPresent(a -> addComponentColumn(item -> RowButtons.editAndRemove(() -> a.edit().accept(item),
                 () -> a.remove().accept(item), "Remove")).setKey("actions").setHeader("").setAutoWidth(true)
                 .setFlexGrow(0));

@@ -49,6 +49,9 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
     static final String NO_MASTERS = "No course master in this catalog matches. Masters are created by district "
             + "admins; a catalog without masters pushes nothing.";
 
+    /** How far down the list {@link #open} looks for a master to scroll to. */
+    private static final int OPEN_LIMIT = 5000;
+
     private final transient CourseMasterService masters;
     private final ComboBox<CatalogSummary> catalog = new ComboBox<>("Catalog");
     private final TextField filter = new TextField("Filter");
@@ -63,7 +66,8 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
         boolean canEdit = users.current().map(u -> u.hasRole(Roles.DISTRICT_ADMIN)).orElse(false);
         boolean canPush = users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false);
-        MasterEditor editor = canEdit ? new MasterEditor(edits, masters, catalogs, this::changed, this::deleted)
+        MasterEditor editor = canEdit ? new MasterEditor(edits, masters, catalogs, this::changed, this::deleted,
+                this::open)
                 : null;
         java.util.function.Consumer<MasterDetails> push = canPush ? m -> new PushToCoursesDialog(m.id(),
                 m.number() + " – " + m.info().name(), courses.schoolYears(), requests,
@@ -82,6 +86,7 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         HorizontalLayout toolbar = new HorizontalLayout(catalog, filter);
+        toolbar.addClassName("cascade-toolbar");
         if (editor != null) {
             Button create = new Button("New master", VaadinIcon.PLUS.create(), e -> {
                 if (catalog.getValue() == null) {
@@ -98,6 +103,7 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("masters-grid");
+        grid.setHeightFull();
         grid.addColumn(MasterRow::number).setKey("number").setHeader("Number").setAutoWidth(true);
         grid.addColumn(MasterRow::name).setKey("name").setHeader("Name").setFlexGrow(2);
         grid.addColumn(MasterRow::department).setKey("department").setHeader("Department");
@@ -123,6 +129,8 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
         SplitLayout split = new SplitLayout(grid, details);
         split.setSizeFull();
         split.setSplitterPosition(45);
+        split.addClassName("cascade-split");
+        addClassName("cascade-list-details");
         details.addClassName("cascade-details");
         add(new H2("Course Masters"), toolbar, split);
         setFlexGrow(1, split);
@@ -161,6 +169,29 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
             grid.asSingleSelect().clear();
         }
         details.show(masters.master(masterId));
+    }
+
+    /**
+     * Selects and shows {@code masterId} (e.g. a new copy): switches to its catalog if needed, clears a filter that
+     * hides it, and scrolls the list to it.
+     */
+    private void open(long masterId) {
+        masters.master(masterId).ifPresent(m -> {
+            if (catalog.getValue() == null || catalog.getValue().id() != m.catalogId()) {
+                all.stream().filter(c -> c.id() == m.catalogId()).findFirst().ifPresent(catalog::setValue);
+            }
+            List<MasterRow> rows = masters.page(m.catalogId(), filter.getValue(), 0, OPEN_LIMIT);
+            if (rows.stream().noneMatch(r -> r.id() == masterId)) {
+                filter.clear();
+                rows = masters.page(m.catalogId(), "", 0, OPEN_LIMIT);
+            }
+            grid.getDataProvider().refreshAll();
+            List<MasterRow> listed = rows;
+            listed.stream().filter(r -> r.id() == masterId).findFirst().ifPresentOrElse(row -> {
+                grid.asSingleSelect().setValue(row);
+                grid.scrollToIndex(listed.indexOf(row));
+            }, () -> details.show(Optional.of(m)));
+        });
     }
 
     private void deleted() {

@@ -38,8 +38,8 @@ class SetupItemGrid extends Grid<SetupItem> {
         addColumn(i -> i.values().name()).setKey("name").setHeader("Name");
         addColumn(i -> ItemText.details(i.values())
                 + (i.forcedNoCalc() ? " (forced to no calculation: its task is residual)" : ""))
-                .setKey("details").setHeader("Values");
-        addColumn(i -> i.origin().name()).setKey("origin").setHeader("Origin").setAutoWidth(true).setFlexGrow(0);
+                .setKey("details").setHeader("Values").setWidth("13em").setFlexGrow(2);
+        addColumn(i -> origin(i.origin())).setKey("origin").setHeader("Origin").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(i -> link(i, catalogName, sectionLevel)).setKey("link").setHeader("Link")
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(i -> i.residual() ? COURSE_MANAGED : "").setKey("residual").setHeader("Managed")
@@ -55,6 +55,15 @@ class SetupItemGrid extends Grid<SetupItem> {
         setItems(items);
         setAllRowsVisible(true);
         setWidthFull();
+    }
+
+    /** The origin as the UI words it: "Master", "Course" or "Teacher". */
+    static String origin(app.cascade.catalog.Origin origin) {
+        return switch (origin) {
+            case MASTER -> "Master";
+            case COURSE -> "Course";
+            case TEACHER -> "Teacher";
+        };
     }
 
     /** Whether the item is read-only for everyone: LOCKED, or a section calc option forced to No Calculation. */
