@@ -37,12 +37,13 @@ final class Confirmations {
 
     /**
      * The web component focuses its confirm button once its overlay has opened; this moves the focus on to the
-     * cancel button when that happens (or at once, if it has already happened).
+     * cancel button when that happens (or at once, if it has already happened). The move waits for the focus event
+     * to finish, so that the confirm button also sees its blur and drops its focus ring.
      */
     private static void focusSafeButton(ConfirmDialog confirm) {
         confirm.getElement().executeJs("""
                 const dialog = this;
-                const toCancel = () => dialog._cancelButton && dialog._cancelButton.focus();
+                const toCancel = () => setTimeout(() => dialog._cancelButton && dialog._cancelButton.focus());
                 const confirmButton = dialog._confirmButton;
                 if (!confirmButton) {
                   return;
