@@ -246,6 +246,7 @@ class MasterAdminKaribuIT {
         assertThat(requests()).singleElement().satisfies(r -> assertThat(r.get("status")).isIn("QUEUED", "RUNNING",
                 "COMPLETED"));
         assertThat(_find(Dialog.class, s -> s.withId("push-to-courses-dialog"))).isEmpty();
+        awaitNoPushRunning();
     }
 
     @Test
@@ -261,6 +262,14 @@ class MasterAdminKaribuIT {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("overwrite-confirm")));
 
         assertThat(requests()).hasSize(1);
+        awaitNoPushRunning();
+    }
+
+    /** The next test wipes the district: the push started here must have ended first. */
+    private void awaitNoPushRunning() {
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(90))
+                .until(() -> requests().stream()
+                        .noneMatch(r -> List.of("QUEUED", "RUNNING").contains(r.get("status"))));
     }
 
     private void open(String user, String route) {

@@ -194,6 +194,9 @@ class PushQueueKaribuIT extends KaribuWithPushFixture {
                     MockVaadin.clientRoundtrip(false);
                     return runNow.isEnabled() && batch.isEnabled();
                 });
+        // the next test wipes the district: the push started here must have ended first
+        await().pollInSameThread().atMost(Duration.ofSeconds(90)).until(() -> f.inAlpha(() -> f.jdbc.queryForObject(
+                "select count(*) from push_request where status in ('QUEUED', 'RUNNING')", Long.class)) == 0);
     }
 
     @Test

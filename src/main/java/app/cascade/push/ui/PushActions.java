@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * Overwrite asks first (with a warning for a school year that has started). Both buttons disable themselves on
  * click (in the browser at once, and on the server): a refusal or backing out of the confirmation enables them
  * again at once; a stored request disables both and enables them only after {@link #PAUSE}, so that neither the
- * second click of a double click nor a click queued behind the first submits the push twice. A refused time marks the Run at field with the
- * service's message.
+ * second click of a double click nor a click queued behind the first submits the push twice. A refused time marks
+ * the Run at field with the service's message.
  */
 class PushActions extends HorizontalLayout {
 

@@ -165,7 +165,10 @@ class PushQueue extends VerticalLayout {
             badge.addClassNames("cascade-status", "cascade-status-" + r.status().name().toLowerCase());
             cell.add(badge);
         }
-        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))) {
+        // a request support cancelled carries support's words as its message too (in UTC): the line below says it
+        boolean supportsWords = r.lastAction() != null && r.lastAction().describe().equals(r.message());
+        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))
+                && !supportsWords) {
             Span message = new Span(r.message());
             message.addClassName("cascade-status-message");
             cell.add(message);

@@ -25,6 +25,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every push tool shares below its title: the Batch Reporting banner, the {@link PushForm}, Preview and the
@@ -107,15 +109,16 @@ class PushTool extends VerticalLayout {
      * else now. An Overwrite of a school year that has started asks as a new one does.
      */
     private void restart(PushRequestSummary request, Runnable enable) {
-        PushRestart[] plan = new PushRestart[1];
-        if (!guarded(() -> plan[0] = services.requests().restartPlan(request.id()))) {
+        Optional<PushRestart> asked = answered(() -> services.requests().restartPlan(request.id()));
+        if (asked.isEmpty()) {
             enable.run();
             return;
         }
-        String when = plan[0].runAt() == null ? "runs now"
-                : "is scheduled for " + DistrictTime.format(plan[0].runAt(), services.zone())
+        PushRestart plan = asked.get();
+        String when = plan.runAt() == null ? "runs now"
+                : "is scheduled for " + DistrictTime.format(plan.runAt(), services.zone())
                 + ", the time it was scheduled for";
-        if (!plan[0].overwriteAsksFirst()) {
+        if (!plan.overwriteAsksFirst()) {
             restart(request, false, when, enable);
             return;
         }
@@ -141,14 +144,21 @@ class PushTool extends VerticalLayout {
 
     /** Runs {@code action}, showing the services' refusals as an error toast; false if refused. */
     private static boolean guarded(Runnable action) {
-        try {
+        return answered(() -> {
             action.run();
             return true;
+        }).isPresent();
+    }
+
+    /** What {@code query} answers; empty after showing the services' refusal as an error toast. */
+    private static <T> Optional<T> answered(Supplier<T> query) {
+        try {
+            return Optional.of(query.get());
         } catch (RuntimeException e) {
             if (!showRefusal(e)) {
                 throw e;
             }
-            return false;
+            return Optional.empty();
         }
     }
 
