@@ -162,6 +162,7 @@ class LakesidePushBrowserE2E {
         browser.until(WAIT, "the scheduled request listed again", d -> queueText().contains("Scheduled") ? true
                 : null);
         assertThat(queueText()).contains("All data", "Priya Natarajan").doesNotContain("lakeside.push");
+        browser.js("document.getElementById('queue-grid').scrollIntoView({block: 'end'});");
         browser.screenshot("back-still-listed");
     }
 
