@@ -1,6 +1,7 @@
 package app.cascade.push;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -32,7 +33,16 @@ public record PushRequestAction(Kind action, String actor, String actorName, Ins
 
     /** "Retried by support (Sam Support) on 2026-12-05 10:14 UTC: the disk was full". */
     public String describe() {
-        String by = "by support (" + actorName + ") on " + TIME.format(at) + ": " + reason;
+        return describe(TIME.format(at));
+    }
+
+    /** As {@link #describe()}, with the time in the district's time zone ("Dec 5, 2026, 4:14 AM CST"). */
+    public String describe(ZoneId zone) {
+        return describe(DistrictTime.format(at, zone));
+    }
+
+    private String describe(String when) {
+        String by = "by support (" + actorName + ") on " + when + ": " + reason;
         return switch (action) {
             case RETRIED -> "Retried " + by;
             case RETRY_OF -> "Retry of a failed request, started " + by;

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -105,11 +106,11 @@ public class PushRequestService {
     private Submitted store(PushCommand command, Instant scheduledAt) {
         pushes.validate(command);
         Instant now = Instant.now();
-        checkScheduledAt(scheduledAt, now);
+        checkScheduledAt(scheduledAt, now, currentTenant.require().timeZone());
         Instant at = scheduledAt == null || scheduledAt.isBefore(now) ? now : scheduledAt;
         PushStatus status = at.isAfter(now.plusSeconds(1)) ? PushStatus.SCHEDULED : PushStatus.QUEUED;
         CurrentUser user = users.current().orElseThrow();
-        UUID id = store.create(command, user.username(), status, at);
+        UUID id = store.create(command, user.username(), user.displayName(), status, at);
         store.setSubmitterEmail(id, users.email().orElse(null));
         return new Submitted(id, at);
     }
@@ -154,16 +155,45 @@ public class PushRequestService {
         events.publish(PushEvent.request(tenantId, id, PushStatus.CANCELLED, 0, null));
     }
 
-    /** A cancelled or failed request runs again as a new request with the same settings. */
+    /**
+     * What {@link #restart} would do with a cancelled or failed request: when it would run, and whether it must be
+     * confirmed as an Overwrite of a school year that has started (decision 0019).
+     */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
-    public UUID restart(UUID id) {
-        requireNoTransaction();
-        PushRequestView request = tx.execute(s -> store.find(id)).orElseThrow(() -> new PushNotFoundException(id));
+    @Transactional(readOnly = true)
+    public PushRestart restartPlan(UUID id) {
+        PushRequestView request = store.find(id).orElseThrow(() -> new PushNotFoundException(id));
         if (request.status() != PushStatus.CANCELLED && request.status() != PushStatus.FAILED) {
             throw new PushStateException("Only a cancelled or failed request can be restarted; this one is "
                     + request.status());
         }
-        return submit(request.command(), null);
+        Instant now = Instant.now();
+        Instant runAt = request.scheduledAt().isAfter(now) ? request.scheduledAt() : null;
+        boolean asksFirst = store.yearStart(request.schoolYearId())
+                .map(start -> OverwriteCheck.asksFirst(request.mode(), start, currentTenant.require().timeZone()))
+                .orElse(false);
+        return new PushRestart(store.summary(id).orElseThrow(), runAt, asksFirst);
+    }
+
+    /**
+     * A cancelled or failed request runs again as a new request with the same settings and the same schedule: at
+     * its scheduled time while that is still ahead, else now. Restarting an Overwrite of a school year that has
+     * started is refused unless {@code overwriteConfirmed}, as the push forms ask before a new one (decision 0019).
+     *
+     * @return the new request's id
+     */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    public UUID restart(UUID id, boolean overwriteConfirmed) {
+        requireNoTransaction();
+        PushRestart plan = tx.execute(s -> restartPlan(id));
+        if (plan.overwriteAsksFirst() && !overwriteConfirmed) {
+            throw new PushValidationException("confirmOverwrite", "This request overwrites the course and section"
+                    + " data of " + plan.request().schoolYear() + ", a school year that has started: confirm the"
+                    + " Overwrite to restart it");
+        }
+        PushCommand command = tx.execute(s -> store.find(id)).orElseThrow(() -> new PushNotFoundException(id))
+                .command();
+        return submit(command, plan.runAt());
     }
 
     /** Batch Reporting was turned on: the district's waiting requests run now. */
@@ -195,19 +225,23 @@ public class PushRequestService {
         }
     }
 
-    /** Submit to Batch: from now (less {@link #PAST_TOLERANCE}) to a year ahead; null is Run Now. */
-    private static void checkScheduledAt(Instant scheduledAt, Instant now) {
+    /**
+     * Submit to Batch: from now (less {@link #PAST_TOLERANCE}) to a year ahead; null is Run Now. The messages give
+     * the times in the district's time zone, as the user chose them.
+     */
+    private static void checkScheduledAt(Instant scheduledAt, Instant now, ZoneId zone) {
         if (scheduledAt == null) {
             return;
         }
         if (scheduledAt.isBefore(now.minus(PAST_TOLERANCE))) {
-            throw new PushValidationException("scheduledAt", "The scheduled time " + scheduledAt
-                    + " is in the past; choose a time from now on");
+            throw new PushValidationException("scheduledAt", "The scheduled time "
+                    + DistrictTime.format(scheduledAt, zone) + " is in the past; choose a time from now on");
         }
         Instant latest = now.atOffset(ZoneOffset.UTC).plus(MAX_AHEAD).toInstant();
         if (scheduledAt.isAfter(latest)) {
-            throw new PushValidationException("scheduledAt", "The scheduled time " + scheduledAt
-                    + " is more than a year ahead; choose a time before " + latest);
+            throw new PushValidationException("scheduledAt", "The scheduled time "
+                    + DistrictTime.format(scheduledAt, zone) + " is more than a year ahead; choose a time before "
+                    + DistrictTime.format(latest, zone));
         }
     }
 
@@ -265,7 +299,8 @@ public class PushRequestService {
                 throw new PushStateException("This request was already retried, as request " + earlier);
             });
             pushes.validate(failed.command());
-            UUID id = store.create(failed.command(), failed.submittedBy(), PushStatus.QUEUED, Instant.now());
+            UUID id = store.create(failed.command(), failed.submittedBy(),
+                    store.submitterName(requestId).orElse(null), PushStatus.QUEUED, Instant.now());
             audit.copySubmitterEmail(requestId, id);
             audit.record(requestId, PushRequestAction.Kind.RETRIED, call.actor(), call.actorName(), call.reason(), id);
             audit.record(id, PushRequestAction.Kind.RETRY_OF, call.actor(), call.actorName(), call.reason(),

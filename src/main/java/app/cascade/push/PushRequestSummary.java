@@ -4,21 +4,36 @@ import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * A row of the batch queue list (push-rules §5).
  *
- * @param lastAction what platform support last did to the request (retried, cancelled), or null
+ * @param submittedBy     the submitter's username: who is notified when the request ends
+ * @param submittedByName the submitter's display name when the request was stored; null for older requests
+ *                        ({@link #submitter()} reads the username then)
+ * @param lastAction      what platform support last did to the request (retried, cancelled), or null
  */
 public record PushRequestSummary(UUID id, PushKind kind, Instant scheduledAt, String catalog, String master,
                                  String schoolYear, PushStatus status, int coursesDone, Integer coursesTotal,
                                  PushMode mode, boolean toSections, Set<DataType> types, String submittedBy,
-                                 String message, PushRequestAction lastAction) {
+                                 String submittedByName, String message, PushRequestAction lastAction) {
 
-    /** "Assessments, Course Info", as the seed's queue shows the pushed data. */
+    /** What "Pushed Data" reads when every kind of data was chosen. */
+    public static final String ALL_DATA = "All data";
+
+    /** "Assessments, Course Info", as the seed's queue shows the pushed data; "All data" when all six were chosen. */
     public String pushedData() {
+        if (types.equals(EnumSet.allOf(DataType.class))) {
+            return ALL_DATA;
+        }
         return String.join(", ", types.stream().map(DataType::label).sorted().toList());
+    }
+
+    /** Who submitted the request, as people read it: the display name, or the username of an older request. */
+    public String submitter() {
+        return submittedByName == null || submittedByName.isBlank() ? submittedBy : submittedByName;
     }
 }

@@ -5,6 +5,7 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.KaribuSession;
 import app.cascade.catalog.SchoolRef;
 import app.cascade.push.engine.PushMode;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
@@ -37,6 +38,7 @@ import java.util.stream.IntStream;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Catalog and course master administration, and Push to Courses, through the views as each role sees them. */
 @CascadeIntegrationTest
@@ -229,6 +231,48 @@ class MasterAdminKaribuIT {
             assertThat(r.types()).isEqualTo(EnumSet.allOf(app.cascade.push.engine.DataType.class));
         });
         _get(GridKt._getCellComponent(queue, 0, "download"), Button.class, s -> s.withText("Cancel")).click();
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("cancel-confirm")));
+        assertThat(queue.getGenericDataView().getItems()).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(PushStatus.CANCELLED));
+    }
+
+    @Test
+    void a_double_click_on_run_now_in_push_to_courses_stores_one_request() {
+        open("alpha.push", "masters");
+        selectMaster(0);
+        click("master-push");
+        Button runNow = _get(Button.class, s -> s.withId("master-push-run-now"));
+
+        ButtonKt._click(runNow);
+        assertThatThrownBy(() -> ButtonKt._click(runNow)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(requests()).singleElement().satisfies(r -> assertThat(r.get("status")).isIn("QUEUED", "RUNNING",
+                "COMPLETED"));
+        assertThat(_find(Dialog.class, s -> s.withId("push-to-courses-dialog"))).isEmpty();
+        awaitNoPushRunning();
+    }
+
+    @Test
+    void a_double_click_on_run_now_of_an_overwrite_in_push_to_courses_opens_one_confirmation() {
+        open("alpha.push", "masters");
+        selectMaster(0);
+        click("master-push");
+        _get(RadioButtonGroup.class, s -> s.withId("push-mode")).setValue(PushMode.OVERWRITE);
+        Button runNow = _get(Button.class, s -> s.withId("master-push-run-now"));
+
+        ButtonKt._click(runNow);
+        assertThatThrownBy(() -> ButtonKt._click(runNow)).isInstanceOf(IllegalStateException.class);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("overwrite-confirm")));
+
+        assertThat(requests()).hasSize(1);
+        awaitNoPushRunning();
+    }
+
+    /** The next test wipes the district: the push started here must have ended first. */
+    private void awaitNoPushRunning() {
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(90))
+                .until(() -> requests().stream()
+                        .noneMatch(r -> List.of("QUEUED", "RUNNING").contains(r.get("status"))));
     }
 
     private void open(String user, String route) {

@@ -271,7 +271,32 @@ class PushApiIT {
         String newId = json(restarted).get("id").asString();
         assertThat(newId).isNotEqualTo(id);
         assertThat(restarted.getHeaders().getLocation().getPath()).isEqualTo("/api/v1/pushes/" + newId);
+        // the restart keeps the schedule: its time is still ahead
+        assertThat(json(restarted).get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(json(restarted).get("scheduledAt").asString())
+                .isEqualTo(json(get("alpha.push", "/api/v1/pushes/" + id)).get("scheduledAt").asString());
+        assertThat(json(restarted).get("submittedBy").asString()).isEqualTo("alpha.push");
+        assertThat(json(restarted).get("submittedByName").asString()).isEqualTo("Alpha Pusher");
         assertProblem(post("alpha.push", "/api/v1/pushes/" + newId + "/restart", ""), 409);
+    }
+
+    @Test
+    void restarting_an_overwrite_of_a_year_that_has_started_needs_confirm_overwrite() {
+        ResponseEntity<String> submitted = post("alpha.push", "/api/v1/pushes", body("\"scheduledAt\": \""
+                + Instant.now().plus(2, ChronoUnit.HOURS) + "\"").replace("PUSH_LOCKED", "OVERWRITE"));
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+        String id = json(submitted).get("id").asString();
+        assertThat(delete("alpha.push", "/api/v1/pushes/" + id).getStatusCode().value()).isEqualTo(204);
+        long before = storedRequests();
+
+        assertBadField(post("alpha.push", "/api/v1/pushes/" + id + "/restart", ""), "confirmOverwrite");
+        assertThat(storedRequests()).isEqualTo(before);
+
+        ResponseEntity<String> confirmed = post("alpha.push", "/api/v1/pushes/" + id + "/restart?confirmOverwrite=true",
+                "");
+        assertThat(confirmed.getStatusCode().value()).as(confirmed.getBody()).isEqualTo(202);
+        assertThat(json(confirmed).get("mode").asString()).isEqualTo("OVERWRITE");
+        assertThat(storedRequests()).isEqualTo(before + 1);
     }
 
     @Test
@@ -312,8 +337,8 @@ class PushApiIT {
         assertResponses(paths, "/api/v1/pushes/{id}", "get", viewer, "200", "401", "403", "404", "500", "503");
         assertResponses(paths, "/api/v1/pushes/{id}", "delete", admin, "204", "401", "403", "404", "409", "500",
                 "503");
-        assertResponses(paths, "/api/v1/pushes/{id}/restart", "post", admin, "202", "401", "403", "404", "409", "500",
-                "503");
+        assertResponses(paths, "/api/v1/pushes/{id}/restart", "post", admin, "202", "400", "401", "403", "404", "409",
+                "500", "503");
         assertResponses(paths, "/api/v1/pushes/{id}/report", "get", viewer, "200", "401", "403", "404", "406", "500",
                 "503");
         JsonNode submit400 = paths.get("/api/v1/pushes").get("post").get("responses").get("400");

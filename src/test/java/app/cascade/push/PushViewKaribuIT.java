@@ -156,6 +156,7 @@ class PushViewKaribuIT extends KaribuWithPushFixture {
             assertThat(GridKt._getFormattedRow(grid, 0)).contains(PushMode.PUSH_LOCKED.label(), "False");
             _get(GridKt._getCellComponent(grid, 0, "download"), Button.class, spec -> spec.withText("Cancel"))
                     .click();
+            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("cancel-confirm")));
             assertThat(status(grid)).isEqualTo("Cancelled");
             assertThat(get_textRecursively(GridKt._getCellComponent(grid, 0, "download"))).contains("Restart")
                     .doesNotContain("Cancel");

@@ -14,12 +14,15 @@ import app.cascade.push.PushRequestSummary;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.AfterEach;
@@ -133,14 +136,23 @@ class ReportsKaribuIT {
         assertThat(GridKt._size(awaiting)).isEqualTo(1);
 
         _get(GridKt._getCellComponent(awaiting, 0, "push"), Button.class).click();
-        ComboBox<SchoolYearRef> year = _get(ComboBox.class, spec -> spec.withId("push-to-courses-year"));
+        // the one Push to Courses dialog, with the master's full options
+        assertThat(_get(Dialog.class, spec -> spec.withId("push-to-courses-dialog")).getHeaderTitle())
+                .isEqualTo("Push to Courses: ENG101 – English 9");
+        ComboBox<SchoolYearRef> year = _get(ComboBox.class, spec -> spec.withId("push-year"));
         assertThat(year.getValue().id()).isEqualTo(f.current);
-        RadioButtonGroup<PushMode> mode = _get(RadioButtonGroup.class, spec -> spec.withId("push-to-courses-mode"));
+        assertThat(_get(Checkbox.class, spec -> spec.withId("push-to-sections")).isVisible()).isTrue();
+        assertThat(_find(Checkbox.class).stream().filter(b -> b.getId().orElse("").startsWith("push-type-")))
+                .hasSize(DataType.values().length);
+        assertThat(_find(Button.class, spec -> spec.withId("master-push-batch"))).hasSize(1);
+        RadioButtonGroup<PushMode> mode = _get(RadioButtonGroup.class, spec -> spec.withId("push-mode"));
         mode.setValue(PushMode.OVERWRITE);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("push-to-courses-warning")).getText())
-                .contains("course managed", "26-27 is not a future year");
+        _get(Button.class, spec -> spec.withId("master-push-run-now")).click();
+        ConfirmDialog overwrite = _get(ConfirmDialog.class, spec -> spec.withId("overwrite-confirm"));
+        assertThat(ConfirmDialogKt.getText(overwrite)).contains("course managed", "26-27 is not a future year");
+        ConfirmDialogKt._fireCancel(overwrite);
         mode.setValue(PushMode.PUSH_LOCKED);
-        _get(Button.class, spec -> spec.withId("push-to-courses-confirm")).click();
+        _get(Button.class, spec -> spec.withId("master-push-run-now")).click();
 
         TestUsers.signIn(context, "alpha.push");
         List<PushRequestSummary> queued = requests.queue(Instant.now().minus(1, ChronoUnit.HOURS),

@@ -157,8 +157,8 @@ class SupportViewKaribuIT {
                 .findFirst().orElseThrow();
         assertThat(get_textRecursively(GridKt._getCellComponent(queue, row, "status")))
                 .contains("Failed", "The push failed: could not serialize access")
-                .containsPattern("Retried by support \\(Sam Support\\) on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC:"
-                        + " Serialization failure; retry is safe");
+                .containsPattern("Retried by support \\(Sam Support\\) on [A-Z][a-z]{2} \\d{1,2}, \\d{4}, "
+                        + "\\d{1,2}:\\d\\d [AP]M E[SD]T: Serialization failure; retry is safe");
     }
 
     @SuppressWarnings("unchecked")

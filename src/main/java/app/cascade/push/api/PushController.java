@@ -140,15 +140,21 @@ class PushController {
 
     @PostMapping("/{id}/restart")
     @Operation(summary = "Restart a cancelled or failed request",
-            description = "Runs now as a new request with the same settings. Requires PUSH_ADMIN.")
+            description = "Runs again as a new request with the same settings and the same schedule: at its "
+                    + "`scheduledAt` while that is still ahead, else now. Restarting an Overwrite of a school year "
+                    + "that has started needs `confirmOverwrite=true` (else 400, field `confirmOverwrite`), as the "
+                    + "app asks before a new one. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "202", description = "Accepted: the new request; `Location` is its URL")
+    @PushApiResponses.BadField
     @PushApiResponses.PushAdmin
     @PushApiResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Neither cancelled nor failed", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PushApiResponses.ServerFailure
-    ResponseEntity<PushRequestResource> restart(@PathVariable UUID id) {
-        return accepted(requests.restart(id));
+    ResponseEntity<PushRequestResource> restart(@PathVariable UUID id,
+            @Parameter(description = "Confirms restarting an Overwrite of a school year that has started")
+            @RequestParam(defaultValue = "false") boolean confirmOverwrite) {
+        return accepted(requests.restart(id, confirmOverwrite));
     }
 
     @GetMapping(path = "/{id}/report", produces = {TEXT_CSV_VALUE, MediaType.APPLICATION_PDF_VALUE})

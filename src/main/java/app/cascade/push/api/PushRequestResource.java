@@ -17,7 +17,9 @@ record PushRequestResource(UUID id, PushStatus status, PushKind kind, Instant sc
                            String master, String schoolYear, int coursesDone, Integer coursesTotal, PushMode mode,
                            boolean toSections, List<DataType> types,
                            @Schema(description = "The types' labels, as the queue list shows them") String pushedData,
-                           String submittedBy, String message,
+                           @Schema(description = "The submitter's username") String submittedBy,
+                           @Schema(description = "The submitter's display name (the username for older requests)")
+                           String submittedByName, String message,
                            @Schema(description = "What platform support last did to the request, who, when and why,"
                                    + " e.g. \"Retried by support (Sam Support) on 2026-12-05 10:14 UTC: disk full\"")
                            String lastAction) {
@@ -25,7 +27,7 @@ record PushRequestResource(UUID id, PushStatus status, PushKind kind, Instant sc
     static PushRequestResource of(PushRequestSummary s) {
         return new PushRequestResource(s.id(), s.status(), s.kind(), s.scheduledAt(), s.catalog(), s.master(),
                 s.schoolYear(), s.coursesDone(), s.coursesTotal(), s.mode(), s.toSections(),
-                s.types().stream().sorted().toList(), s.pushedData(), s.submittedBy(), s.message(),
+                s.types().stream().sorted().toList(), s.pushedData(), s.submittedBy(), s.submitter(), s.message(),
                 s.lastAction() == null ? null : s.lastAction().describe());
     }
 }

@@ -35,16 +35,22 @@ public class PushRequestStore {
     }
 
     public UUID create(PushCommand command, String submittedBy, PushStatus status, Instant scheduledAt) {
+        return create(command, submittedBy, null, status, scheduledAt);
+    }
+
+    /** @param submittedByName the submitter's display name, shown in the queue; null shows the username */
+    public UUID create(PushCommand command, String submittedBy, String submittedByName, PushStatus status,
+                       Instant scheduledAt) {
         UUID id = UUID.randomUUID();
         String[] types = command.types().stream().map(Enum::name).toArray(String[]::new);
         jdbc.update("""
                 insert into push_request (id, kind, catalog_id, master_id, school_year_id, calendar_id, mode,
-                    to_sections, data_types, status, submitted_by, scheduled_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    to_sections, data_types, status, submitted_by, submitted_by_name, scheduled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, id, command.kind().name(), command.catalogId(), command.masterId(), command.schoolYearId(),
                 command.calendarId(), command.mode().name(), command.toSections(),
                 jdbc.execute((java.sql.Connection c) -> c.createArrayOf("text", types)), status.name(),
-                submittedBy, Timestamp.from(scheduledAt));
+                submittedBy, submittedByName, Timestamp.from(scheduledAt));
         return id;
     }
 
@@ -115,6 +121,18 @@ public class PushRequestStore {
     public Optional<UUID> jobId(UUID id) {
         return jdbc.query("select job_id from push_request where id = ? and job_id is not null",
                 (rs, n) -> rs.getObject(1, UUID.class), id).stream().findFirst();
+    }
+
+    /** The display name stored with the request; empty when none was (requests stored before it was kept). */
+    public Optional<String> submitterName(UUID id) {
+        return jdbc.query("select submitted_by_name from push_request where id = ? and submitted_by_name is not null",
+                (rs, n) -> rs.getString(1), id).stream().findFirst();
+    }
+
+    /** The first day of a school year; empty if there is no such year. */
+    public Optional<java.time.LocalDate> yearStart(long schoolYearId) {
+        return jdbc.query("select start_date from school_year where id = ?",
+                (rs, n) -> rs.getObject(1, java.time.LocalDate.class), schoolYearId).stream().findFirst();
     }
 
     public void setSubmitterEmail(UUID id, String email) {
@@ -197,8 +215,8 @@ public class PushRequestStore {
         PushRequestView r = map(rs, row);
         return new PushRequestSummary(r.id(), r.kind(), r.scheduledAt(), rs.getString("catalog_name"),
                 rs.getString("master_number"), rs.getString("year_code"), r.status(), r.coursesDone(),
-                r.coursesTotal(), r.mode(), r.toSections(), r.types(), r.submittedBy(), r.message(),
-                PushRequestAudit.lastAction(rs));
+                r.coursesTotal(), r.mode(), r.toSections(), r.types(), r.submittedBy(),
+                rs.getString("submitted_by_name"), r.message(), PushRequestAudit.lastAction(rs));
     }
 
     private static PushRequestView map(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,6 +34,7 @@ class PushForm<S> extends VerticalLayout {
     final Checkbox toSections = new Checkbox("Push locked data to sections");
     final Map<DataType, Checkbox> types = new EnumMap<>(DataType.class);
     private final PushScope<S> scope;
+    static final String HELP_SUMMARY = "How Push locked data and Overwrite differ";
     private final Span typesError = new Span("Select at least one kind of data to push");
 
     PushForm(List<SchoolYearRef> years, PushScope<S> scope) {
@@ -91,11 +93,14 @@ class PushForm<S> extends VerticalLayout {
         years.stream().filter(SchoolYearRef::current).findFirst().ifPresent(year::setValue);
     }
 
-    private Div help() {
-        Div help = new Div();
-        scope.help().forEach(text -> help.add(new Paragraph(text)));
+    /** What the modes do: closed at first, so that Run Now and the queue stay in view. */
+    private Details help() {
+        Div text = new Div();
+        scope.help().forEach(paragraph -> text.add(new Paragraph(paragraph)));
+        text.addClassName("cascade-help");
+        Details help = new Details(HELP_SUMMARY, text);
         help.setId("push-help");
-        help.addClassName("cascade-help");
+        help.setOpened(false);
         return help;
     }
 

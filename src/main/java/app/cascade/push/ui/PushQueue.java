@@ -24,16 +24,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The Batch Queue List: the district's push requests scheduled in a date window (district time zone), newest first,
- * with live status, the settings used, the report, and Cancel / Restart. The service filters and limits.
+ * with live status, the settings used, who submitted it, the report, and Cancel / Restart. The window starts from a
+ * week before to a week after today, so requests scheduled for the coming days show too. The service filters and
+ * limits.
  */
 class PushQueue extends VerticalLayout {
 
     static final int TOP = 50;
     static final int ALL = 500;
+    /** The default window: this many days before and after today. */
+    static final int WINDOW_DAYS = 7;
     static final String EMPTY = "No push request is scheduled between these dates. Run Now or Submit to Batch "
             + "above, or widen the dates.";
     static final String COURSES = "Push All Courses (course → sections)";
@@ -48,8 +53,12 @@ class PushQueue extends VerticalLayout {
     /** Tells a screen reader each status change of the list (issue 15, WCAG 4.1.3). */
     private final LiveStatus live = new LiveStatus("push-live");
 
-    record Actions(Consumer<PushRequestSummary> report, Consumer<PushRequestSummary> cancel,
-                   Consumer<PushRequestSummary> restart) {
+    /**
+     * What the row buttons do. Cancel and Restart disable themselves on click; their action gets the way to enable
+     * the button again (after backing out or a refusal).
+     */
+    record Actions(Consumer<PushRequestSummary> report, BiConsumer<PushRequestSummary, Runnable> cancel,
+                   BiConsumer<PushRequestSummary, Runnable> restart) {
     }
 
     PushQueue(PushRequestService requests, ZoneId zone, Actions actions) {
@@ -58,9 +67,9 @@ class PushQueue extends VerticalLayout {
         setPadding(false);
         LocalDate today = LocalDate.now(zone);
         from.setId("queue-from");
-        from.setValue(today.minusDays(14));
+        from.setValue(today.minusDays(WINDOW_DAYS));
         to.setId("queue-to");
-        to.setValue(today);
+        to.setValue(today.plusDays(WINDOW_DAYS));
         top.setId("queue-top");
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("queue-refresh");
@@ -68,6 +77,8 @@ class PushQueue extends VerticalLayout {
         to.addValueChangeListener(e -> refresh());
         top.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(refresh, top, from, to);
+        filters.setId("queue-filters");
+        filters.addClassName("cascade-queue-filters");
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("queue-grid");
@@ -76,11 +87,13 @@ class PushQueue extends VerticalLayout {
                 .setHeader("Scheduled Time (" + zone.getId() + ")").setAutoWidth(true);
         grid.addColumn(PushQueue::pushed).setKey("catalog").setHeader("Catalog").setFlexGrow(2);
         grid.addColumn(PushRequestSummary::schoolYear).setKey("year").setHeader("School Year").setAutoWidth(true);
-        grid.addComponentColumn(PushQueue::status).setKey("status").setHeader("Status").setFlexGrow(2);
+        grid.addComponentColumn(this::status).setKey("status").setHeader("Status").setFlexGrow(2);
         grid.addColumn(r -> r.mode().label()).setKey("mode").setHeader("Push Mode").setFlexGrow(2);
         grid.addColumn(r -> r.toSections() ? "True" : "False").setKey("sections").setHeader("Pushed To Sections")
                 .setAutoWidth(true);
         grid.addColumn(PushRequestSummary::pushedData).setKey("data").setHeader("Pushed Data").setFlexGrow(2);
+        grid.addColumn(PushRequestSummary::submitter).setKey("submitter").setHeader("Submitted By")
+                .setAutoWidth(true);
         grid.addComponentColumn(r -> actions(r, actions)).setKey("download").setHeader("Download")
                 .setAutoWidth(true);
         grid.setEmptyStateText(EMPTY);
@@ -137,7 +150,7 @@ class PushQueue extends VerticalLayout {
         };
     }
 
-    private static Component status(PushRequestSummary r) {
+    private Component status(PushRequestSummary r) {
         Div cell = new Div();
         cell.addClassName("cascade-status-cell");
         if (r.status() == PushStatus.RUNNING) {
@@ -156,13 +169,16 @@ class PushQueue extends VerticalLayout {
             badge.addClassNames("cascade-status", "cascade-status-" + r.status().name().toLowerCase());
             cell.add(badge);
         }
-        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))) {
+        // a request support cancelled carries support's words as its message too (in UTC): the line below says it
+        boolean supportsWords = r.lastAction() != null && r.lastAction().describe().equals(r.message());
+        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))
+                && !supportsWords) {
             Span message = new Span(r.message());
             message.addClassName("cascade-status-message");
             cell.add(message);
         }
         if (r.lastAction() != null) {
-            Span action = new Span(r.lastAction().describe());
+            Span action = new Span(r.lastAction().describe(zone));
             action.addClassNames("cascade-status-message", "cascade-status-support-action");
             cell.add(action);
         }
@@ -177,18 +193,22 @@ class PushQueue extends VerticalLayout {
             cell.add(small(new Button("Get the report", e -> actions.report().accept(r))));
         }
         if (r.status() == PushStatus.SCHEDULED || r.status() == PushStatus.QUEUED) {
-            Button cancel = small(new Button("Cancel", e -> actions.cancel().accept(r)));
+            Button cancel = small(new Button("Cancel"));
+            cancel.addClickListener(e -> actions.cancel().accept(r, () -> cancel.setEnabled(true)));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             cell.add(cancel);
         }
         if (r.status() == PushStatus.CANCELLED || r.status() == PushStatus.FAILED) {
-            cell.add(small(new Button("Restart", e -> actions.restart().accept(r))));
+            Button restart = small(new Button("Restart"));
+            restart.addClickListener(e -> actions.restart().accept(r, () -> restart.setEnabled(true)));
+            cell.add(restart);
         }
         return cell;
     }
 
     private static Button small(Button button) {
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        button.setDisableOnClick(true);
         return button;
     }
 }

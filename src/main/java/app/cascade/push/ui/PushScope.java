@@ -4,6 +4,7 @@ import app.cascade.catalog.CalendarRef;
 import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushKind;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 
@@ -60,14 +61,25 @@ record PushScope<S>(String label, String fieldId, Function<S, String> itemLabel,
             + "or assignments is kept and shows as \"course managed\"; see it in the report. Use Overwrite for "
             + "future years.";
 
+    static final String MASTERS_OVERWRITE = "Overwrite replaces course and section grading setup with the course "
+            + "master's. Setup without grades or assignments is deleted; setup with grades or assignments is kept as "
+            + "\"course managed\".";
+    static final String COURSES_OVERWRITE = "Overwrite replaces the sections' grading setup with their course's. "
+            + "Teacher-created setup without grades or assignments is deleted; setup with grades or assignments is "
+            + "kept as \"course managed\".";
+
+    /** What Overwrite does for a request of this kind (its confirmation, e.g. when it is restarted). */
+    static String overwriteText(PushKind kind) {
+        return kind == PushKind.COURSES ? COURSES_OVERWRITE : MASTERS_OVERWRITE;
+    }
+
     /** Push All Course Masters: a catalog of the year, the sections option and all six kinds of data. */
     static PushScope<CatalogSummary> catalogs(LongFunction<List<CatalogSummary>> catalogsForYear) {
         return new PushScope<>("Select Course Catalog", "push-catalog", CatalogSummary::name, catalogsForYear, true,
                 "Select a course catalog", null,
                 year -> "No catalog has a course master linked to a course in " + year, true,
                 EnumSet.allOf(DataType.class), List.of(CATALOG_HELP_LOCKED, CATALOG_HELP_OVERWRITE, CATALOG_HELP_LOCKS),
-                "Overwrite replaces course and section grading setup with the course master's. Setup without grades "
-                        + "or assignments is deleted; setup with grades or assignments is kept as \"course managed\".",
+                MASTERS_OVERWRITE,
                 "No course would be touched: no course of this year is linked to a master of the catalog.",
                 (catalog, year, mode, toSections, types) -> PushCommand.catalog(catalog.id(), year, mode, toSections,
                         types),
@@ -93,9 +105,7 @@ record PushScope<S>(String label, String fieldId, Function<S, String> itemLabel,
                 null, "All calendars of the year", year -> "No calendar of " + year + " has a course", false,
                 EnumSet.of(DataType.CATEGORIES, DataType.CALC_OPTIONS, DataType.COMPOSITES),
                 List.of(COURSES_HELP_WHAT, COURSES_HELP_LOCKED, COURSES_HELP_OVERWRITE),
-                "Overwrite replaces the sections' grading setup with their course's. Teacher-created setup without "
-                        + "grades or assignments is deleted; setup with grades or assignments is kept as \"course "
-                        + "managed\".",
+                COURSES_OVERWRITE,
                 "No course would be touched: this year (or calendar) has no course.",
                 (calendar, year, mode, toSections, types) -> PushCommand.courses(year,
                         calendar == null ? null : calendar.id(), mode, types),

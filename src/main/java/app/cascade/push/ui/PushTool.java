@@ -1,12 +1,14 @@
 package app.cascade.push.ui;
 
-import app.cascade.catalog.SchoolYearRef;
+import app.cascade.push.DistrictTime;
+import app.cascade.push.PushBusyException;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
-import app.cascade.push.PushBusyException;
+import app.cascade.push.PushKind;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestSummary;
+import app.cascade.push.PushRestart;
 import app.cascade.push.PushService;
 import app.cascade.push.PushStateException;
 import app.cascade.push.PushValidationException;
@@ -14,36 +16,27 @@ import app.cascade.reports.PushReportExporter;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * What every push tool shares below its title: the Batch Reporting banner, the {@link PushForm}, Preview, Run Now
- * and Submit to Batch (Overwrite asks first), and the Batch Queue List, updated live from any node.
+ * What every push tool shares below its title: the Batch Reporting banner, the {@link PushForm}, Preview and the
+ * {@link PushActions} (Run Now, Run at, Submit to Batch), and the Batch Queue List, updated live from any node, with
+ * Cancel (confirmed) and Restart (keeping the schedule; an Overwrite of a year that has started is confirmed).
  */
 class PushTool extends VerticalLayout {
 
     static final String BATCH_OFF = "Batch Reporting is turned off for this district. Push requests (Run Now "
             + "included) will wait in the Batch Queue List until a district admin turns Batch Reporting on.";
-    static final String OVERWRITE_WARNING = "Warning: %s is not a future year. Overwrite is recommended only for "
-            + "future years: for a year that has started, teachers' setup will be wiped and grades and scores may "
-            + "need to be moved by hand.";
 
     /** The services a push tool uses. */
     record Services(PushRequestService requests, PushService pushes, PushEvents events,
@@ -53,10 +46,6 @@ class PushTool extends VerticalLayout {
     private final transient Services services;
     private final PushForm<?> form;
     private final PushQueue queue;
-    private final DateTimePicker runAt = new DateTimePicker("Run at");
-    /** Run Now and Submit to Batch disable themselves on click, so a double click never submits twice. */
-    private final Button runNow;
-    private final Button batch;
     private final LivePushEvents live = new LivePushEvents();
 
     PushTool(Services services, PushForm<?> form) {
@@ -71,89 +60,27 @@ class PushTool extends VerticalLayout {
         }
         queue = new PushQueue(services.requests(), services.zone(),
                 new PushQueue.Actions(this::openReport, this::cancel, this::restart));
-        runNow = new Button("Run Now", VaadinIcon.PLAY.create(), e -> confirmed(() -> submit(null)));
-        batch = new Button("Submit to Batch", VaadinIcon.CLOCK.create(), e -> submitToBatch());
-        add(form, actions(), new H3("Batch Queue List"), queue);
+        PushActions actions = new PushActions(new PushActions.Ids("push-run-now", "push-run-at", "push-submit-batch"),
+                form, services.requests(), services.zone(), "You will be notified when it ends.", at -> {
+                    if (at != null) {
+                        queue.include(at);
+                    }
+                    queue.refresh();
+                });
+        Button preview = new Button("Preview", VaadinIcon.EYE.create(), e -> preview(e.getSource()));
+        preview.setId("push-preview");
+        preview.setDisableOnClick(true);
+        actions.addComponentAsFirst(preview);
+        add(form, actions, new H3("Batch Queue List"), queue);
         queue.refresh();
     }
 
-    private void enableSubmit() {
-        runNow.setEnabled(true);
-        batch.setEnabled(true);
-    }
-
-    private HorizontalLayout actions() {
-        ZoneId zone = services.zone();
-        Button preview = new Button("Preview", VaadinIcon.EYE.create(), e -> preview());
-        preview.setId("push-preview");
-        runNow.setId("push-run-now");
-        runNow.setDisableOnClick(true);
-        runNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        runAt.setId("push-run-at");
-        runAt.setHelperText("District time (" + zone.getId() + ")");
-        runAt.setStep(java.time.Duration.ofMinutes(15));
-        runAt.setMin(LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES));
-        runAt.setValue(LocalDate.now(zone).plusDays(1).atTime(22, 0));
-        batch.setId("push-submit-batch");
-        batch.setDisableOnClick(true);
-        HorizontalLayout bar = new HorizontalLayout(preview, runNow, runAt, batch);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return bar;
-    }
-
-    private void preview() {
-        form.command().ifPresent(command -> guarded(() -> new PreviewDialog(form.title(),
-                services.pushes().preview(command), services.exporter(), form.scope().previewEmpty()).open()));
-    }
-
-    private void submitToBatch() {
-        if (runAt.getValue() == null) {
-            runAt.setInvalid(true);
-            runAt.setErrorMessage("Choose when the push should run");
-            enableSubmit();
-            return;
-        }
-        runAt.setInvalid(false);
-        confirmed(() -> submit(runAt.getValue().atZone(services.zone()).toInstant()));
-    }
-
-    /** Runs {@code action} at once for Push locked data; Overwrite asks first, with a warning unless future. */
-    private void confirmed(Runnable action) {
-        if (form.command().isEmpty()) {
-            enableSubmit();
-            return;
-        }
-        if (!form.overwrite()) {
-            action.run();
-            return;
-        }
-        SchoolYearRef year = form.selectedYear().orElseThrow();
-        boolean future = year.startDate().isAfter(LocalDate.now(services.zone()));
-        String text = form.scope().overwriteText() + (future ? "" : " " + OVERWRITE_WARNING.formatted(year.code()));
-        ConfirmDialog confirm = new ConfirmDialog("Overwrite existing course and section level data?", text,
-                "Overwrite", e -> action.run());
-        confirm.setId("overwrite-confirm");
-        confirm.setCancelable(true);
-        confirm.addCancelListener(e -> enableSubmit());
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
-    }
-
-    private void submit(Instant at) {
+    private void preview(Button preview) {
         try {
-            form.command().ifPresent(command -> guarded(() -> {
-                services.requests().submit(command, at);
-                if (at != null) {
-                    queue.include(at);
-                }
-                queue.refresh();
-                String when = at == null ? "is starting now" : "is scheduled for "
-                        + PushQueue.TIME.format(at.atZone(services.zone()));
-                Notification.show("The push of " + form.title() + " " + when + ". You will be notified when it "
-                        + "ends.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            }));
+            form.command().ifPresent(command -> guarded(() -> new PreviewDialog(form.title(),
+                    services.pushes().preview(command), services.exporter(), form.scope().previewEmpty()).open()));
         } finally {
-            enableSubmit();
+            preview.setEnabled(true);
         }
     }
 
@@ -162,29 +89,91 @@ class PushTool extends VerticalLayout {
                 .open());
     }
 
-    private void cancel(PushRequestSummary request) {
-        guarded(() -> {
-            services.requests().cancel(request.id());
-            queue.refresh();
-        });
+    /** Asks first; the red button cancels, and a toast says so. */
+    private void cancel(PushRequestSummary request, Runnable enable) {
+        String what = "The push of " + describe(request) + " scheduled for "
+                + DistrictTime.format(request.scheduledAt(), services.zone());
+        Confirmations.open("cancel-confirm", "Cancel this push request?", what + " will not run. You can restart "
+                + "it later from the Batch Queue List.", "Cancel the push", "Keep it", () -> {
+                    if (guarded(() -> services.requests().cancel(request.id()))) {
+                        Notification.show(what + " was cancelled.")
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    }
+                    enable.run();
+                    queue.refresh();
+                }, enable);
     }
 
-    private void restart(PushRequestSummary request) {
-        guarded(() -> {
-            services.requests().restart(request.id());
-            queue.refresh();
-        });
-    }
-
-    /** Shows the services' refusals (validation, state) as an error toast instead of an error page. */
-    private static void guarded(Runnable action) {
-        try {
-            action.run();
-        } catch (PushValidationException | PushStateException | PushNotFoundException
-                | PushBusyException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    /**
+     * Restarts with the same settings and schedule (decision 0019): at the scheduled time while it is still ahead,
+     * else now. An Overwrite of a school year that has started asks as a new one does.
+     */
+    private void restart(PushRequestSummary request, Runnable enable) {
+        Optional<PushRestart> asked = answered(() -> services.requests().restartPlan(request.id()));
+        if (asked.isEmpty()) {
+            enable.run();
+            return;
         }
+        PushRestart plan = asked.get();
+        String when = plan.runAt() == null ? "runs now"
+                : "is scheduled for " + DistrictTime.format(plan.runAt(), services.zone())
+                + ", the time it was scheduled for";
+        if (!plan.overwriteAsksFirst()) {
+            restart(request, false, when, enable);
+            return;
+        }
+        Confirmations.overwrite(PushScope.overwriteText(request.kind()) + " "
+                        + PushActions.OVERWRITE_WARNING.formatted(request.schoolYear()) + " Restarted, the push " + when
+                        + ".", () -> restart(request, true, when, enable), enable);
+    }
+
+    private void restart(PushRequestSummary request, boolean overwriteConfirmed, String when, Runnable enable) {
+        if (guarded(() -> services.requests().restart(request.id(), overwriteConfirmed))) {
+            Notification.show("The push of " + describe(request) + " was restarted: it " + when + ".")
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }
+        enable.run();
+        queue.refresh();
+    }
+
+    /** "High School Catalog (26-27)", as a toast names a request of the queue. */
+    private static String describe(PushRequestSummary request) {
+        return (request.kind() == PushKind.COURSES ? "all courses" : PushQueue.pushed(request)) + " ("
+                + request.schoolYear() + ")";
+    }
+
+    /** Runs {@code action}, showing the services' refusals as an error toast; false if refused. */
+    private static boolean guarded(Runnable action) {
+        return answered(() -> {
+            action.run();
+            return true;
+        }).isPresent();
+    }
+
+    /** What {@code query} answers; empty after showing the services' refusal as an error toast. */
+    private static <T> Optional<T> answered(Supplier<T> query) {
+        try {
+            return Optional.of(query.get());
+        } catch (RuntimeException e) {
+            if (!showRefusal(e)) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Shows a refusal of the push services (validation, state, not found, busy) as an error toast; false if
+     * {@code e} is none of them.
+     */
+    static boolean showRefusal(RuntimeException e) {
+        if (!(e instanceof PushValidationException || e instanceof PushStateException
+                || e instanceof PushNotFoundException || e instanceof PushBusyException)) {
+            return false;
+        }
+        Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        return true;
     }
 
     @Override

@@ -27,7 +27,7 @@ class ReportDialog extends Dialog {
         setResizable(true);
         Paragraph settings = new Paragraph(PushQueue.label(request.status()) + ". " + request.mode().label()
                 + (request.toSections() ? ", pushed to sections" : ", not pushed to sections") + ". Data: "
-                + request.pushedData() + ". Submitted by " + request.submittedBy() + ".");
+                + request.pushedData() + ". Submitted by " + request.submitter() + ".");
         settings.setId("report-settings");
         add(settings, new ReportRowsGrid("report-rows", rows));
         UUID id = request.id();

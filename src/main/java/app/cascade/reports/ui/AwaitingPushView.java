@@ -2,6 +2,7 @@ package app.cascade.reports.ui;
 
 import app.cascade.catalog.CourseService;
 import app.cascade.push.PushRequestService;
+import app.cascade.push.ui.PushToCoursesDialog;
 import app.cascade.reports.AwaitingPushRow;
 import app.cascade.reports.AwaitingPushService;
 import app.cascade.security.CurrentUserService;
@@ -56,8 +57,9 @@ class AwaitingPushView extends ReportLayout<AwaitingPushRow> {
         if (mayPush) {
             grid.addComponentColumn(r -> {
                 Button push = new Button("Push to Courses", VaadinIcon.UPLOAD.create(),
-                        e -> new PushToCoursesDialog(r, courses.schoolYears(), filters.selectedYear(), zone, requests,
-                                this::refresh).open());
+                        e -> new PushToCoursesDialog(r.masterId(), r.masterNumber() + " – " + r.masterName(),
+                                courses.schoolYears(), requests, zone).preferYear(filters.selectedYear())
+                                .onSubmitted(this::refresh).open());
                 push.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 push.addClassName("push-to-courses");
                 return push;
