@@ -1,6 +1,6 @@
 package app.cascade.e2e;
 
-import app.cascade.security.sso.BrowserForE2e;
+import app.cascade.security.sso.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +60,7 @@ class LakesidePushBrowserE2E {
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     static final String TOOL = "/push-all-course-masters";
 
-    static BrowserForE2e browser;
+    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -69,7 +69,7 @@ class LakesidePushBrowserE2E {
 
     @BeforeAll
     static void open() {
-        browser = new BrowserForE2e("lakeside-push-ui");
+        browser = new Browser("lakeside-push-ui");
     }
 
     @AfterAll
@@ -118,14 +118,14 @@ class LakesidePushBrowserE2E {
     @Test
     @Order(1)
     void step1_lakeside_push_signs_in_and_sees_run_now_and_the_queue_above_the_fold() {
-        browser.driver().manage().window().setSize(new Dimension(1440, 900));
-        browser.driver().get(url("/login"));
+        browser.driver.manage().window().setSize(new Dimension(1440, 900));
+        browser.driver.get(url("/login"));
         browser.settled(WAIT);
         browser.await("input[name='username']", WAIT).sendKeys("lakeside.push");
         browser.await("input[name='password']", WAIT).sendKeys("demo");
         browser.click(browser.await("vaadin-button[slot='submit'], vaadin-button[theme~='submit']", WAIT));
         browser.until(WAIT, "signed in", d -> d.getCurrentUrl().contains("/login") ? null : true);
-        browser.driver().get(url(TOOL));
+        browser.driver.get(url(TOOL));
         browser.settled(WAIT);
         browser.await("#push-all-course-masters", WAIT);
         browser.screenshot("tool-1440");
@@ -226,7 +226,7 @@ class LakesidePushBrowserE2E {
     @Test
     @Order(6)
     void step6_a_double_click_on_run_now_in_push_to_courses_stores_one_request() {
-        browser.driver().get(url("/masters"));
+        browser.driver.get(url("/masters"));
         browser.settled(WAIT);
         WebElement firstMaster = browser.until(WAIT, "a master row", d -> (WebElement) browser.js(
                 "return [...document.querySelectorAll('#masters-grid vaadin-grid-cell-content')]"
@@ -239,7 +239,7 @@ class LakesidePushBrowserE2E {
         browser.screenshot("push-to-courses-dialog");
         long before = requests().stream().filter(r -> "MASTER".equals(r.get("kind"))).count();
 
-        new Actions(browser.driver()).doubleClick(runNow).perform();
+        new Actions(browser.driver).doubleClick(runNow).perform();
 
         browser.until(WAIT, "the dialog to close", d -> browser.deep("#push-to-courses-dialog") == null ? true
                 : null);
@@ -252,8 +252,8 @@ class LakesidePushBrowserE2E {
     @Test
     @Order(7)
     void step7_on_a_phone_run_at_submit_to_batch_and_the_queue_dates_are_reachable_and_take_a_click() {
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        browser.driver().get(url(TOOL));
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.get(url(TOOL));
         browser.settled(WAIT);
         browser.await("#push-all-course-masters", WAIT);
         browser.screenshot("phone-top");
