@@ -194,7 +194,7 @@ public final class ReportWriter {
     private static PdfPTable headerBlock(ReportHeader header, List<ReportHeader.Field> counts, float available) {
         Font label = new Font(BOLD, 8);
         Font value = new Font(REGULAR, 8);
-        PdfPTable block = new PdfPTable(new float[]{1.2f, 3.3f, 1.2f, 3.3f});
+        PdfPTable block = new PdfPTable(new float[]{1.4f, 3.1f, 1.4f, 3.1f});
         block.setTotalWidth(available);
         block.setLockedWidth(true);
         block.setSpacingAfter(10);

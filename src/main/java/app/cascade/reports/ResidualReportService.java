@@ -134,7 +134,7 @@ public class ResidualReportService {
     public byte[] pdf(ReportFilter filter) {
         List<ResidualRow> rows = page(filter, 0, EXPORT_LIMIT);
         return ReportWriter.pdf(scopes.district() + " — Residual Data Report" + scopes.describe(filter),
-                scopes.about(filter, true).and(List.of(ReportHeader.field("Grades and assignments",
+                scopes.about(filter, true).and(List.of(ReportHeader.field("Grades / assignments",
                         ReportText.dependents(rows.stream().map(ResidualRow::dependents)
                                 .reduce(Dependents.NONE, ResidualReportService::plus))))),
                 ResidualRow.TABLE, rows, emptyText(filter));
