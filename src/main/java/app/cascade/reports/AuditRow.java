@@ -16,13 +16,13 @@ public record AuditRow(long courseId, long schoolId, long yearId, String school,
 
     /** The §6 columns, in order. */
     public static final ReportTable<AuditRow> TABLE = ReportTable.of(
-            ReportTable.column("School", 9, AuditRow::school),
-            ReportTable.column("Course", 10, r -> r.courseNumber() + " " + r.courseName()),
-            ReportTable.column("Master", 6, AuditRow::master),
-            ReportTable.column("Status", 6, r -> r.status().label()),
-            ReportTable.column("Data type", 8, AuditRow::dataType),
-            ReportTable.column("Item", 9, AuditRow::item),
-            ReportTable.column("Master value", 11, AuditRow::masterValue),
-            ReportTable.column("Course value", 11, AuditRow::courseValue),
-            ReportTable.column("Discrepancy", 16, AuditRow::discrepancy));
+            ReportTable.column("School", AuditRow::school),
+            ReportTable.column("Course", r -> r.courseNumber() + " " + r.courseName()),
+            ReportTable.column("Master", AuditRow::master),
+            ReportTable.counted("Status", r -> r.status().label()),
+            ReportTable.counted("Data type", AuditRow::dataType),
+            ReportTable.column("Item", AuditRow::item),
+            ReportTable.column("Master value", AuditRow::masterValue),
+            ReportTable.column("Course value", AuditRow::courseValue),
+            ReportTable.column("Discrepancy", AuditRow::discrepancy));
 }

@@ -31,13 +31,13 @@ public record AwaitingPushRow(String catalog, long masterId, String masterNumber
     public static ReportTable<AwaitingPushRow> table(ZoneId zone) {
         DateTimeFormatter time = ReportScopes.TIME.withZone(zone);
         return ReportTable.of(
-                ReportTable.column("Catalog", 10, AwaitingPushRow::catalog),
-                ReportTable.column("Master", 12, r -> r.masterNumber() + " " + r.masterName()),
-                ReportTable.column("Data type", 9, AwaitingPushRow::dataTypeLabel),
-                ReportTable.column("Item", 12, AwaitingPushRow::item),
-                ReportTable.column("Change", 6, AwaitingPushRow::changeLabel),
-                ReportTable.column("Changed by", 8, AwaitingPushRow::changedBy),
-                ReportTable.column("Changed at", 9, r -> time.format(r.changedAt())),
-                ReportTable.column("Linked courses pending", 6, AwaitingPushRow::linkedCourses));
+                ReportTable.column("Catalog", AwaitingPushRow::catalog),
+                ReportTable.column("Master", r -> r.masterNumber() + " " + r.masterName()),
+                ReportTable.counted("Data type", AwaitingPushRow::dataTypeLabel),
+                ReportTable.column("Item", AwaitingPushRow::item),
+                ReportTable.counted("Change", AwaitingPushRow::changeLabel),
+                ReportTable.column("Changed by", AwaitingPushRow::changedBy),
+                ReportTable.column("Changed at", r -> time.format(r.changedAt())),
+                ReportTable.column("Linked courses pending", AwaitingPushRow::linkedCourses));
     }
 }

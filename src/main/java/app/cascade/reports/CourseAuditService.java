@@ -87,7 +87,7 @@ public class CourseAuditService {
                 where not exists (select 1 from master_item x where x.id = ci.master_item_id)
                 union all
                 select s.course_id, ci.item_type, LABEL_CI, VALUES_OWN, VALUES_CI,
-                       'Desynced (condition 1): linked to an item of another course master, ' || om.number, true
+                       'Desynced: linked to an item of another course master, ' || om.number, true
                 from scope s join course_item ci on ci.course_id = s.course_id and not ci.residual
                 join master_item mi on mi.id = ci.master_item_id and mi.master_id <> s.master_id
                 join course_master om on om.id = mi.master_id
@@ -97,7 +97,7 @@ public class CourseAuditService {
                 where not s.ignored
                 union all
                 select s.course_id, mi.item_type, LABEL_MI, VALUES_MI, string_agg(VALUES_CI, '; ' order by ci.id),
-                       'Desynced (condition 2): ' || count(*) || ' items are linked to this master item', true
+                       'Desynced: ' || count(*) || ' items are linked to this master item', true
                 from scope s join course_item ci on ci.course_id = s.course_id and not ci.residual
                 join master_item mi on mi.id = ci.master_item_id and mi.master_id = s.master_id
                 LOCKED_MI
@@ -106,7 +106,7 @@ public class CourseAuditService {
                 having count(*) > 1
                 union all
                 select s.course_id, ci.item_type, LABEL_CI, VALUES_MI, VALUES_CI,
-                       'Desynced (condition 3): not linked, but has the key of a master item', true
+                       'Desynced: not linked, but has the key of a master item', true
                 from scope s join course_item ci on ci.course_id = s.course_id and not ci.residual
                      and ci.master_item_id is null
                 join master_item mi on mi.master_id = s.master_id and mi.item_type = ci.item_type
@@ -185,7 +185,9 @@ public class CourseAuditService {
     public byte[] pdf(ReportFilter filter) {
         List<AuditRow> rows = page(filter, 0, ResidualReportService.EXPORT_LIMIT);
         return ReportWriter.pdf(scopes.district() + " — Course Audit Report" + scopes.describe(filter),
-                scopes.generatedNow() + " · Rows: " + rows.size(), AuditRow.TABLE, rows, emptyText(filter));
+                scopes.about(filter, true).and(List.of(ReportHeader.field("Courses",
+                        String.valueOf(rows.stream().mapToLong(AuditRow::courseId).distinct().count())))),
+                AuditRow.TABLE, rows, emptyText(filter));
     }
 
     @PreAuthorize("hasRole('VIEWER')")

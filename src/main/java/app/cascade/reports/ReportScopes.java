@@ -43,6 +43,30 @@ public class ReportScopes {
         return parts.isEmpty() ? "" : " " + String.join(" ", parts);
     }
 
+    /**
+     * The header block of a district report's PDF: its filters in words ("All catalogs" for none) and when it was
+     * generated, in the district's time zone.
+     *
+     * @param school whether the report has a school filter
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public ReportHeader about(ReportFilter filter, boolean school) {
+        List<ReportHeader.Field> fields = new ArrayList<>();
+        fields.add(ReportHeader.field("School year",
+                name("select code from school_year where id = ?", filter.yearId()).orElse("All years")));
+        fields.add(ReportHeader.field("Catalog",
+                name("select name from course_catalog where id = ?", filter.catalogId()).orElse("All catalogs")));
+        if (school) {
+            fields.add(ReportHeader.field("School",
+                    name("select name from school where id = ?", filter.schoolId()).orElse("All schools")));
+        }
+        fields.add(ReportHeader.field("Data type",
+                filter.dataType() == null ? "All data types" : filter.dataType().label()));
+        fields.add(ReportHeader.field("Generated", TIME.format(Instant.now().atZone(tenant.require().timeZone()))));
+        return new ReportHeader(fields);
+    }
+
     /** The district's name, for report titles. */
     @PreAuthorize("hasRole('VIEWER')")
     public String district() {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The columns of a tabular report, each with its header, its relative PDF width and how to read its text from a row:
- * what the CSV and PDF writers of {@link ReportWriter} need, whatever the report.
+ * The columns of a tabular report, each with its header and how to read its value from a row: what the CSV and PDF
+ * writers of {@link ReportWriter} need, whatever the report. The PDF measures the columns' widths from their text;
+ * a {@link #counted counted} column's values are counted in the PDF's header block ("Change: Added 2,
+ * Modified 1").
  */
 public record ReportTable<T>(List<Column<T>> columns) {
 
@@ -16,8 +18,8 @@ public record ReportTable<T>(List<Column<T>> columns) {
         }
     }
 
-    /** One column: {@code width} is relative to the others (PDF only). */
-    public record Column<T>(String header, float width, Function<T, ?> value) {
+    /** One column; {@code counted}: the PDF's header block counts the rows per value of this column. */
+    public record Column<T>(String header, Function<T, ?> value, boolean counted) {
     }
 
     @SafeVarargs
@@ -25,20 +27,17 @@ public record ReportTable<T>(List<Column<T>> columns) {
         return new ReportTable<>(List.of(columns));
     }
 
-    public static <T> Column<T> column(String header, float width, Function<T, ?> value) {
-        return new Column<>(header, width, value);
+    public static <T> Column<T> column(String header, Function<T, ?> value) {
+        return new Column<>(header, value, false);
+    }
+
+    /** A column whose values the PDF's header block counts, e.g. "Change: Added 2 · Modified 1". */
+    public static <T> Column<T> counted(String header, Function<T, ?> value) {
+        return new Column<>(header, value, true);
     }
 
     public List<String> headers() {
         return columns.stream().map(Column::header).toList();
-    }
-
-    public float[] widths() {
-        float[] widths = new float[columns.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = columns.get(i).width();
-        }
-        return widths;
     }
 
     /** The row's cells as text; null becomes "". */

@@ -1,6 +1,7 @@
 package app.cascade.reports;
 
 import app.cascade.push.engine.Dependents;
+import app.cascade.push.engine.ReportText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -133,13 +134,21 @@ public class ResidualReportService {
     public byte[] pdf(ReportFilter filter) {
         List<ResidualRow> rows = page(filter, 0, EXPORT_LIMIT);
         return ReportWriter.pdf(scopes.district() + " — Residual Data Report" + scopes.describe(filter),
-                scopes.generatedNow() + " · Rows: " + rows.size(), ResidualRow.TABLE, rows, emptyText(filter));
+                scopes.about(filter, true).and(List.of(ReportHeader.field("Grades / assignments",
+                        ReportText.dependents(rows.stream().map(ResidualRow::dependents)
+                                .reduce(Dependents.NONE, ResidualReportService::plus))))),
+                ResidualRow.TABLE, rows, emptyText(filter));
     }
 
     @PreAuthorize("hasRole('VIEWER')")
     @Transactional(readOnly = true)
     public String fileName(ReportFilter filter, String extension) {
         return ReportWriter.fileName("residual-data" + scopes.describe(filter), extension);
+    }
+
+    private static Dependents plus(Dependents a, Dependents b) {
+        return new Dependents(a.assignments() + b.assignments(), a.scores() + b.scores(),
+                a.postedGrades() + b.postedGrades(), a.comments() + b.comments());
     }
 
     private static Object[] args(ReportFilter filter, Object... more) {

@@ -18,18 +18,24 @@ public record ResidualRow(UUID itemId, long courseId, long schoolId, long yearId
                           String courseName, String section, String teacher, String dataType, String item,
                           String origin, Dependents dependents) {
 
+    /** Where the item was created, in words: "Master", "Course" or "Teacher". */
+    public String originLabel() {
+        return origin == null || origin.isEmpty() ? ""
+                : origin.charAt(0) + origin.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The §6 columns, in order. */
     public static final ReportTable<ResidualRow> TABLE = ReportTable.of(
-            ReportTable.column("School", 10, ResidualRow::school),
-            ReportTable.column("Course number", 6, ResidualRow::courseNumber),
-            ReportTable.column("Course name", 10, ResidualRow::courseName),
-            ReportTable.column("Section", 4, ResidualRow::section),
-            ReportTable.column("Teacher", 8, ResidualRow::teacher),
-            ReportTable.column("Data type", 8, ResidualRow::dataType),
-            ReportTable.column("Item", 10, ResidualRow::item),
-            ReportTable.column("Origin", 5, ResidualRow::origin),
-            ReportTable.column("Assignments", 4, r -> r.dependents().assignments()),
-            ReportTable.column("Scores", 4, r -> r.dependents().scores()),
-            ReportTable.column("Posted grades", 4, r -> r.dependents().postedGrades()),
-            ReportTable.column("Comments", 4, r -> r.dependents().comments()));
+            ReportTable.column("School", ResidualRow::school),
+            ReportTable.column("Course number", ResidualRow::courseNumber),
+            ReportTable.column("Course name", ResidualRow::courseName),
+            ReportTable.column("Section", ResidualRow::section),
+            ReportTable.column("Teacher", ResidualRow::teacher),
+            ReportTable.counted("Data type", ResidualRow::dataType),
+            ReportTable.column("Item", ResidualRow::item),
+            ReportTable.counted("Origin", ResidualRow::originLabel),
+            ReportTable.column("Assignments", r -> r.dependents().assignments()),
+            ReportTable.column("Scores", r -> r.dependents().scores()),
+            ReportTable.column("Posted grades", r -> r.dependents().postedGrades()),
+            ReportTable.column("Comments", r -> r.dependents().comments()));
 }

@@ -194,7 +194,8 @@ class DistrictReportsIT {
                         "S1 Semester 1", "S1 Semester 1, order 0", "S1 Semester 1, order 0"),
                 tuple("Lakeside High", "MAT101", "MAT101", AuditStatus.LINKED, "Course Info", "State code",
                         "SC-MAT-2", "SC-MAT"));
-        assertThat(rows.getFirst().discrepancy()).startsWith("Desynced (condition 1)").endsWith("MAT101");
+        assertThat(rows.getFirst().discrepancy()).startsWith("Desynced: linked to an item of another course master")
+                .endsWith("MAT101").doesNotContain("condition");
         assertThat(rows.get(1).discrepancy()).startsWith("Locked field differs from the master");
         assertThat(audit.count(filter)).isEqualTo(2);
         // the same desync the push engine's detector finds
@@ -318,7 +319,7 @@ class DistrictReportsIT {
         assertThat(csv(residual.csv(all))).containsExactly(
                 List.of("School", "Course number", "Course name", "Section", "Teacher", "Data type", "Item", "Origin",
                         "Assignments", "Scores", "Posted grades", "Comments"),
-                List.of("Maple Middle", "SCI7", "Science 7", "", "", "Categories", "Old labs", "MASTER", "0", "0", "0",
+                List.of("Maple Middle", "SCI7", "Science 7", "", "", "Categories", "Old labs", "Master", "0", "0", "0",
                         "0"));
         List<List<String>> awaitingCsv = csv(awaiting.csv(all));
         assertThat(awaitingCsv.getFirst()).containsExactly("Catalog", "Master", "Data type", "Item", "Change",
@@ -342,6 +343,45 @@ class DistrictReportsIT {
         assertThat(residual.fileName(all.catalog(f.catalog), "csv")).isEqualTo("residual-data-in-high-school-catalog.csv");
     }
 
+    /**
+     * The audit's PDF as a person reads it: US Letter landscape, a header block naming the filters (or "All …") and
+     * counting rows, courses, statuses and data types, the discrepancy without a desync condition number, and every
+     * word of every cell whole on one line.
+     */
+    @Test
+    void the_audit_pdf_is_letter_landscape_with_a_header_block_of_filters_and_counts_and_whole_words()
+            throws Exception {
+        UUID matS1 = f.mat.itemId(app.cascade.catalog.DataType.TASK, "S1");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        TenantContext.call("alpha", () -> tx.execute(s -> jdbc.update(
+                "update course_item set master_item_id = ? where course_id = ? and item_type = 'TASK' and code = 'S1'",
+                matS1, f.eng2.id())));
+        TestUsers.signIn(context, "alpha.admin");
+        masters.updateInfo(f.mat.id(), CatalogLock.STATE_CODE, "SC-MAT-2");
+        TestUsers.signIn(context, "alpha.viewer");
+        ReportFilter filter = ReportFilter.all().catalog(f.catalog).year(f.current);
+        List<AuditRow> rows = audit.page(filter, 0, 50);
+        assertThat(rows).hasSize(2);
+
+        byte[] pdf = audit.pdf(filter);
+
+        try (PdfReader reader = new PdfReader(pdf)) {
+            assertThat(reader.getPageSizeWithRotation(1).getWidth()).isEqualTo(792f);
+            assertThat(reader.getPageSizeWithRotation(1).getHeight()).isEqualTo(612f);
+        }
+        String text = pdfLines(pdf);
+        assertThat(text).contains("Course Audit Report in High School Catalog", "School year",
+                "Catalog", "High School Catalog", "School", "All schools", "Data type", "All data types", "Generated");
+        // the extractor joins a label and its value with or without a space: compare without spaces
+        assertThat(text.replaceAll("\\s+", "")).contains("Rows" + rows.size(), "Courses2", "Desynced:1",
+                "Linked:1", "GradingTasks/Standards:1", "CourseInfo:1");
+        assertThat(text).doesNotContain("condition", "DESYNCED", "COURSE_INFO", "TASK");
+        List<String> words = rows.stream().flatMap(r -> AuditRow.TABLE.values(r).stream())
+                .flatMap(cell -> List.of(cell.split(" ")).stream()).filter(w -> !w.isBlank()).toList();
+        assertThat(words).contains("ENG101-B", "Tasks/Standards", "Desynced:");
+        assertThat(ReportWriterTest.wordsBrokenAcrossLines(text, words)).as("in:%n%s", text).isEmpty();
+    }
+
     @Test
     void another_districts_viewer_sees_none_of_these_rows() {
         app.cascade.catalog.DistrictFixture.in("beta", context).wipe();
@@ -363,6 +403,17 @@ class DistrictReportsIT {
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         try (CSVParser parser = CSVFormat.EXCEL.parse(new StringReader(text))) {
             return parser.getRecords().stream().map(CSVRecord::toList).toList();
+        }
+    }
+
+    /** The PDF's text, line by line as the extractor reads it. */
+    private static String pdfLines(byte[] pdf) throws Exception {
+        try (PdfReader reader = new PdfReader(pdf)) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
         }
     }
 

@@ -5,8 +5,10 @@ import app.cascade.catalog.TestUsers;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushService;
+import app.cascade.push.PushStatus;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
+import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -77,6 +79,11 @@ class PushReportExporterIT {
             assertThat(parser.getHeaderNames()).isEqualTo(PushReportExporter.COLUMNS);
             List<List<String>> parsed = parser.getRecords().stream().map(CSVRecord::toList).toList();
             assertThat(parsed).isEqualTo(rows.stream().map(PushReportExporter::values).toList());
+            assertThat(parsed).extracting(r -> r.get(7)).as("the Reason column keeps the codes scripts read")
+                    .contains("SKIPPED_IGNORE_MASTER_PUSH", "DESYNCED");
+            assertThat(parsed).extracting(r -> r.get(12)).as("the details are in words")
+                    .noneMatch(d -> d.contains("condition") || d.contains("(id "))
+                    .anyMatch(d -> d.contains("links to an item of another course master"));
         }
         assertThat(exporter.fileName(id, "csv")).startsWith("push-report-high-school-catalog-26-27-").endsWith(".csv");
     }
@@ -97,13 +104,61 @@ class PushReportExporterIT {
     void the_pdf_opens_and_lists_the_courses_of_the_report() throws Exception {
         UUID id = pushWithRows();
 
+        String text = pdfText(exporter.pdf(id)).replaceAll("\\s+", "");
+
+        assertThat(text).contains("ENG101-B", "ENG101-C", "IgnoreMasterPush", "Desyncedfromitsmaster",
+                "HighSchoolCatalog");
+    }
+
+    /**
+     * What a person reads: US Letter landscape; a header block with the request's settings in the queue's words and
+     * the counts per reason and per outcome; the reasons, the status and "pushed to sections" in words, never a code,
+     * a desync condition number or a database id; and no word broken across two lines.
+     */
+    @Test
+    void the_pdf_is_letter_landscape_in_the_uis_words_with_a_header_block_and_whole_words() throws Exception {
+        UUID id = pushWithRows();
+        List<ReportRow> rows = pushes.reportRows(id);
+        assertThat(rows).extracting(ReportRow::reason).contains(ReasonCode.SKIPPED_IGNORE_MASTER_PUSH,
+                ReasonCode.DESYNCED);
+        assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("condition 1", "(id "));
+
         byte[] pdf = exporter.pdf(id);
 
         try (PdfReader reader = new PdfReader(pdf)) {
-            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1);
-            String text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", "");
-            assertThat(text).contains("ENG101-B", "ENG101-C", "SKIPPED_IGNORE_MASTER_PUSH", "DESYNCED",
-                    "HighSchoolCatalog");
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                assertThat(reader.getPageSizeWithRotation(page).getWidth()).isEqualTo(792f);
+                assertThat(reader.getPageSizeWithRotation(page).getHeight()).isEqualTo(612f);
+            }
+        }
+        String text = pdfText(pdf);
+        for (ReasonCode code : ReasonCode.values()) {
+            assertThat(text).doesNotContain(code.name());
+        }
+        for (PushStatus status : PushStatus.values()) {
+            assertThat(text).doesNotContain(status.name());
+        }
+        assertThat(text).doesNotContain("condition", "(id ", "true", "false", "PUSH_LOCKED");
+        assertThat(text).contains("Request", "Push All Course Masters", "Catalog", "High School Catalog",
+                "School year", "26-27", "Status", "Completed with warnings", "Push mode", "Push locked data",
+                "Pushed to sections", "No", "Submitted by", "alpha.push", "Submitted at", "Started", "Finished",
+                "Courses", "3 of 3");
+        // the extractor joins a label and its value with or without a space: compare without spaces
+        assertThat(text.replaceAll("\\s+", "")).contains("Rows" + rows.size(), "IgnoreMasterPush:1",
+                "Desyncedfromitsmaster:1", "Skipped:1", "Notpushed:courseisdesynced:1", "PushedtosectionsNo");
+        List<String> words = rows.stream().flatMap(r -> PushReportExporter.PDF_TABLE.values(r).stream())
+                .flatMap(cell -> List.of(cell.split(" ")).stream()).filter(w -> !w.isBlank()).toList();
+        assertThat(words).contains("ENG101-B", "Ignore", "\"S1", "Semester");
+        assertThat(ReportWriterTest.wordsBrokenAcrossLines(text, words)).as("in:%n%s", text).isEmpty();
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PdfReader reader = new PdfReader(pdf)) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
         }
     }
 

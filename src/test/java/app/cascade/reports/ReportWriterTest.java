@@ -22,8 +22,8 @@ class ReportWriterTest {
     record Line(String name, Integer count) {
     }
 
-    static final ReportTable<Line> TABLE = ReportTable.of(ReportTable.column("Name", 3, Line::name),
-            ReportTable.column("Count", 1, Line::count));
+    static final ReportTable<Line> TABLE = ReportTable.of(ReportTable.column("Name", Line::name),
+            ReportTable.column("Count", Line::count));
 
     @Test
     void csv_has_a_bom_the_headers_and_quotes_what_needs_quoting() throws Exception {
@@ -72,8 +72,8 @@ class ReportWriterTest {
     void a_number_cell_is_written_as_it_is_and_text_that_looks_like_a_number_is_neutralised() throws Exception {
         record Value(String label, Number amount) {
         }
-        ReportTable<Value> table = ReportTable.of(ReportTable.column("Label", 1, Value::label),
-                ReportTable.column("Amount", 1, Value::amount));
+        ReportTable<Value> table = ReportTable.of(ReportTable.column("Label", Value::label),
+                ReportTable.column("Amount", Value::amount));
 
         byte[] csv = ReportWriter.csv(table, List.of(new Value("-5", -5), new Value("+2", new BigDecimal("-2.50")),
                 new Value("x", 0L)));
@@ -90,6 +90,68 @@ class ReportWriterTest {
         try (PdfReader reader = new PdfReader(pdf)) {
             assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("Title", "Name", "Count",
                     "Nothing to see in 26-27.");
+        }
+    }
+
+    /** Letter is 8.5 × 11 in: 612 × 792 points, here turned to landscape. */
+    @Test
+    void a_pdf_is_us_letter_landscape() throws Exception {
+        try (PdfReader reader = new PdfReader(ReportWriter.pdf("Title", "Subtitle", TABLE, List.of(), "None."))) {
+            assertThat(reader.getPageSizeWithRotation(1).getWidth()).isEqualTo(792f);
+            assertThat(reader.getPageSizeWithRotation(1).getHeight()).isEqualTo(612f);
+        }
+    }
+
+    /**
+     * Twelve columns of long words, which OpenPDF broke inside ("Assign ments", "…_PUS H") when the widths were fixed
+     * shares: each header and each cell word is on one line, and so is a hyphenated number (no break after "-").
+     */
+    @Test
+    void every_word_of_a_crowded_table_stays_on_one_line() throws Exception {
+        List<String> headers = List.of("School", "Course number", "Course name", "Section", "Data type", "Item",
+                "Outcome", "Reason", "Assignments", "Scores", "Posted grades", "Comments", "Details");
+        List<String> row = List.of("Lakeside High School", "ENG101-B-LONGER", "English Language Arts 9 Honors", "1",
+                "Grading Tasks/Standards", "Q1 Quarter 1", "Kept as course managed", "SKIPPED_IGNORE_MASTER_PUSH",
+                "12", "340", "17", "5", "Not overwritten because it has assignments or posted grades");
+        List<List<String>> rows = java.util.Collections.nCopies(40, row);
+
+        byte[] pdf = ReportWriter.pdf("Crowded", ReportHeader.sentence("Forty rows"), List.of(), headers, rows,
+                "None.");
+
+        List<String> words = new java.util.ArrayList<>(headers.stream().flatMap(h -> List.of(h.split(" ")).stream())
+                .toList());
+        row.forEach(cell -> words.addAll(List.of(cell.split(" "))));
+        try (PdfReader reader = new PdfReader(pdf)) {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(wordsBrokenAcrossLines(text, words)).as("words broken across lines in:%n%s", text).isEmpty();
+        }
+    }
+
+    /**
+     * The words that no line of the extracted text holds whole: a word broken across lines ("Assign" / "ments").
+     * (The extractor joins the cells of one line without spaces, so a whole word is found inside a line.)
+     */
+    static List<String> wordsBrokenAcrossLines(String text, List<String> words) {
+        List<String> lines = text.lines().toList();
+        return words.stream().filter(w -> lines.stream().noneMatch(l -> l.contains(w))).distinct().toList();
+    }
+
+    @Test
+    void the_header_block_lists_its_fields_the_row_count_and_the_counts_of_counted_columns() throws Exception {
+        record Change(String item, String kind) {
+        }
+        ReportTable<Change> table = ReportTable.of(ReportTable.column("Item", Change::item),
+                ReportTable.counted("Change", Change::kind));
+
+        byte[] pdf = ReportWriter.pdf("Changes", ReportHeader.of(ReportHeader.field("School year", "26-27"),
+                        ReportHeader.field("Catalog", "High School Catalog")), table,
+                List.of(new Change("Labs", "Added"), new Change("Tests", "Added"), new Change("Quizzes", "Removed")),
+                "None.");
+
+        try (PdfReader reader = new PdfReader(pdf)) {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("School year", "26-27", "Catalog", "High School Catalog", "Rows 3",
+                    "Added: 2 · Removed: 1");
         }
     }
 

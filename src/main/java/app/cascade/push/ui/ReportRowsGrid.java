@@ -1,8 +1,8 @@
 package app.cascade.push.ui;
 
-import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.push.engine.ReportText;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -12,7 +12,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.Objects;
 
-/** Report rows (push-rules §6) in a grid that can be narrowed to one reason. Used by the preview and the report. */
+/**
+ * Report rows (push-rules §6) in a grid that can be narrowed to one reason. Used by the preview and the report. The
+ * words are {@link ReasonCode#label()} and {@link ReportText}'s, as in the PDF.
+ */
 class ReportRowsGrid extends VerticalLayout {
 
     static final String EMPTY = "Nothing to report: every selected, locked type was pushed without exceptions.";
@@ -24,51 +27,26 @@ class ReportRowsGrid extends VerticalLayout {
         setPadding(false);
         reason.setId(id + "-reason");
         reason.setItems(rows.stream().map(ReportRow::reason).filter(Objects::nonNull).distinct().sorted().toList());
-        reason.setItemLabelGenerator(ReportRowsGrid::label);
+        reason.setItemLabelGenerator(ReasonCode::label);
         reason.setClearButtonVisible(true);
         reason.setPlaceholder("All reasons");
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(r -> r.courseNumber() == null ? "(whole request)" : r.courseNumber() + " " + r.courseName())
-                .setKey("course").setHeader("Course").setFlexGrow(2);
+        grid.addColumn(ReportText::course).setKey("course").setHeader("Course").setFlexGrow(2);
         grid.addColumn(ReportRow::school).setKey("school").setHeader("School");
         grid.addColumn(r -> r.section() == null ? "" : r.section()).setKey("section").setHeader("Section")
                 .setAutoWidth(true);
         grid.addColumn(ReportRow::dataType).setKey("type").setHeader("Data");
         grid.addColumn(ReportRow::item).setKey("item").setHeader("Item");
-        grid.addColumn(r -> label(r.reason())).setKey("reason").setHeader("Reason");
+        grid.addColumn(r -> r.reason() == null ? "" : r.reason().label()).setKey("reason").setHeader("Reason");
         grid.addColumn(ReportRow::outcome).setKey("outcome").setHeader("What happened").setFlexGrow(2);
-        grid.addColumn(r -> dependents(r.dependents())).setKey("dependents").setHeader("Grades / assignments");
-        grid.addColumn(r -> r.message() == null ? "" : r.message()).setKey("message").setHeader("Details")
-                .setFlexGrow(2);
+        grid.addColumn(r -> ReportText.dependents(r.dependents())).setKey("dependents")
+                .setHeader("Grades / assignments");
+        grid.addColumn(r -> ReportText.details(r.message())).setKey("message").setHeader("Details").setFlexGrow(2);
         grid.setEmptyStateText(EMPTY);
         GridListDataView<ReportRow> view = grid.setItems(rows);
         reason.addValueChangeListener(e -> view.setFilter(r -> e.getValue() == null || e.getValue() == r.reason()));
         add(reason, grid);
         setFlexGrow(1, grid);
-    }
-
-    static String label(ReasonCode code) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code) {
-            case NOT_LOCKED -> "Not locked in the catalog";
-            case SKIPPED_IGNORE_MASTER_PUSH -> "Ignore Master Push";
-            case DESYNCED -> "Desynced from its master";
-            case RESIDUAL_HAS_DEPENDENTS -> "Course managed (has grades or assignments)";
-            case RELINKED -> "Relinked";
-            case RENAMED_CATEGORY -> "Category renamed";
-            case TERM_NOT_IN_CALENDAR -> "Term not in the calendar";
-            case ERROR -> "Error";
-        };
-    }
-
-    private static String dependents(Dependents d) {
-        if (d == null || (d.assignments() == 0 && d.postedGrades() == 0 && d.scores() == 0 && d.comments() == 0)) {
-            return "";
-        }
-        return d.assignments() + " assignments, " + d.scores() + " scores, " + d.postedGrades() + " posted grades, "
-                + d.comments() + " comments";
     }
 }

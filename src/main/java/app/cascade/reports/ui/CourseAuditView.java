@@ -24,12 +24,13 @@ class CourseAuditView extends ReportLayout<AuditRow> {
         super("audit-report", "Course Audit Report", INTRO, sources.filters("audit", true),
                 new Source<>(audit::page, audit::count, audit::emptyText, audit::csv, audit::pdf, audit::fileName));
         grid.setId("audit-grid");
-        grid.addColumn(AuditRow::school).setKey("school").setHeader("School").setAutoWidth(true);
-        grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
-                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course").setFlexGrow(2);
-        grid.addComponentColumn(r -> link(CourseLinks.master(r.catalogId(), r.masterId()), r.master()))
-                .setKey("master").setHeader("Master").setAutoWidth(true);
-        grid.addComponentColumn(r -> {
+        // widths that fit 1440 px beside the menu: long courses, items and discrepancies wrap instead of being cut off
+        wrapping(grid.addColumn(AuditRow::school).setKey("school").setHeader("School"), "7em", 1);
+        wrapping(grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
+                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course"), "9em", 2);
+        wrapping(grid.addComponentColumn(r -> link(CourseLinks.master(r.catalogId(), r.masterId()), r.master()))
+                .setKey("master").setHeader("Master"), "6em", 0);
+        wrapping(grid.addComponentColumn(r -> {
             Span status = new Span(r.status().label());
             status.getElement().getThemeList().add("badge" + switch (r.status()) {
                 case DESYNCED -> " error";
@@ -37,11 +38,11 @@ class CourseAuditView extends ReportLayout<AuditRow> {
                 case LINKED -> "";
             });
             return status;
-        }).setKey("status").setHeader("Status").setAutoWidth(true);
-        grid.addColumn(AuditRow::dataType).setKey("dataType").setHeader("Data type").setAutoWidth(true);
-        grid.addColumn(AuditRow::item).setKey("item").setHeader("Item").setFlexGrow(2);
-        grid.addColumn(AuditRow::masterValue).setKey("masterValue").setHeader("Master value").setFlexGrow(2);
-        grid.addColumn(AuditRow::courseValue).setKey("courseValue").setHeader("Course value").setFlexGrow(2);
-        grid.addColumn(AuditRow::discrepancy).setKey("discrepancy").setHeader("Discrepancy").setFlexGrow(3);
+        }).setKey("status").setHeader("Status"), "7em", 0);
+        wrapping(grid.addColumn(AuditRow::dataType).setKey("dataType").setHeader("Data type"), "9.5em", 0);
+        wrapping(grid.addColumn(AuditRow::item).setKey("item").setHeader("Item"), "7.5em", 2);
+        wrapping(grid.addColumn(AuditRow::masterValue).setKey("masterValue").setHeader("Master value"), "7em", 2);
+        wrapping(grid.addColumn(AuditRow::courseValue).setKey("courseValue").setHeader("Course value"), "7em", 2);
+        wrapping(grid.addColumn(AuditRow::discrepancy).setKey("discrepancy").setHeader("Discrepancy"), "10em", 3);
     }
 }

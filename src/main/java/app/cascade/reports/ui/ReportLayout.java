@@ -54,7 +54,9 @@ abstract class ReportLayout<T> extends VerticalLayout {
                 download(id + "-csv", "Download CSV", "csv", "text/csv", source.csv()),
                 download(id + "-pdf", "Download PDF", "pdf", "application/pdf", source.pdf()));
         downloads.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // long courses, items and discrepancies wrap inside their cells instead of being cut off
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setItems(query -> source.page().page(filters.value(), query.getOffset(), query.getLimit()).stream(),
                 query -> source.count().applyAsInt(filters.value()));
@@ -81,6 +83,14 @@ abstract class ReportLayout<T> extends VerticalLayout {
         link.setId(id);
         link.addClassName("cascade-download");
         return link;
+    }
+
+    /**
+     * A text column that wraps: at least {@code minWidth} wide (e.g. "10em") and taking {@code flexGrow} shares of
+     * the spare width, so a long course name, item or discrepancy shows in full on several lines.
+     */
+    static <T> Grid.Column<T> wrapping(Grid.Column<T> column, String minWidth, int flexGrow) {
+        return column.setWidth(minWidth).setFlexGrow(flexGrow);
     }
 
     /** A link into another view, followed by the router without reloading the page. */

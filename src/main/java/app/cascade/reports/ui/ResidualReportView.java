@@ -1,5 +1,6 @@
 package app.cascade.reports.ui;
 
+import app.cascade.push.engine.ReportText;
 import app.cascade.reports.ResidualReportService;
 import app.cascade.reports.ResidualRow;
 import app.cascade.security.Roles;
@@ -23,21 +24,18 @@ class ResidualReportView extends ReportLayout<ResidualRow> {
                 new Source<>(residual::page, residual::count, residual::emptyText, residual::csv, residual::pdf,
                         residual::fileName));
         grid.setId("residual-grid");
-        grid.addColumn(ResidualRow::school).setKey("school").setHeader("School").setAutoWidth(true);
-        grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
-                        r.courseNumber() + " " + r.courseName()))
-                .setKey("course").setHeader("Course").setFlexGrow(2);
-        grid.addColumn(r -> r.section() == null ? "Course level" : r.section()).setKey("section")
-                .setHeader("Section").setAutoWidth(true);
-        grid.addColumn(ResidualRow::teacher).setKey("teacher").setHeader("Teacher").setAutoWidth(true);
-        grid.addColumn(ResidualRow::dataType).setKey("dataType").setHeader("Data type").setAutoWidth(true);
-        grid.addColumn(ResidualRow::item).setKey("item").setHeader("Item").setFlexGrow(2);
-        grid.addColumn(ResidualRow::origin).setKey("origin").setHeader("Origin").setAutoWidth(true);
-        grid.addColumn(r -> r.dependents().assignments()).setKey("assignments").setHeader("Assignments")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.dependents().scores()).setKey("scores").setHeader("Scores").setAutoWidth(true);
-        grid.addColumn(r -> r.dependents().postedGrades()).setKey("postedGrades").setHeader("Posted grades")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.dependents().comments()).setKey("comments").setHeader("Comments").setAutoWidth(true);
+        // widths that fit 1440 px beside the menu: long courses and items wrap instead of being cut off
+        wrapping(grid.addColumn(ResidualRow::school).setKey("school").setHeader("School"), "7em", 1);
+        wrapping(grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
+                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course"), "9em", 2);
+        wrapping(grid.addColumn(r -> r.section() == null ? "Course level" : r.section()).setKey("section")
+                .setHeader("Section"), "6em", 0);
+        wrapping(grid.addColumn(ResidualRow::teacher).setKey("teacher").setHeader("Teacher"), "7em", 1);
+        wrapping(grid.addColumn(ResidualRow::dataType).setKey("dataType").setHeader("Data type"), "9.5em", 0);
+        wrapping(grid.addColumn(ResidualRow::item).setKey("item").setHeader("Item"), "8em", 2);
+        wrapping(grid.addColumn(ResidualRow::originLabel).setKey("origin").setHeader("Origin"), "5.5em", 0);
+        // the counts in words, as on the push report ("3 assignments, 26 scores"); the CSV keeps one column each
+        wrapping(grid.addColumn(r -> ReportText.dependents(r.dependents())).setKey("dependents")
+                .setHeader("Grades / assignments"), "9em", 1);
     }
 }
