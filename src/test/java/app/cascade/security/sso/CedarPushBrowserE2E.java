@@ -93,7 +93,10 @@ class CedarPushBrowserE2E {
     @BeforeAll
     void open() {
         cedar = new Browser("cedar-push");
+        // a 1440×900 viewport, exactly (a window of that size keeps less for the page)
         cedar.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        cedar.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1440,
+                "height", 900, "deviceScaleFactor", 1, "mobile", false));
     }
 
     @AfterAll
@@ -147,6 +150,7 @@ class CedarPushBrowserE2E {
             cedar.userClick(cedar.await("#push-run-now", SHORT));
             cedar.until(SHORT, "the new row Running", d -> firstStatus().startsWith("Running") ? true : null);
             cedar.settled(SHORT);
+            showQueue();
             cedar.screenshot("queue-running");
             hold.rollback();
         }
@@ -155,6 +159,7 @@ class CedarPushBrowserE2E {
             return now.startsWith("Completed") || now.startsWith("Failed") ? now : null;
         });
         cedar.settled(SHORT);
+        showQueue();
         cedar.screenshot("queue-completed");
 
         assertThat(done).startsWith("Completed");
@@ -166,6 +171,11 @@ class CedarPushBrowserE2E {
         assertThat(running).as("Running shown: %s", seen).isNotNegative();
         assertThat(completed).as("Completed shown after Running: %s", seen).isGreaterThan(running);
         assertThat(cedar.pageText()).contains(CATALOG, PUSH_LOCKED);
+    }
+
+    /** Scrolls the Batch Queue List's heading to the top, so the new row is in the screenshot. */
+    private void showQueue() {
+        cedar.js("document.getElementById('queue-grid').scrollIntoView({block: 'center'});");
     }
 
     private static int indexOf(List<String> seen, String prefix) {
