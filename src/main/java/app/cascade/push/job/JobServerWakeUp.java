@@ -6,6 +6,7 @@ import app.cascade.push.PushStatus;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobSteward;
+import org.jobrunr.storage.JobNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -100,8 +101,12 @@ public class JobServerWakeUp implements DisposableBean {
     }
 
     private static boolean stillWaiting(BackgroundJobServer jobs, UUID jobId) {
-        return jobs.getWorkDistributionStrategy().getWorkPageRequest().getLimit() > 0
-                && jobs.getStorageProvider().getJobById(jobId).hasState(StateName.ENQUEUED);
+        try {
+            return jobs.getWorkDistributionStrategy().getWorkPageRequest().getLimit() > 0
+                    && jobs.getStorageProvider().getJobById(jobId).hasState(StateName.ENQUEUED);
+        } catch (JobNotFoundException cancelledMeanwhile) {
+            return false;
+        }
     }
 
     private void submit(WakeUp wakeUp) {
