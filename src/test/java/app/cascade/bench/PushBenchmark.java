@@ -57,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run, Push locked data, Overwrite with push to sections, and a second identical Overwrite. It compares each with the
  * "floor": the same numbers of rows inserted, updated and deleted by single set-based statements. Prints a table and
  * writes target/bench/bench-&lt;size&gt;.json. Nothing here asserts on time; the only assertion is a correctness
- * check: the second identical push changes no row.
+ * check: the second identical push changes no row. Last, Run Now through the service as the UI does, timed from the
+ * click (the submit's return) to the request's RUNNING status (issue 15).
  */
 @CascadeIntegrationTest
 class PushBenchmark {
@@ -109,10 +110,19 @@ class PushBenchmark {
     public record QueueTiming(int requests, int calls, int limit, double p50Ms, double p95Ms, double maxMs) {
     }
 
+    /**
+     * Run Now on an idle node, {@code runs} times one after the other: seconds from the submit's return (the click) to
+     * the request's RUNNING status ({@code started_at}, set as the push starts) and to its end ({@code finished_at}).
+     */
+    public record RunNowTiming(String push, int runs, double p50ToRunning, double p95ToRunning,
+                               double maxToRunning, double p50ToEnd, List<Double> secondsToRunning, String note) {
+    }
+
     /** One size's results, as written to JSON. */
     public record Result(String size, Instant at, Map<String, String> machine, Map<String, Long> dataset,
                          double generateSeconds, List<Measurement> runs, List<Target> targets,
-                         List<QueueTiming> queue, Map<String, Map<String, Double>> enginePhasesSeconds,
+                         List<QueueTiming> queue, RunNowTiming runNow,
+                         Map<String, Map<String, Double>> enginePhasesSeconds,
                          Map<String, Double> overwritePhasesSeconds) {
     }
 
@@ -190,18 +200,19 @@ class PushBenchmark {
                 fresh.rowsChanged(), fresh.rowsPerSecond(), fresh.peakHeapMb(), fresh.heapAfterGcMb(), null, null,
                 fresh.note() + "; report and results identical to the re-push from memos"));
 
+        RunNowTiming runNow = runNowTiming(district);
         List<QueueTiming> queue = queueTiming(district);
         overwriteSeconds.put(size.name(), b.seconds());
-        List<Target> targets = targets(size, runs, b, c, baseline, queue.getFirst());
+        List<Target> targets = targets(size, runs, b, c, baseline, queue.getFirst(), runNow);
         Result result = new Result(size.name(), Instant.now(), machine(), district.rowCounts(), generateSeconds, runs,
-                targets, queue, new LinkedHashMap<>(enginePhases), phases);
+                targets, queue, runNow, new LinkedHashMap<>(enginePhases), phases);
         enginePhases.clear();
         print(result, b);
         write(result);
     }
 
     private List<Target> targets(DistrictGenerator.Size size, List<Measurement> runs, Measurement b, Measurement c,
-                                 Measurement baseline, QueueTiming queue) {
+                                 Measurement baseline, QueueTiming queue, RunNowTiming runNow) {
         boolean onL = size == DistrictGenerator.Size.L;
         List<Target> targets = new ArrayList<>();
         double ratio = b.engineOverFloor() == null ? Double.NaN : b.engineOverFloor();
@@ -248,7 +259,78 @@ class PushBenchmark {
                 + " page of 50, as the queue view and the API ask)",
                 String.format(Locale.ROOT, "p95 %.1f ms (p50 %.1f, max %.1f; %d calls, limit %d)", queue.p95Ms(),
                         queue.p50Ms(), queue.maxMs(), queue.calls(), queue.limit()), verdict(queue.p95Ms() <= 50)));
+        targets.add(new Target("Run Now starts quickly", "click-to-Running p95 <= " + RUN_NOW_TARGET_SECONDS
+                + " s on an idle node (issue 15)", String.format(Locale.ROOT,
+                "p95 %.2f s (p50 %.2f, max %.2f; %d Run Now one after the other, %s; p50 to its end %.2f s)",
+                runNow.p95ToRunning(), runNow.p50ToRunning(), runNow.maxToRunning(), runNow.runs(), runNow.push(),
+                runNow.p50ToEnd()), verdict(runNow.p95ToRunning() <= RUN_NOW_TARGET_SECONDS)));
         return targets;
+    }
+
+    /** Issue 15: p95 of click-to-Running on an idle node. */
+    private static final double RUN_NOW_TARGET_SECONDS = 2.0;
+    private static final int RUN_NOW_RUNS = 30;
+
+    /**
+     * Click-to-Running on an idle node: Run Now of a small push (Push to Courses of the first master, Push locked data,
+     * course level: 20 courses at S) through {@link PushRequestService#submit}, as the UI's button does, {@link
+     * #RUN_NOW_RUNS} times one after the other. Before each, the node is idle (no JobRunr job enqueued or processing)
+     * and the benchmark waits a random part of JobRunr's poll interval (seeded), so the clicks fall at every point of
+     * the job server's poll cycle, as a person's do. Timed from the submit's return to the request's {@code
+     * started_at} (set as it turns RUNNING; the database's clock, on this machine). Figures only: the waits are bounded
+     * to keep a broken job server from hanging the benchmark, not to judge the times.
+     */
+    private RunNowTiming runNowTiming(DistrictGenerator.District district) {
+        long master = inDistrictTx(() -> jdbc.queryForObject(
+                "select min(id) from course_master where catalog_id = ?", Long.class, district.catalogId()));
+        int courses = inDistrictTx(() -> jdbc.queryForObject("""
+                select count(*) from course c join calendar cal on cal.id = c.calendar_id
+                where c.master_id = ? and cal.school_year_id = ?""", Integer.class, master, district.schoolYearId()));
+        PushCommand command = PushCommand.master(master, district.schoolYearId(), PushMode.PUSH_LOCKED, false,
+                EnumSet.allOf(DataType.class));
+        long pollMillis = 1000L * context.getEnvironment().getProperty(
+                "jobrunr.background-job-server.poll-interval-in-seconds", Integer.class, 5);
+        java.util.Random random = new java.util.Random(15);
+        double[] toRunning = new double[RUN_NOW_RUNS];
+        double[] toEnd = new double[RUN_NOW_RUNS];
+        for (int i = 0; i < RUN_NOW_RUNS; i++) {
+            awaitIdleJobServer();
+            pause(random.nextLong(pollMillis));
+            UUID id = requests.submit(command, null);
+            Instant clicked = Instant.now();
+            org.awaitility.Awaitility.await("Run Now " + (i + 1) + " ends").pollInSameThread()
+                    .pollInterval(java.time.Duration.ofMillis(20)).atMost(java.time.Duration.ofMinutes(5))
+                    .until(() -> inDistrictTx(() -> store.find(id)).orElseThrow().status().isFinal());
+            PushRequestView done = inDistrictTx(() -> store.find(id)).orElseThrow();
+            toRunning[i] = java.time.Duration.between(clicked, done.startedAt()).toNanos() / 1e9;
+            toEnd[i] = java.time.Duration.between(clicked, done.finishedAt()).toNanos() / 1e9;
+        }
+        List<Double> each = Arrays.stream(toRunning).boxed().toList();
+        Arrays.sort(toRunning);
+        Arrays.sort(toEnd);
+        String push = "Push to Courses of one master, Push locked data, " + courses + " courses";
+        return new RunNowTiming(push, RUN_NOW_RUNS, toRunning[RUN_NOW_RUNS / 2],
+                toRunning[(int) Math.ceil(RUN_NOW_RUNS * 0.95) - 1], toRunning[RUN_NOW_RUNS - 1],
+                toEnd[RUN_NOW_RUNS / 2], each, "JobRunr poll interval " + pollMillis / 1000 + " s, worker count "
+                + context.getEnvironment().getProperty("jobrunr.background-job-server.worker-count")
+                + "; before each click a seeded random pause within one poll interval, on an idle node");
+    }
+
+    /** No JobRunr job enqueued or processing: the previous Run Now's worker is free again. */
+    private void awaitIdleJobServer() {
+        org.awaitility.Awaitility.await("the job server is idle").pollInSameThread()
+                .pollInterval(java.time.Duration.ofMillis(20)).atMost(java.time.Duration.ofMinutes(5))
+                .until(() -> jdbc.queryForObject("select count(*) from " + app.cascade.push.internal.JobRunrJobs.TABLE
+                        + " where state in ('ENQUEUED', 'PROCESSING')", Integer.class) == 0);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String verdict(boolean pass) {
@@ -635,6 +717,7 @@ class PushBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nPush benchmark, size %s (%s)%n", r.size(), r.machine()));
         r.queue().forEach(q -> out.append(String.format(Locale.ROOT, "batch queue query: %s%n", q)));
+        out.append(String.format(Locale.ROOT, "Run Now, click to Running: %s%n", r.runNow()));
         r.enginePhasesSeconds().forEach((run, p) -> out.append(String.format(Locale.ROOT,
                 "engine phases of '%s' (s, summed over chunks): %s%n", run, p)));
         out.append(String.format(Locale.ROOT, "dataset: %s; generated in %.1f s%n", r.dataset(), r.generateSeconds()));
@@ -665,7 +748,7 @@ class PushBenchmark {
                 "rest = wall - the above: row locks, writes, report rows, commits", overwrite.seconds() - accounted));
         out.append("  (a negative rest means the re-timed reads ran slower than inside the push: the 2 cores are"
                 + " shared, so read the phases as proportions)\n");
-        out.append("Targets (issue 7):\n");
+        out.append("Targets (issue 7; Run Now: issue 15):\n");
         for (Target t : r.targets()) {
             out.append(String.format(Locale.ROOT, "  %-7s %-32s %-50s %s%n", t.verdict().startsWith("n/a") ? "n/a"
                     : t.verdict(), t.name(), t.target(), t.value()));

@@ -8,6 +8,7 @@ import app.cascade.push.internal.PushRequestStore;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
 import org.jobrunr.jobs.context.JobContext;
+import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +24,9 @@ import static org.jobrunr.scheduling.JobBuilder.aJob;
 /**
  * Creates the JobRunr job of a stored request, named so that support staff can read it. The one place a request
  * gets its job: on submit, when Batch Reporting is turned on, and when the reconciler finds a request without one.
+ * A job due now is created enqueued and this node's job server is woken to take it at once (a Run Now starts in
+ * well under a second instead of at JobRunr's next poll, {@code docs/decisions/0016-run-now-starts-at-once.md});
+ * a later one is scheduled, and JobRunr enqueues it at its time.
  */
 @Component
 public class PushJobScheduler {
@@ -31,19 +35,21 @@ public class PushJobScheduler {
     private final PushRequestStore store;
     private final PushEvents events;
     private final TransactionTemplate tx;
+    private final JobServerWakeUp wakeUp;
 
     public PushJobScheduler(JobScheduler jobs, PushRequestStore store, PushEvents events,
-                            PlatformTransactionManager transactions) {
+                            PlatformTransactionManager transactions, JobServerWakeUp wakeUp) {
         this.jobs = jobs;
         this.store = store;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        this.wakeUp = wakeUp;
     }
 
     /**
-     * Gives a committed request a new job that runs at {@code at}, and records the job on the request. Never inside
-     * a transaction: the job is written through JobRunr's own pool, and no connection of the main pool is held while
-     * it waits for one ({@code docs/decisions/0015-connection-pools-under-bursts.md}).
+     * Gives a committed request a new job that runs at {@code at}, and records the job on the request; a job due now
+     * starts at once. Never inside a transaction: the job is written through JobRunr's own pool, and no connection of
+     * the main pool is held while it waits for one ({@code docs/decisions/0015-connection-pools-under-bursts.md}).
      *
      * @return the new job's id, or empty if the request is gone
      */
@@ -56,25 +62,33 @@ public class PushJobScheduler {
             if (summary.isEmpty()) {
                 return Optional.<UUID>empty();
             }
-            UUID jobId = schedule(tenant, summary.get(), at);
+            boolean dueNow = !at.isAfter(Instant.now());
+            UUID jobId = schedule(tenant, summary.get(), dueNow ? null : at);
             tx.executeWithoutResult(s -> store.setJob(requestId, jobId));
+            // the screens' status event; a QUEUED one also wakes the other nodes' job servers (JobServerWakeUp)
             events.publish(PushEvent.request(tenant.id(), requestId, summary.get().status(), 0, null));
+            if (dueNow) {
+                wakeUp.jobEnqueued(jobId);
+            }
             return Optional.of(jobId);
         });
     }
 
-    /** @return the JobRunr job id (new for every call, so a request can be enqueued again after waiting) */
+    /**
+     * @param at null for a job due now (created enqueued), else the time it is scheduled at
+     * @return the JobRunr job id (new for every call, so a request can be enqueued again after waiting)
+     */
     UUID schedule(Tenant tenant, PushRequestSummary request, Instant at) {
         UUID jobId = UUID.randomUUID();
         String tenantId = tenant.id();
         UUID requestId = request.id();
-        jobs.create(aJob()
+        JobBuilder job = aJob()
                 .withId(jobId)
                 .withName(name(tenant, request))
                 .withAmountOfRetries(PushJob.RETRIES)
-                .scheduleAt(at)
                 .withLabels("district:" + tenantId)
-                .<PushJob>withJobLambda(job -> job.run(tenantId, requestId, JobContext.Null)));
+                .<PushJob>withJobLambda(push -> push.run(tenantId, requestId, JobContext.Null));
+        jobs.create(at == null ? job : job.scheduleAt(at));
         return jobId;
     }
 
