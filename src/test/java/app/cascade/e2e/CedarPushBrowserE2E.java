@@ -1,4 +1,6 @@
-package app.cascade.security.sso;
+package app.cascade.e2e;
+
+import app.cascade.security.sso.Browser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
