@@ -37,9 +37,8 @@ class SupportView extends VerticalLayout {
         grid.setId("districts-grid");
         grid.setAllRowsVisible(true);
         grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
-        grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization").setAutoWidth(true);
-        grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema")
-                .setAutoWidth(true);
+        grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
+        grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
         grid.addColumn(d -> d.district().batchReporting() ? "On" : "Off").setHeader("Batch Reporting")
                 .setAutoWidth(true);
         grid.addColumn(d -> requestsByStatus(d.requestsLast24h()))
