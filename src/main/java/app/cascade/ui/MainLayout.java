@@ -29,7 +29,8 @@ import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The app shell: a header with the district, the user and sign-out, and a side navigation that lists only the views
+ * The app shell: a header with the district, the user and sign-out (one line also on a phone, where the user's name
+ * is hidden, the district's cut short and sign-out is an icon: cascade.css), and a side navigation that lists only the views
  * the signed-in user may open ({@link MenuConfiguration} applies each view's access annotations).
  */
 @Layout
@@ -68,10 +69,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         Span name = new Span(user == null ? "" : user.displayName());
         name.addClassName("cascade-user");
         name.setId("header-user");
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        Button signOut = new Button(VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        Span signOutLabel = new Span("Sign out");
+        signOutLabel.addClassName("cascade-sign-out-label"); // hidden on a phone; the aria-label stays
+        signOut.getElement().appendChild(signOutLabel.getElement());
+        signOut.setAriaLabel("Sign out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
         HorizontalLayout header = new HorizontalLayout(district, name, signOut);
+        header.addClassName("cascade-header");
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(district);

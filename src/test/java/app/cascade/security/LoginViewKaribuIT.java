@@ -67,6 +67,15 @@ class LoginViewKaribuIT {
     }
 
     @Test
+    void the_form_says_sign_in_as_the_header_says_sign_out_never_log_in() {
+        UI.getCurrent().navigate("login");
+        LoginForm form = _get(LoginForm.class);
+
+        assertThat(i18n(form)).contains("\"title\":\"Sign in\"", "\"submit\":\"Sign in\"")
+                .doesNotContainIgnoringCase("log in");
+    }
+
+    @Test
     void a_stale_sign_in_page_asks_to_sign_in_again() {
         LoginForm form = afterFailure(new BadCredentialsException("Bad credentials"), "expired");
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -162,6 +163,34 @@ class SupportViewKaribuIT {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void the_districts_grid_reads_the_requests_of_24_hours_in_words_in_the_order_of_a_requests_life() {
+        f.stuck("QUEUED", null);
+        f.stuck("CANCELLED", null);
+        f.stuck("CANCELLED", null);
+        f.stuck("COMPLETED_WITH_WARNINGS", null);
+        KaribuSession.close();
+        KaribuSession.open(context, "support");
+        UI.getCurrent().navigate(ROUTE);
+
+        @SuppressWarnings("unchecked")
+        Grid<DistrictStatus> districts = _get(Grid.class, spec -> spec.withId("districts-grid"));
+        String alpha = GridKt._getFormattedRow(districts, 0).toString();
+        assertThat(alpha).contains("Alpha Test District",
+                "1 scheduled, 1 queued, 1 completed with warnings, 1 failed, 2 cancelled");
+        assertThat(alpha).doesNotContain("{", "=", "COMPLETED_WITH_WARNINGS", "CANCELLED");
+    }
+
+    @Test
+    void the_jobs_dashboard_opens_in_a_new_tab_and_the_support_view_stays_as_the_way_back() {
+        Anchor jobs = _get(Anchor.class, spec -> spec.withId("open-jobs-dashboard"));
+
+        assertThat(jobs.getHref()).isEqualTo("/support/jobs/");
+        assertThat(jobs.getTarget()).contains("_blank");
+        assertThat(jobs.getElement().getAttribute("rel")).contains("noopener");
+        assertThat(jobs.getText()).contains("in a new tab");
+    }
+
     private Grid<RequestNeedingAttention> grid() {
         return _get(Grid.class, spec -> spec.withId("attention-grid"));
     }

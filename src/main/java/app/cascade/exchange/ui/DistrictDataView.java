@@ -9,8 +9,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
@@ -21,9 +23,12 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.List;
+
 /**
  * District admins download the whole district as a {@code cascade.district/v1} document and upload one to import it.
- * The view only calls {@link DistrictExchangeService}; an invalid document is reported with its JSON path.
+ * The view only calls {@link DistrictExchangeService}; a rejected document is shown as rejected with every problem
+ * and its JSON path, and the next document can be uploaded at once.
  */
 @Route("district-data")
 @PageTitle("District data")
@@ -35,6 +40,7 @@ class DistrictDataView extends VerticalLayout {
 
     private final transient DistrictExchangeService exchange;
     private final Div result = new Div();
+    private final Upload upload;
 
     DistrictDataView(DistrictExchangeService exchange) {
         this.exchange = exchange;
@@ -53,19 +59,14 @@ class DistrictDataView extends VerticalLayout {
         download.getElement().setAttribute("download", true);
         download.add(VaadinIcon.DOWNLOAD.create(), new Span(" Download district document"));
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            String outcome;
-            boolean ok;
-            try {
-                ImportSummary summary = exchange.importDistrict(bytes);
-                outcome = describe(metadata.fileName(), summary);
-                ok = true;
-            } catch (ExchangeValidationException e) {
-                outcome = metadata.fileName() + " was not imported: " + e.getMessage();
-                ok = false;
+        upload = new Upload((UploadHandler) event -> {
+            Outcome outcome = receive(event.getFileName(), event.getInputStream().readAllBytes());
+            if (!outcome.imported()) {
+                event.reject("Rejected: nothing was imported"); // the file's row shows the refusal, never a ✓
             }
-            show(outcome, ok);
-        }));
+            UI ui = event.getUI();
+            ui.access(() -> show(outcome));
+        });
         upload.setId("district-import");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_DOCUMENT_BYTES);
@@ -87,18 +88,49 @@ class DistrictDataView extends VerticalLayout {
                 s.postedGrades());
     }
 
-    private void show(String message, boolean ok) {
-        UI ui = getUI().orElse(null);
-        Runnable update = () -> {
-            result.removeAll();
-            Paragraph text = new Paragraph(message);
-            text.getStyle().set("color", ok ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
-            result.add(text);
-        };
-        if (ui == null) {
-            update.run();
-        } else {
-            ui.access(update::run);
+    /** What an upload came to: imported (with its summary), or rejected (with every problem). */
+    record Outcome(String fileName, ImportSummary summary, List<ExchangeValidationException.Problem> problems) {
+        boolean imported() {
+            return summary != null;
         }
+    }
+
+    /** Imports the document; a rejected one changes nothing and lists every problem found. */
+    Outcome receive(String fileName, byte[] document) {
+        try {
+            return new Outcome(fileName, exchange.importDistrict(document), List.of());
+        } catch (ExchangeValidationException e) {
+            return new Outcome(fileName, null, e.errors());
+        }
+    }
+
+    /**
+     * Shows the outcome under the upload and empties the upload's file list, so the next document can be chosen at
+     * once (one file at a time, and a finished one no longer blocks the next).
+     */
+    void show(Outcome outcome) {
+        result.removeAll();
+        upload.clearFileList();
+        if (outcome.imported()) {
+            Paragraph text = new Paragraph(VaadinIcon.CHECK_CIRCLE.create(),
+                    new Span(" " + describe(outcome.fileName(), outcome.summary())));
+            text.addClassName("cascade-import-imported");
+            result.add(text);
+            return;
+        }
+        int count = outcome.problems().size();
+        Paragraph heading = new Paragraph(VaadinIcon.CLOSE_CIRCLE.create(), new Span(" %s was rejected: nothing was"
+                .formatted(outcome.fileName()) + " imported. Fix %s and upload it again:"
+                .formatted(count == 1 ? "this problem" : "these " + count + " problems")));
+        heading.addClassName("cascade-import-rejected");
+        UnorderedList problems = new UnorderedList();
+        problems.setId("district-import-problems");
+        problems.addClassName("cascade-problem-list");
+        for (ExchangeValidationException.Problem problem : outcome.problems()) {
+            Span path = new Span(problem.path());
+            path.addClassName("cascade-problem-path");
+            problems.add(new ListItem(path, new Span(" " + problem.message())));
+        }
+        result.add(heading, problems);
     }
 }

@@ -165,6 +165,14 @@ class SecurityConfiguration {
         });
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.enableCsrfConfiguration(false);
+            /*
+             * An address that is no view (a mistyped URL) reaches Vaadin for a signed-in user, who sees the not-found
+             * page inside the app (ui.NotFoundView) instead of a bare 403 (Vaadin's default denies it); visitors are
+             * sent to sign in. Views keep their own access annotations (navigation access control), the API and the
+             * dashboard paths their own rules above.
+             */
+            vaadin.anyRequest(org.springframework.security.config.annotation.web.configurers
+                    .AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated);
             if (properties.oidcMode()) {
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}");
             } else {

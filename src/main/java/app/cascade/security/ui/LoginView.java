@@ -4,6 +4,7 @@ import app.cascade.security.internal.SignInThrottledException;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -28,9 +29,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentModeCenter();
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n());
         H1 title = new H1("Cascade");
         title.addClassName("cascade-brand");
         add(title, new Paragraph("Push course-master grading setup to courses and sections."), form);
+    }
+
+    /** The app's one wording: "Sign in" here as "Sign out" in the header (never "Log in"). */
+    static LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setSubmit("Sign in");
+        return i18n;
     }
 
     private void setJustifyContentModeCenter() {

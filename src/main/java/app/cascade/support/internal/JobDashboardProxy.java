@@ -21,8 +21,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Support staff reach JobRunr's dashboard through the app: {@code /support/jobs/} opens it, and the dashboard's own
@@ -34,6 +37,9 @@ import java.util.Set;
  * server-sent event streams). Every other method — requeue, delete, trigger, and anything JobRunr adds later on these
  * paths — is refused here with 403 problem JSON and logged, before it reaches JobRunr. Retrying a failed push request
  * and cancelling a stuck one go through the Support view, audited ({@code PushRequestService}).
+ * <p>
+ * Its page and script are relayed with two small changes ({@link DashboardRewrites}): the manifest is fetched signed
+ * in, and nothing is fetched from api.jobrunr.io.
  */
 @Controller
 public class JobDashboardProxy {
@@ -74,6 +80,10 @@ public class JobDashboardProxy {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(refused);
         }
+        if (request.getRequestURI().startsWith(DashboardRewrites.OFFLINE)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT); // JobRunr's version and news: not fetched
+            return null;
+        }
         JobDashboard target = dashboard.getIfAvailable();
         if (target == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "The jobs dashboard is disabled");
@@ -99,6 +109,16 @@ public class JobDashboardProxy {
                 values.forEach(v -> response.addHeader(name, v));
             }
         });
+        Optional<UnaryOperator<String>> rewrite = answer.statusCode() == HttpServletResponse.SC_OK
+                ? DashboardRewrites.of(request.getRequestURI(), answer.headers().firstValue("Content-Type").orElse(null))
+                : Optional.empty();
+        if (rewrite.isPresent()) {
+            try (InputStream in = answer.body(); OutputStream out = response.getOutputStream()) {
+                out.write(rewrite.get().apply(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        }
         try (InputStream in = answer.body(); OutputStream out = response.getOutputStream()) {
             byte[] buffer = new byte[8192];
             int n;

@@ -1,10 +1,13 @@
 package app.cascade.support.ui;
 
 import app.cascade.push.PushRequestService;
+import app.cascade.push.PushStatus;
 import app.cascade.security.Roles;
 import app.cascade.support.DistrictStatus;
 import app.cascade.support.SupportService;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,6 +15,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Platform support: every district served by this installation. No grading data is shown here. */
 @Route("support/districts")
@@ -32,25 +39,49 @@ class SupportView extends VerticalLayout {
         grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
         grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
         grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
-        grid.addColumn(d -> d.district().batchReporting() ? "On" : "Off").setHeader("Batch Reporting");
-        grid.addColumn(d -> d.requestsLast24h().isEmpty() ? "none" : d.requestsLast24h().entrySet().stream()
-                        .sorted(java.util.Map.Entry.comparingByKey())
-                        .map(e -> e.getValue() + " " + e.getKey().toLowerCase().replace('_', ' '))
-                        .collect(java.util.stream.Collectors.joining(", ")))
+        grid.addColumn(d -> d.district().batchReporting() ? "On" : "Off").setHeader("Batch Reporting")
+                .setAutoWidth(true);
+        grid.addColumn(d -> requestsByStatus(d.requestsLast24h()))
                 .setHeader("Requests (24 h)").setAutoWidth(true);
         grid.addColumn(d -> d.oldestQueuedAt() == null ? "" : TIME.format(d.oldestQueuedAt()))
                 .setHeader("Oldest waiting");
         grid.addColumn(d -> d.lastFailureAt() == null ? "" : TIME.format(d.lastFailureAt()) + ": "
                 + d.lastFailureMessage()).setHeader("Last failure").setFlexGrow(2);
         grid.setItems(support.districts());
-        com.vaadin.flow.component.html.Anchor jobs = new com.vaadin.flow.component.html.Anchor("/support/jobs/",
-                "Open the jobs dashboard (JobRunr, read-only)");
+        Anchor jobs = new Anchor("/support/jobs/", "Open the jobs dashboard (JobRunr, read-only) in a new tab");
         jobs.setId("open-jobs-dashboard");
         jobs.setRouterIgnore(true);
+        // a tab of its own, so this view stays open as the way back; noopener: the dashboard cannot reach this page
+        jobs.setTarget(AnchorTarget.BLANK);
+        jobs.getElement().setAttribute("rel", "noopener");
         add(new H2("Districts"), jobs,
                 new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
                         + "organization. Add a file to tenants/ and restart to bring a district live. The jobs "
                         + "dashboard is read-only: retry and cancel push requests below."),
                 grid, new RequestsNeedingAttention(requests));
+    }
+
+    /**
+     * "5 completed, 2 completed with warnings, 1 failed": the counts in the order a request goes through its
+     * statuses, in the batch queue's wording. (Formatted here until PushStatus has a label of its own.)
+     */
+    static String requestsByStatus(Map<String, Integer> counts) {
+        String text = Arrays.stream(PushStatus.values())
+                .filter(status -> counts.containsKey(status.name()))
+                .map(status -> counts.get(status.name()) + " " + word(status))
+                .collect(Collectors.joining(", "));
+        return text.isEmpty() ? "None" : text;
+    }
+
+    private static String word(PushStatus status) {
+        return switch (status) {
+            case SCHEDULED -> "scheduled";
+            case QUEUED -> "queued";
+            case RUNNING -> "running";
+            case COMPLETED -> "completed";
+            case COMPLETED_WITH_WARNINGS -> "completed with warnings";
+            case FAILED -> "failed";
+            case CANCELLED -> "cancelled";
+        };
     }
 }

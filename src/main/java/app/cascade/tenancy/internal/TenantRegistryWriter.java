@@ -1,13 +1,21 @@
 package app.cascade.tenancy.internal;
 
 import app.cascade.tenancy.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collection;
 import java.util.List;
 
-/** Mirrors the tenant files into the shared schema, so that SQL and support tooling see the same registry. */
+/**
+ * Mirrors the tenant files into the shared schema, so that SQL and support tooling see the same registry. A file's
+ * {@code batchReporting} is the district's initial value only: once registered, the switch is changed by district
+ * admins in Cascade (DistrictSettings) and a restart keeps their value (decision 0018).
+ */
 final class TenantRegistryWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantRegistryWriter.class);
 
     private final JdbcTemplate jdbc;
     private final String sharedSchema;
@@ -20,6 +28,13 @@ final class TenantRegistryWriter {
     void write(Collection<Tenant> tenants) {
         String table = sharedSchema + ".tenant";
         for (Tenant t : tenants) {
+            List<Boolean> switched = jdbc.queryForList("select batch_reporting from " + table + " where id = ?",
+                    Boolean.class, t.id());
+            if (!switched.isEmpty() && switched.getFirst() != t.batchReporting()) {
+                log.info("District {}: batchReporting is {} in {}, but its district admins switched it {} in Cascade;"
+                        + " the file gives the initial value only, so it stays {}", t.id(), t.batchReporting(),
+                        t.sourceFile(), switched.getFirst() ? "on" : "off", switched.getFirst() ? "on" : "off");
+            }
             jdbc.update("""
                     insert into %s (id, display_name, schema_name, organization_alias, time_zone, batch_reporting,
                                     notification_sender, source_file, active)
