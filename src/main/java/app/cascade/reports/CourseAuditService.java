@@ -140,7 +140,8 @@ public class CourseAuditService {
                 rs.getString("school"), rs.getString("number"), rs.getString("course_name"), rs.getLong("master_id"),
                 rs.getLong("catalog_id"), rs.getString("master_number"), AuditStatus.valueOf(rs.getString("status")),
                 type.equals("COURSE_INFO") ? DataType.COURSE_INFO.label() : ReportFilter.dataTypeLabel(type),
-                rs.getString("item"), rs.getString("master_value"), rs.getString("course_value"),
+                rs.getString("item"), ItemSql.readable(rs.getString("master_value")),
+                ItemSql.readable(rs.getString("course_value")),
                 rs.getString("discrepancy"));
     };
 

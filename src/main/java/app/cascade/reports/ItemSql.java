@@ -1,5 +1,7 @@
 package app.cascade.reports;
 
+import app.cascade.catalog.CompositeParts;
+
 /** SQL fragments shared by the reports: item labels exactly as the push report writes them (ItemValues.label). */
 final class ItemSql {
 
@@ -26,6 +28,18 @@ final class ItemSql {
                 + " when 'CALC_OPTION' then %1$scalc_method || ', rounding ' || coalesce(%1$srounding::text, '-')"
                 + " when 'COMPOSITE' then %1$sname || ' ' || coalesce(%1$sparts::text, '[]')"
                 + " else %1$scode || ' ' || %1$sname || ', order ' || %1$sseq end").formatted(p);
+    }
+
+    /**
+     * A {@link #values} text as a person reads it: a composite's stored parts (the JSON list that ends its text) in
+     * the words every screen uses for them ({@link CompositeParts#describe(String)}: "QTR Q1 40 % + QTR Q2 60 %").
+     */
+    static String readable(String values) {
+        if (values == null || !values.endsWith("]")) {
+            return values;
+        }
+        int parts = values.indexOf(" [");
+        return parts < 0 ? values : values.substring(0, parts) + " " + CompositeParts.describe(values.substring(parts + 1));
     }
 
     /** Whether two items' pushed values differ (the columns a push copies). */

@@ -13,6 +13,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -141,7 +141,9 @@ class PushViewKaribuIT extends KaribuWithPushFixture {
         try {
             open("alpha.push");
             assertThat(get_textRecursively(_get(Component.class, spec -> spec.withId("batch-reporting-off"))))
-                    .contains("Batch Reporting is turned off", "wait in the Batch Queue List");
+                    .contains("Batch Reporting is turned off", "wait in the Batch Queue List", "District settings");
+            assertThat(_get(Anchor.class, spec -> spec.withId("batch-reporting-settings")).getHref())
+                    .isEqualTo("district-settings");
             DateTimePicker runAt = _get(DateTimePicker.class, spec -> spec.withId("push-run-at"));
             LocalDateTime at = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2).atTime(21, 30);
             runAt.setValue(at);

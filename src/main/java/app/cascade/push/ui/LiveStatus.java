@@ -34,7 +34,7 @@ class LiveStatus extends Div {
         for (PushRequestSummary r : rows) {
             PushStatus before = seen.put(r.id(), r.status());
             if (!first && before != r.status()) {
-                changes.add(PushQueue.pushed(r) + " (" + r.schoolYear() + "): " + PushQueue.label(r.status()) + ".");
+                changes.add(PushQueue.pushed(r) + " (" + r.schoolYear() + "): " + r.status().label() + ".");
             }
         }
         first = false;

@@ -138,18 +138,6 @@ class PushQueue extends VerticalLayout {
         };
     }
 
-    static String label(PushStatus status) {
-        return switch (status) {
-            case SCHEDULED -> "Scheduled";
-            case QUEUED -> "Queued";
-            case RUNNING -> "Running";
-            case COMPLETED -> "Completed";
-            case COMPLETED_WITH_WARNINGS -> "Completed with warnings";
-            case FAILED -> "Failed";
-            case CANCELLED -> "Cancelled";
-        };
-    }
-
     private Component status(PushRequestSummary r) {
         Div cell = new Div();
         cell.addClassName("cascade-status-cell");
@@ -165,13 +153,13 @@ class PushQueue extends VerticalLayout {
                     + (r.coursesTotal() == null ? "" : " of " + r.coursesTotal()) + " courses");
             cell.add(bar, count);
         } else {
-            Span badge = new Span(label(r.status()));
+            Span badge = new Span(r.status().label());
             badge.addClassNames("cascade-status", "cascade-status-" + r.status().name().toLowerCase());
             cell.add(badge);
         }
         // a request support cancelled carries support's words as its message too (in UTC): the line below says it
         boolean supportsWords = r.lastAction() != null && r.lastAction().describe().equals(r.message());
-        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(label(r.status()))
+        if (r.message() != null && !r.message().isBlank() && !r.message().equalsIgnoreCase(r.status().label())
                 && !supportsWords) {
             Span message = new Span(r.message());
             message.addClassName("cascade-status-message");

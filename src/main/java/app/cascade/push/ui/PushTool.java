@@ -15,7 +15,9 @@ import app.cascade.push.PushValidationException;
 import app.cascade.reports.PushReportExporter;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -53,7 +55,11 @@ class PushTool extends VerticalLayout {
         this.form = form;
         setPadding(false);
         if (!services.requests().batchReportingOn()) {
-            Div banner = new Div(VaadinIcon.WARNING.create(), new Paragraph(BATCH_OFF));
+            Anchor settings = new Anchor("district-settings", "District settings");
+            settings.setId("batch-reporting-settings");
+            Div banner = new Div(VaadinIcon.WARNING.create(),
+                    new Paragraph(new Text(BATCH_OFF + " District admins find the switch in "), settings,
+                            new Text(".")));
             banner.setId("batch-reporting-off");
             banner.addClassName("cascade-banner-warning");
             add(banner);

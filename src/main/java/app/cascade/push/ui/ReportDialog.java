@@ -25,7 +25,7 @@ class ReportDialog extends Dialog {
         setWidth("min(90vw, 70em)");
         setHeight("80vh");
         setResizable(true);
-        Paragraph settings = new Paragraph(PushQueue.label(request.status()) + ". " + request.mode().label()
+        Paragraph settings = new Paragraph(request.status().label() + ". " + request.mode().label()
                 + (request.toSections() ? ", pushed to sections" : ", not pushed to sections") + ". Data: "
                 + request.pushedData() + ". Submitted by " + request.submitter() + ".");
         settings.setId("report-settings");

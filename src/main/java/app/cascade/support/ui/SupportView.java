@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,25 +64,14 @@ class SupportView extends VerticalLayout {
 
     /**
      * "5 completed, 2 completed with warnings, 1 failed": the counts in the order a request goes through its
-     * statuses, in the batch queue's wording. (Formatted here until PushStatus has a label of its own.)
+     * statuses, in the batch queue's wording.
      */
     static String requestsByStatus(Map<String, Integer> counts) {
         String text = Arrays.stream(PushStatus.values())
                 .filter(status -> counts.containsKey(status.name()))
-                .map(status -> counts.get(status.name()) + " " + word(status))
+                .map(status -> counts.get(status.name()) + " " + status.label().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
         return text.isEmpty() ? "None" : text;
     }
 
-    private static String word(PushStatus status) {
-        return switch (status) {
-            case SCHEDULED -> "scheduled";
-            case QUEUED -> "queued";
-            case RUNNING -> "running";
-            case COMPLETED -> "completed";
-            case COMPLETED_WITH_WARNINGS -> "completed with warnings";
-            case FAILED -> "failed";
-            case CANCELLED -> "cancelled";
-        };
-    }
 }
