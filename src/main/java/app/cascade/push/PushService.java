@@ -51,7 +51,7 @@ public class PushService {
         UUID id = tx.execute(s -> {
             validate(command);
             return store.create(command, users.current().map(u -> u.username()).orElse("system"),
-                    PushStatus.QUEUED, Instant.now());
+                    users.current().map(u -> u.displayName()).orElse(null), PushStatus.QUEUED, Instant.now());
         });
         executor.execute(id, done -> {
         });

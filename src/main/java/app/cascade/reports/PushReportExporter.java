@@ -126,7 +126,7 @@ public class PushReportExporter {
         fields.add(field("Push mode", request.mode().label()));
         fields.add(field("Pushed to sections", request.toSections() ? "Yes" : "No"));
         fields.add(field("Pushed data", request.pushedData()));
-        fields.add(field("Submitted by", request.submittedBy()));
+        fields.add(field("Submitted by", request.submitter()));
         fields.add(field("Submitted at", time(times[0], zone)));
         fields.add(field("Scheduled for", time(request.scheduledAt(), zone)));
         fields.add(field("Started", times[1] == null ? "Not started" : time(times[1], zone)));

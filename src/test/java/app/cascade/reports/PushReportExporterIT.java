@@ -141,7 +141,7 @@ class PushReportExporterIT {
         assertThat(text).doesNotContain("condition", "(id ", "true", "false", "PUSH_LOCKED");
         assertThat(text).contains("Request", "Push All Course Masters", "Catalog", "High School Catalog",
                 "School year", "26-27", "Status", "Completed with warnings", "Push mode", "Push locked data",
-                "Pushed to sections", "No", "Submitted by", "alpha.push", "Submitted at", "Started", "Finished",
+                "Pushed to sections", "No", "Submitted by", "Alpha Pusher", "Submitted at", "Started", "Finished",
                 "Courses", "3 of 3");
         // the extractor joins a label and its value with or without a space: compare without spaces
         assertThat(text.replaceAll("\\s+", "")).contains("Rows" + rows.size(), "IgnoreMasterPush:1",
