@@ -403,9 +403,10 @@ public class CourseMasterEditService {
     }
 
     private void record(long masterId, String itemType, UUID itemId, String label, String change) {
-        jdbc.update("insert into master_change (master_id, item_type, item_id, item_label, change, changed_by)"
-                        + " values (?, ?, ?, ?, ?, ?)", masterId, itemType, itemId, label, change,
-                users.current().map(u -> u.username()).orElse("system"));
+        jdbc.update("insert into master_change (master_id, item_type, item_id, item_label, change, changed_by,"
+                        + " changed_by_name) values (?, ?, ?, ?, ?, ?, ?)", masterId, itemType, itemId, label, change,
+                users.current().map(u -> u.username()).orElse("system"),
+                users.current().map(u -> u.displayName()).orElse(null));
     }
 
     private void requireMaster(long masterId) {

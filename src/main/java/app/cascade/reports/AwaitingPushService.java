@@ -39,7 +39,8 @@ public class AwaitingPushService {
                 group by m.id),
             changes as (
                 select ch.id, ch.master_id, ch.item_type, ch.item_id as item,
-                       case when ch.item_id is null then ch.id end as lone, ch.item_label, ch.change, ch.changed_by,
+                       case when ch.item_id is null then ch.id end as lone, ch.item_label, ch.change,
+                       coalesce(ch.changed_by_name, ch.changed_by) as changed_by,
                        ch.changed_at
                 from master_change ch join course_master m on m.id = ch.master_id
                 left join last_push lp on lp.master_id = m.id

@@ -174,8 +174,8 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
         List<AwaitingPushRow> rows = awaiting.awaiting(f.catalog);
         assertThat(rows).extracting(AwaitingPushRow::masterNumber, AwaitingPushRow::item, AwaitingPushRow::change,
                 AwaitingPushRow::changedBy).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ENG101", "Labs", "ADDED", "alpha.admin"),
-                org.assertj.core.groups.Tuple.tuple("ENG101", "Q3", "MODIFIED", "alpha.admin"));
+                org.assertj.core.groups.Tuple.tuple("ENG101", "Labs", "ADDED", "Alpha Admin"),
+                org.assertj.core.groups.Tuple.tuple("ENG101", "Q3", "MODIFIED", "Alpha Admin"));
         assertThat(rows.getFirst().linkedCourses()).isEqualTo(3);
 
         TestUsers.signIn(context, "alpha.push");

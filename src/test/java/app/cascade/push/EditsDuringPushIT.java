@@ -141,10 +141,10 @@ class EditsDuringPushIT {
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(awaiting.awaiting(f.catalog)).extracting(AwaitingPushRow::masterNumber, AwaitingPushRow::item,
                 AwaitingPushRow::change, AwaitingPushRow::changedBy).containsExactly(
-                tuple("ENG101", "A2", "ADDED", "alpha.admin"),
-                tuple("MAT101", "S1", "MODIFIED", "alpha.admin"),
-                tuple("MAT101", "S3", "ADDED", "alpha.admin"),
-                tuple("MAT101", "Tests", "REMOVED", "alpha.admin"));
+                tuple("ENG101", "A2", "ADDED", "Alpha Admin"),
+                tuple("MAT101", "S1", "MODIFIED", "Alpha Admin"),
+                tuple("MAT101", "S3", "ADDED", "Alpha Admin"),
+                tuple("MAT101", "Tests", "REMOVED", "Alpha Admin"));
         TestUsers.signIn(context, "alpha.push");
     }
 

@@ -110,7 +110,7 @@ class DistrictReportsIT {
         assertThat(rows).extracting(AwaitingPushRow::catalog, AwaitingPushRow::masterNumber,
                         AwaitingPushRow::dataTypeLabel, AwaitingPushRow::item, AwaitingPushRow::changeLabel,
                         AwaitingPushRow::changedBy, AwaitingPushRow::linkedCourses)
-                .containsExactly(tuple("High School Catalog", "ENG101", "Categories", "Labs", "Added", "alpha.admin",
+                .containsExactly(tuple("High School Catalog", "ENG101", "Categories", "Labs", "Added", "Alpha Admin",
                         2));
         assertThat(awaiting.count(filter)).isEqualTo(1);
 
@@ -325,7 +325,7 @@ class DistrictReportsIT {
         assertThat(awaitingCsv.getFirst()).containsExactly("Catalog", "Master", "Data type", "Item", "Change",
                 "Changed by", "Changed at", "Linked courses pending");
         assertThat(awaitingCsv.get(1)).startsWith("Middle School Catalog", "SCI7 Science 7", "Grading Tasks/Standards",
-                "S2", "Added", "alpha.admin");
+                "S2", "Added", "Alpha Admin");
         assertThat(awaitingCsv.get(1).getLast()).isEqualTo("1");
         assertThat(csv(audit.csv(all))).containsExactly(
                 List.of("School", "Course", "Master", "Status", "Data type", "Item", "Master value", "Course value",

@@ -102,7 +102,7 @@ class ReportsKaribuIT {
         Grid<AwaitingPushRow> awaiting = grid("awaiting-grid");
         assertThat(GridKt._size(awaiting)).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(awaiting, 0)).contains("High School Catalog", "Categories", "Labs",
-                "Added", "alpha.admin", "2");
+                "Added", "Alpha Admin", "2");
         assertThat(_get(GridKt._getCellComponent(awaiting, 0, "master"), Anchor.class).getHref())
                 .isEqualTo("masters?catalog=" + f.catalog + "&master=" + f.eng.id());
         assertThat(_find(Button.class, spec -> spec.withText("Push to Courses"))).isEmpty();
