@@ -145,7 +145,9 @@ class PushActions extends HorizontalLayout {
         runNow.setEnabled(false);
         batch.setEnabled(false);
         enableAfterPause();
-        String when = at == null ? "is starting now" : "is scheduled for " + DistrictTime.format(at, zone);
+        String when = at != null ? "is scheduled for " + DistrictTime.format(at, zone)
+                : requests.batchReportingOn() ? "is starting now"
+                : "is queued: it waits until a district admin turns Batch Reporting on";
         Notification.show("The push of " + form.title() + " " + when + ". " + afterSubmit)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         submitted.accept(at);
