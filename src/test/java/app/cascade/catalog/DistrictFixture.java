@@ -2,11 +2,15 @@ package app.cascade.catalog;
 
 import app.cascade.tenancy.TenantContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,6 +44,10 @@ public final class DistrictFixture {
         this.jdbc = jdbc;
     }
 
+    /** A truncate chosen as a deadlock's victim (a push of an earlier test still running) is tried again. */
+    private static final RetryTemplate WIPE_RETRY = new RetryTemplate(RetryPolicy.builder().maxRetries(8)
+            .delay(Duration.ofMillis(200)).multiplier(1.5).includes(PessimisticLockingFailureException.class).build());
+
     public static DistrictFixture in(String tenantId, ApplicationContext context) {
         return new DistrictFixture(tenantId, context.getBean(PlatformTransactionManager.class),
                 context.getBean(JdbcTemplate.class));
@@ -49,11 +57,14 @@ public final class DistrictFixture {
         return tenantId;
     }
 
-    /** Deletes every row of the district, gradebook data included. */
+    /**
+     * Deletes every row of the district, gradebook data included. A push that an earlier test started may still be
+     * running (Run Now starts at once): if PostgreSQL picks this truncate as a deadlock's victim, it is tried again.
+     */
     public DistrictFixture wipe() {
-        run(() -> jdbc.execute("truncate posted_grade, assignment_comment, score, assignment, section_item, section,"
-                + " course_item, course, master_item, course_master, term, calendar, school, catalog_lock,"
-                + " course_catalog, school_year restart identity cascade"));
+        WIPE_RETRY.invoke(() -> run(() -> jdbc.execute("truncate posted_grade, assignment_comment, score, assignment,"
+                + " section_item, section, course_item, course, master_item, course_master, term, calendar, school,"
+                + " catalog_lock, course_catalog, school_year restart identity cascade")));
         return this;
     }
 

@@ -116,7 +116,8 @@ class CedarAdminBrowserE2E extends DemoBrowserJourney {
         Map.Entry<Path, String> pdf = download("#awaiting-push-report-pdf");
         assertThat(rows).anyMatch(r -> r.contains("ENG101 English 9") && r.contains("S9") && r.contains("Added"));
         assertThat(pdf.getValue()).contains("Course Master Awaiting Push", "Rows");
-        assertWholeWords(pdf.getValue(), rows);
+        // the row's Push to Courses button is an action of the screen, not a column of the report
+        assertWholeWords(pdf.getValue(), rows.stream().map(r -> r.replace("Push to Courses", "")).toList());
     }
 
     /**
