@@ -38,7 +38,7 @@ class SetupItemGrid extends Grid<SetupItem> {
         addColumn(i -> i.values().name()).setKey("name").setHeader("Name");
         addColumn(i -> ItemText.details(i.values())
                 + (i.forcedNoCalc() ? " (forced to no calculation: its task is residual)" : ""))
-                .setKey("details").setHeader("Values").setWidth("13em").setFlexGrow(2);
+                .setKey("details").setHeader("Values").setWidth("13rem").setFlexGrow(2);
         addColumn(i -> origin(i.origin())).setKey("origin").setHeader("Origin").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(i -> link(i, catalogName, sectionLevel)).setKey("link").setHeader("Link")
                 .setAutoWidth(true).setFlexGrow(0);

@@ -45,17 +45,17 @@ class AwaitingPushView extends ReportLayout<AwaitingPushRow> {
         grid.setId("awaiting-grid");
         // widths that add up to less than the grid at 1440 px beside the menu (no auto widths: they are measured
         // before the rows arrive), so every column and the row's Push to Courses stay in sight; text cells wrap
-        wrapping(grid.addColumn(AwaitingPushRow::catalog).setKey("catalog").setHeader("Catalog"), "6.5em", 1);
+        wrapping(grid.addColumn(AwaitingPushRow::catalog).setKey("catalog").setHeader("Catalog"), "6.5rem", 1);
         wrapping(grid.addComponentColumn(r -> link(CourseLinks.master(r.catalogId(), r.masterId()),
-                r.masterNumber() + " " + r.masterName())).setKey("master").setHeader("Master"), "8em", 2);
-        wrapping(grid.addColumn(AwaitingPushRow::dataTypeLabel).setKey("dataType").setHeader("Data type"), "9.5em", 0);
-        wrapping(grid.addColumn(AwaitingPushRow::item).setKey("item").setHeader("Item"), "6em", 2);
-        wrapping(grid.addColumn(AwaitingPushRow::changeLabel).setKey("change").setHeader("Change"), "6em", 0);
-        wrapping(grid.addColumn(AwaitingPushRow::changedBy).setKey("changedBy").setHeader("Changed by"), "6.5em", 1);
+                r.masterNumber() + " " + r.masterName())).setKey("master").setHeader("Master"), "8rem", 2);
+        wrapping(grid.addColumn(AwaitingPushRow::dataTypeLabel).setKey("dataType").setHeader("Data type"), "9.5rem", 0);
+        wrapping(grid.addColumn(AwaitingPushRow::item).setKey("item").setHeader("Item"), "6rem", 2);
+        wrapping(grid.addColumn(AwaitingPushRow::changeLabel).setKey("change").setHeader("Change"), "6rem", 0);
+        wrapping(grid.addColumn(AwaitingPushRow::changedBy).setKey("changedBy").setHeader("Changed by"), "6.5rem", 1);
         wrapping(grid.addColumn(r -> TIME.format(r.changedAt().atZone(zone))).setKey("changedAt")
-                .setHeader("Changed at"), "7em", 0);
+                .setHeader("Changed at"), "7rem", 0);
         wrapping(grid.addColumn(AwaitingPushRow::linkedCourses).setKey("linkedCourses")
-                .setHeader("Linked courses pending"), "7em", 0);
+                .setHeader("Linked courses pending"), "7rem", 0);
         if (mayPush) {
             grid.addComponentColumn(r -> {
                 Button push = new Button("Push to Courses", VaadinIcon.UPLOAD.create(),
@@ -65,7 +65,7 @@ class AwaitingPushView extends ReportLayout<AwaitingPushRow> {
                 push.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 push.addClassName("push-to-courses");
                 return push;
-            }).setKey("push").setHeader("").setWidth("9.5em").setFlexGrow(0);
+            }).setKey("push").setHeader("").setWidth("9.5rem").setFlexGrow(0);
         }
     }
 }

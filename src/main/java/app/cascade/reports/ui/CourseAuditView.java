@@ -25,11 +25,11 @@ class CourseAuditView extends ReportLayout<AuditRow> {
                 new Source<>(audit::page, audit::count, audit::emptyText, audit::csv, audit::pdf, audit::fileName));
         grid.setId("audit-grid");
         // widths that fit 1440 px beside the menu: long courses, items and discrepancies wrap instead of being cut off
-        wrapping(grid.addColumn(AuditRow::school).setKey("school").setHeader("School"), "7em", 1);
+        wrapping(grid.addColumn(AuditRow::school).setKey("school").setHeader("School"), "7rem", 1);
         wrapping(grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
-                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course"), "9em", 2);
+                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course"), "9rem", 2);
         wrapping(grid.addComponentColumn(r -> link(CourseLinks.master(r.catalogId(), r.masterId()), r.master()))
-                .setKey("master").setHeader("Master"), "6em", 0);
+                .setKey("master").setHeader("Master"), "6rem", 0);
         wrapping(grid.addComponentColumn(r -> {
             Span status = new Span(r.status().label());
             status.getElement().getThemeList().add("badge" + switch (r.status()) {
@@ -38,11 +38,11 @@ class CourseAuditView extends ReportLayout<AuditRow> {
                 case LINKED -> "";
             });
             return status;
-        }).setKey("status").setHeader("Status"), "7em", 0);
-        wrapping(grid.addColumn(AuditRow::dataType).setKey("dataType").setHeader("Data type"), "9.5em", 0);
-        wrapping(grid.addColumn(AuditRow::item).setKey("item").setHeader("Item"), "7.5em", 2);
-        wrapping(grid.addColumn(AuditRow::masterValue).setKey("masterValue").setHeader("Master value"), "7em", 2);
-        wrapping(grid.addColumn(AuditRow::courseValue).setKey("courseValue").setHeader("Course value"), "7em", 2);
-        wrapping(grid.addColumn(AuditRow::discrepancy).setKey("discrepancy").setHeader("Discrepancy"), "10em", 3);
+        }).setKey("status").setHeader("Status"), "7rem", 0);
+        wrapping(grid.addColumn(AuditRow::dataType).setKey("dataType").setHeader("Data type"), "9.5rem", 0);
+        wrapping(grid.addColumn(AuditRow::item).setKey("item").setHeader("Item"), "7.5rem", 2);
+        wrapping(grid.addColumn(AuditRow::masterValue).setKey("masterValue").setHeader("Master value"), "7rem", 2);
+        wrapping(grid.addColumn(AuditRow::courseValue).setKey("courseValue").setHeader("Course value"), "7rem", 2);
+        wrapping(grid.addColumn(AuditRow::discrepancy).setKey("discrepancy").setHeader("Discrepancy"), "10rem", 3);
     }
 }

@@ -86,8 +86,10 @@ abstract class ReportLayout<T> extends VerticalLayout {
     }
 
     /**
-     * A text column that wraps: at least {@code minWidth} wide (e.g. "10em") and taking {@code flexGrow} shares of
-     * the spare width, so a long course name, item or discrepancy shows in full on several lines.
+     * A text column that wraps: at least {@code minWidth} wide (e.g. "10rem") and taking {@code flexGrow} shares of
+     * the spare width, so a long course name, item or discrepancy shows in full on several lines. Widths are in rem,
+     * never em: a header cell's font is smaller than a row's, so an em width differs between the header and the rows
+     * and the headers drift away from their columns.
      */
     static <T> Grid.Column<T> wrapping(Grid.Column<T> column, String minWidth, int flexGrow) {
         return column.setWidth(minWidth).setFlexGrow(flexGrow);

@@ -25,17 +25,17 @@ class ResidualReportView extends ReportLayout<ResidualRow> {
                         residual::fileName));
         grid.setId("residual-grid");
         // widths that fit 1440 px beside the menu: long courses and items wrap instead of being cut off
-        wrapping(grid.addColumn(ResidualRow::school).setKey("school").setHeader("School"), "7em", 1);
+        wrapping(grid.addColumn(ResidualRow::school).setKey("school").setHeader("School"), "7rem", 1);
         wrapping(grid.addComponentColumn(r -> link(CourseLinks.course(r.yearId(), r.schoolId(), r.courseId()),
-                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course"), "9em", 2);
+                r.courseNumber() + " " + r.courseName())).setKey("course").setHeader("Course"), "9rem", 2);
         wrapping(grid.addColumn(r -> r.section() == null ? "Course level" : r.section()).setKey("section")
-                .setHeader("Section"), "6em", 0);
-        wrapping(grid.addColumn(ResidualRow::teacher).setKey("teacher").setHeader("Teacher"), "7em", 1);
-        wrapping(grid.addColumn(ResidualRow::dataType).setKey("dataType").setHeader("Data type"), "9.5em", 0);
-        wrapping(grid.addColumn(ResidualRow::item).setKey("item").setHeader("Item"), "8em", 2);
-        wrapping(grid.addColumn(ResidualRow::originLabel).setKey("origin").setHeader("Origin"), "5.5em", 0);
+                .setHeader("Section"), "6rem", 0);
+        wrapping(grid.addColumn(ResidualRow::teacher).setKey("teacher").setHeader("Teacher"), "7rem", 1);
+        wrapping(grid.addColumn(ResidualRow::dataType).setKey("dataType").setHeader("Data type"), "9.5rem", 0);
+        wrapping(grid.addColumn(ResidualRow::item).setKey("item").setHeader("Item"), "8rem", 2);
+        wrapping(grid.addColumn(ResidualRow::originLabel).setKey("origin").setHeader("Origin"), "5.5rem", 0);
         // the counts in words, as on the push report ("3 assignments, 26 scores"); the CSV keeps one column each
         wrapping(grid.addColumn(r -> ReportText.dependents(r.dependents())).setKey("dependents")
-                .setHeader("Grades / assignments"), "9em", 1);
+                .setHeader("Grades / assignments"), "9rem", 1);
     }
 }
