@@ -131,7 +131,8 @@ public class NotificationBell extends Composite<Div> {
         refreshCount();
         String title = notifications.mine(1).stream().findFirst().map(NotificationView::title)
                 .orElse("A push has ended");
-        Notification toast = Notification.show(title, 6000, Notification.Position.TOP_END);
+        // at the bottom: at the top it covered the header's bell, name and Sign out (seen in the journeys' screenshots)
+        Notification toast = Notification.show(title, 6000, Notification.Position.BOTTOM_END);
         toast.addThemeVariants(title.contains("failed") || title.contains("warnings")
                 ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
     }
