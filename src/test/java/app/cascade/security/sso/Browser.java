@@ -397,6 +397,11 @@ public final class Browser implements AutoCloseable {
      */
     public Results accessibility(String step) {
         String slug = step.replaceAll("[^A-Za-z0-9._-]+", "-");
+        // axe reads colours as painted: wait until no finite animation runs (a toast or dialog fading in or out is
+        // half transparent); endless ones, such as an indeterminate progress bar, are not waited for
+        until(Duration.ofSeconds(10), "animations to finish before axe reads colours", d -> Boolean.TRUE.equals(js(
+                "return document.getAnimations().every(a => a.playState !== 'running'"
+                        + " || a.effect.getComputedTiming().endTime === Infinity);")) ? true : null);
         Results results = new AxeBuilder().withTags(WCAG_21_AA).exclude("vaadin-dev-tools").analyze(driver);
         Path file = OUT.resolve("axe-" + name + "-" + slug + ".json");
         try {
