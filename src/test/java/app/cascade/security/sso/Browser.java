@@ -397,8 +397,20 @@ public final class Browser implements AutoCloseable {
      */
     public Results accessibility(String step) {
         String slug = step.replaceAll("[^A-Za-z0-9._-]+", "-");
-        // axe reads colours as painted: wait until no finite animation runs (a toast or dialog fading in or out is
-        // half transparent); endless ones, such as an indeterminate progress bar, are not waited for
+        // axe reads colours as painted. A toast can open at any moment (a push that ends shows one through server
+        // push), so its slide and fade last no time from here on (a zero-length animation still ends, so Vaadin
+        // still removes a closing toast): it is judged as it looks once open. Then wait until no
+        // other finite animation runs (a dialog fading in or out is half transparent); endless ones, such as an
+        // indeterminate progress bar, are not waited for
+        js("""
+                if (!document.getElementById('e2e-still-toasts')) {
+                  const style = document.createElement('style');
+                  style.id = 'e2e-still-toasts';
+                  style.textContent = 'vaadin-notification-card[opening], vaadin-notification-card[closing]'
+                      + ' { animation-duration: 0s !important; animation-delay: 0s !important; }';
+                  document.head.appendChild(style);
+                }
+                return true;""");
         until(Duration.ofSeconds(10), "animations to finish before axe reads colours", d -> Boolean.TRUE.equals(js(
                 "return document.getAnimations().every(a => a.playState !== 'running'"
                         + " || a.effect.getComputedTiming().endTime === Infinity);")) ? true : null);
