@@ -1,40 +1,52 @@
 package app.cascade.catalog;
 
-import app.cascade.catalog.internal.CourseCatalog;
-import app.cascade.catalog.internal.CourseCatalogRepository;
-import app.cascade.catalog.internal.School;
-import app.cascade.catalog.internal.SchoolRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The district's course catalogs, their locks and the schools assigned to them. Read only. */
 @Service
 public class CatalogService {
 
-    private final CourseCatalogRepository catalogs;
-    private final SchoolRepository schools;
+    /** Every school with the name of its catalog (none: null), by name. */
+    static final String SCHOOLS = "select s.id, s.code, s.name, s.catalog_id, cat.name as catalog_name"
+            + " from school s left join course_catalog cat on cat.id = s.catalog_id order by s.name";
 
-    CatalogService(CourseCatalogRepository catalogs, SchoolRepository schools) {
-        this.catalogs = catalogs;
-        this.schools = schools;
+    private final JdbcTemplate jdbc;
+
+    CatalogService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Every catalog of the current district, by name. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<CatalogSummary> catalogs() {
-        Map<Long, List<SchoolRef>> schoolsByCatalog = schoolsByCatalog();
-        Map<Long, Long> masterCounts = catalogs.countMastersByCatalog().stream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-        return catalogs.findAllWithLocks().stream()
-                .map(c -> summary(c, schoolsByCatalog, masterCounts))
+        Map<Long, List<SchoolRef>> schools = schoolsByCatalog();
+        Map<Long, Set<CatalogLock>> locks = locksByCatalog();
+        return jdbc.query("""
+                        select cat.id, cat.name, (select count(*) from course_master m where m.catalog_id = cat.id)
+                            as masters
+                        from course_catalog cat
+                        """, (rs, n) -> {
+                    long id = rs.getLong("id");
+                    return new CatalogSummary(id, rs.getString("name"),
+                            locks.getOrDefault(id, EnumSet.noneOf(CatalogLock.class)),
+                            schools.getOrDefault(id, List.of()), rs.getLong("masters"));
+                }).stream()
                 .sorted(Comparator.comparing(CatalogSummary::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
@@ -52,26 +64,37 @@ public class CatalogService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<CatalogSummary> catalogsForYear(long schoolYearId) {
-        java.util.Set<Long> ids = java.util.Set.copyOf(catalogs.findIdsWithLinkedCourseInYear(schoolYearId));
+        Set<Long> ids = Set.copyOf(jdbc.queryForList("""
+                select distinct m.catalog_id
+                from course c join course_master m on m.id = c.master_id join calendar cal on cal.id = c.calendar_id
+                where cal.school_year_id = ?
+                """, Long.class, schoolYearId));
         return ids.isEmpty() ? List.of() : catalogs().stream().filter(c -> ids.contains(c.id())).toList();
     }
 
     private Map<Long, List<SchoolRef>> schoolsByCatalog() {
-        return schools.findAllWithCatalog().stream()
-                .filter(s -> s.getCatalog() != null)
-                .sorted(Comparator.comparing(School::getName, String.CASE_INSENSITIVE_ORDER))
-                .collect(Collectors.groupingBy(s -> s.getCatalog().getId(),
-                        Collectors.mapping(CatalogService::ref, Collectors.toList())));
+        Map<Long, List<SchoolRef>> byCatalog = new HashMap<>();
+        jdbc.query(SCHOOLS, rs -> {
+            long catalogId = rs.getLong("catalog_id");
+            if (!rs.wasNull()) {
+                byCatalog.computeIfAbsent(catalogId, k -> new ArrayList<>()).add(school(rs));
+            }
+        });
+        byCatalog.values().forEach(list -> list.sort(Comparator.comparing(SchoolRef::name,
+                String.CASE_INSENSITIVE_ORDER)));
+        return byCatalog;
     }
 
-    static SchoolRef ref(School school) {
-        return new SchoolRef(school.getId(), school.getCode(), school.getName(),
-                school.getCatalog() == null ? null : school.getCatalog().getName());
+    private Map<Long, Set<CatalogLock>> locksByCatalog() {
+        return jdbc.query("select catalog_id, lock_name from catalog_lock", (rs, n) -> Map.entry(
+                        rs.getLong("catalog_id"), CatalogLock.fromDb(rs.getString("lock_name")))).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue,
+                        Collectors.toCollection(() -> EnumSet.noneOf(CatalogLock.class)))));
     }
 
-    private static CatalogSummary summary(CourseCatalog catalog, Map<Long, List<SchoolRef>> schools,
-                                          Map<Long, Long> masterCounts) {
-        return new CatalogSummary(catalog.getId(), catalog.getName(), catalog.getLocks(),
-                schools.getOrDefault(catalog.getId(), List.of()), masterCounts.getOrDefault(catalog.getId(), 0L));
+    /** A row of {@link #SCHOOLS}. */
+    static SchoolRef school(ResultSet rs) throws SQLException {
+        return new SchoolRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                rs.getString("catalog_name"));
     }
 }

@@ -1,37 +1,39 @@
 package app.cascade.catalog;
 
-import app.cascade.catalog.internal.CourseInfo;
-import app.cascade.catalog.internal.CourseMaster;
-import app.cascade.catalog.internal.CourseMasterRepository;
-import app.cascade.catalog.internal.ItemValues;
-import app.cascade.catalog.internal.MasterItemRepository;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The course masters of a catalog, paged and filtered in the database, and one master's grading setup. */
 @Service
 public class CourseMasterService {
 
-    private static final String FILTERED = " from CourseMaster m where m.catalog.id = :catalogId and (:pattern = ''"
-            + " or lower(m.number) like :pattern escape '!' or lower(m.info.name) like :pattern escape '!'"
-            + " or lower(coalesce(m.info.department, '')) like :pattern escape '!')";
+    private static final String FILTERED = " from course_master m where m.catalog_id = :catalogId and (:pattern = ''"
+            + " or lower(m.number) like :pattern escape '!' or lower(m.name) like :pattern escape '!'"
+            + " or lower(coalesce(m.department, '')) like :pattern escape '!')";
 
-    private final EntityManager em;
-    private final CourseMasterRepository masters;
-    private final MasterItemRepository items;
+    private static final String MASTER = "select m.*, cat.name as catalog_name,"
+            + " array(select l.lock_name from catalog_lock l where l.catalog_id = m.catalog_id) as locks"
+            + " from course_master m join course_catalog cat on cat.id = m.catalog_id where m.id = :masterId";
 
-    CourseMasterService(EntityManager em, CourseMasterRepository masters, MasterItemRepository items) {
-        this.em = em;
-        this.masters = masters;
-        this.items = items;
+    private static final String ITEMS = "select * from master_item where master_id = :masterId"
+            + " order by item_type, seq, match_key";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    CourseMasterService(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -41,50 +43,51 @@ public class CourseMasterService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<MasterRow> page(long catalogId, String filter, int offset, int limit) {
-        TypedQuery<CourseMaster> query = em.createQuery("select m" + FILTERED + " order by m.number, m.id",
-                CourseMaster.class);
-        return bind(query, catalogId, filter).setFirstResult(offset).setMaxResults(limit).getResultStream()
-                .map(CourseMasterService::row).toList();
+        MapSqlParameterSource params = filterParams(catalogId, filter).addValue("offset", offset)
+                .addValue("limit", limit);
+        return jdbc.query("select m.id, m.number, m.name, m.department, m.state_code, m.credits" + FILTERED
+                + " order by m.number, m.id offset :offset limit :limit", params, (rs, n) -> new MasterRow(
+                rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("department"),
+                rs.getString("state_code"), rs.getBigDecimal("credits")));
     }
 
     /** How many masters {@link #page} can return for the same catalog and filter. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public int count(long catalogId, String filter) {
-        return Math.toIntExact(bind(em.createQuery("select count(m)" + FILTERED, Long.class), catalogId, filter)
-                .getSingleResult());
+        Integer count = jdbc.queryForObject("select count(*)" + FILTERED, filterParams(catalogId, filter),
+                Integer.class);
+        return count == null ? 0 : count;
     }
 
     /** One master with its attributes and items grouped by type; empty when the district has no such master. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<MasterDetails> master(long masterId) {
-        return masters.findWithCatalog(masterId).map(m -> {
-            Map<DataType, List<GradingItem>> grouped = items.findByMaster(masterId).stream()
-                    .map(CourseMasterService::item)
-                    .collect(Collectors.groupingBy(GradingItem::type));
-            return new MasterDetails(m.getId(), m.getCatalog().getId(), m.getCatalog().getName(), m.getNumber(),
-                    info(m.getInfo()), m.getCatalog().getLocks(), grouped);
-        });
+        MapSqlParameterSource params = new MapSqlParameterSource("masterId", masterId);
+        return jdbc.query(MASTER, params, (rs, n) -> {
+            Map<DataType, List<GradingItem>> items = jdbc.query(ITEMS, params, (r, i) -> CourseService.values(r))
+                    .stream().collect(Collectors.groupingBy(GradingItem::type));
+            return new MasterDetails(rs.getLong("id"), rs.getLong("catalog_id"), rs.getString("catalog_name"),
+                    rs.getString("number"), info(rs), locks(rs), items);
+        }).stream().findFirst();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, long catalogId, String filter) {
-        return query.setParameter("catalogId", catalogId).setParameter("pattern", Filters.containsPattern(filter));
+    private static Set<CatalogLock> locks(ResultSet rs) throws SQLException {
+        Set<CatalogLock> locks = EnumSet.noneOf(CatalogLock.class);
+        for (String name : (String[]) rs.getArray("locks").getArray()) {
+            locks.add(CatalogLock.fromDb(name));
+        }
+        return locks;
     }
 
-    private static MasterRow row(CourseMaster m) {
-        CourseInfo info = m.getInfo();
-        return new MasterRow(m.getId(), m.getNumber(), info.getName(), info.getDepartment(), info.getStateCode(),
-                info.getCredits());
+    private static MapSqlParameterSource filterParams(long catalogId, String filter) {
+        return new MapSqlParameterSource("catalogId", catalogId)
+                .addValue("pattern", Filters.containsPattern(filter));
     }
 
-    static CourseInfoValues info(CourseInfo info) {
-        return new CourseInfoValues(info.getName(), info.getStateCode(), info.getDepartment(), info.getCredits(),
-                info.getGpaWeight(), info.getDescription());
-    }
-
-    static GradingItem item(ItemValues i) {
-        return new GradingItem(i.getId(), i.getType(), i.getCode(), i.getName(), i.getTaskCode(), i.getTermCode(),
-                i.getWeight(), i.getSeq(), i.getCalcMethod(), i.getRounding(), i.getParts(), i.getMatchKey());
+    private static CourseInfoValues info(ResultSet rs) throws SQLException {
+        return new CourseInfoValues(rs.getString("name"), rs.getString("state_code"), rs.getString("department"),
+                rs.getBigDecimal("credits"), rs.getBigDecimal("gpa_weight"), rs.getString("description"));
     }
 }

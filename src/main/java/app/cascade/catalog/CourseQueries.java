@@ -55,6 +55,10 @@ final class CourseQueries {
             + " left join course_master m on m.id = c.master_id left join course_catalog cat on cat.id = m.catalog_id"
             + " where c.id = :courseId";
 
+    /** Newest first; a year's dates both belong to it. */
+    static final String SCHOOL_YEARS = "select id, code, start_date, end_date from school_year"
+            + " order by start_date desc";
+
     static final String CATALOG_LOCKS = "select lock_name from catalog_lock where catalog_id = :catalogId";
 
     static final String COURSE_ITEMS = "select * from course_item where course_id = :courseId"

@@ -1,7 +1,5 @@
 package app.cascade.catalog;
 
-import app.cascade.catalog.internal.SchoolRepository;
-import app.cascade.catalog.internal.SchoolYearRepository;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,15 +29,10 @@ import java.util.stream.Collectors;
 public class CourseService {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final SchoolYearRepository years;
-    private final SchoolRepository schools;
     private final CurrentTenant tenant;
 
-    CourseService(NamedParameterJdbcTemplate jdbc, SchoolYearRepository years, SchoolRepository schools,
-                  CurrentTenant tenant) {
+    CourseService(NamedParameterJdbcTemplate jdbc, CurrentTenant tenant) {
         this.jdbc = jdbc;
-        this.years = years;
-        this.schools = schools;
         this.tenant = tenant;
     }
 
@@ -48,17 +41,19 @@ public class CourseService {
     @PreAuthorize("hasRole('VIEWER')")
     public List<SchoolYearRef> schoolYears() {
         LocalDate today = LocalDate.now(tenant.require().timeZone());
-        return years.findAllByOrderByStartDateDesc().stream()
-                .map(y -> new SchoolYearRef(y.getId(), y.getCode(), y.getStartDate(), y.getEndDate(),
-                        y.contains(today)))
-                .toList();
+        return jdbc.query(CourseQueries.SCHOOL_YEARS, (rs, n) -> {
+            LocalDate start = rs.getObject("start_date", LocalDate.class);
+            LocalDate end = rs.getObject("end_date", LocalDate.class);
+            return new SchoolYearRef(rs.getLong("id"), rs.getString("code"), start, end,
+                    !today.isBefore(start) && !today.isAfter(end));
+        });
     }
 
     /** The district's schools, by name. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<SchoolRef> schools() {
-        return schools.findAllWithCatalog().stream().map(CatalogService::ref).toList();
+        return jdbc.query(CatalogService.SCHOOLS, (rs, n) -> CatalogService.school(rs));
     }
 
     /** The calendars of a school year that hold at least one course, by school name. */
@@ -187,7 +182,8 @@ public class CourseService {
                 rs.getBoolean("forced_no_calc"));
     }
 
-    private static GradingItem values(ResultSet rs) throws SQLException {
+    /** The values of an item row of {@code master_item}, {@code course_item} or {@code section_item}. */
+    static GradingItem values(ResultSet rs) throws SQLException {
         return new GradingItem(rs.getObject("id", UUID.class), DataType.valueOf(rs.getString("item_type")),
                 rs.getString("code"), rs.getString("name"), rs.getString("task_code"), rs.getString("term_code"),
                 rs.getBigDecimal("weight"), rs.getInt("seq"), rs.getString("calc_method"),

@@ -10,6 +10,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import static app.cascade.catalog.ItemLinkState.LOCKED;
 import static app.cascade.catalog.ItemLinkState.UNLINKED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @CascadeIntegrationTest
 class CatalogServicesIT {
@@ -33,6 +36,8 @@ class CatalogServicesIT {
     CourseMasterService masters;
     @Autowired
     CourseService courses;
+    @Autowired
+    CourseMasterEditService edits;
 
     DistrictFixture alphaFixture;
     SmallDistrict alpha;
@@ -63,7 +68,28 @@ class CatalogServicesIT {
                 CatalogLock.ASSESSMENTS);
         assertThat(high.schools()).extracting(SchoolRef::name).containsExactly("Alpha High");
         assertThat(high.masterCount()).isEqualTo(5);
-        assertThat(courses.schools()).extracting(SchoolRef::name).containsExactly("Alpha High", "Alpha Middle");
+        assertThat(courses.schools()).extracting(SchoolRef::name, SchoolRef::catalogName).containsExactly(
+                tuple("Alpha High", "Alpha High School Catalog"), tuple("Alpha Middle", "Alpha Middle School Catalog"));
+    }
+
+    @Test
+    void a_catalogs_schools_are_listed_by_name_and_a_school_without_a_catalog_is_listed_alone() {
+        alphaFixture.school("HS2", "alpha annex", alpha.catalogId());
+        alphaFixture.school("NONE", "Alpha Online", null);
+
+        assertThat(catalogs.catalog(alpha.catalogId()).orElseThrow().schools()).extracting(SchoolRef::name)
+                .containsExactly("alpha annex", "Alpha High");
+        assertThat(courses.schools()).filteredOn(s -> s.name().equals("Alpha Online")).singleElement()
+                .extracting(SchoolRef::catalogName).isNull();
+    }
+
+    @Test
+    void only_the_school_year_that_contains_today_is_current() {
+        LocalDate today = LocalDate.now();
+        alphaFixture.year("98-99", today.minusDays(2), today.plusDays(2));
+
+        assertThat(courses.schoolYears()).extracting(SchoolYearRef::code, SchoolYearRef::current)
+                .containsExactly(tuple("98-99", true), tuple("24-25", false), tuple("23-24", false));
     }
 
     @Test
@@ -111,6 +137,9 @@ class CatalogServicesIT {
         MasterDetails english = masters.master(alpha.english().id()).orElseThrow();
 
         assertThat(english.catalogName()).isEqualTo("Alpha High School Catalog");
+        assertThat(english.catalogLocks()).containsExactlyInAnyOrder(CatalogLock.NAME, CatalogLock.CREDITS,
+                CatalogLock.TASKS_STANDARDS, CatalogLock.CATEGORIES, CatalogLock.ASSESSMENTS);
+        assertThat(masters.master(-1)).isEmpty();
         assertThat(english.info().department()).isEqualTo("Language Arts");
         assertThat(english.info().text(CatalogLock.CREDITS)).isEqualTo("1.00");
         assertThat(english.items(DataType.TASK)).extracting(GradingItem::code).containsExactly("Q1");
@@ -120,6 +149,19 @@ class CatalogServicesIT {
         assertThat(english.items(DataType.CALC_OPTION)).extracting(GradingItem::matchKey).containsExactly("Q1|T1");
         assertThat(english.items(DataType.COMPOSITE)).extracting(GradingItem::matchKey).containsExactly("Q1|T2");
         assertThat(masters.master(alpha.math().id()).orElseThrow().items(DataType.ASSESSMENT)).isEmpty();
+    }
+
+    @Test
+    void a_category_added_to_a_master_reads_back_with_the_match_key_the_database_derives() {
+        TestUsers.signIn(context, "alpha.admin");
+        UUID id = edits.addItem(alpha.math().id(), DataType.CATEGORY,
+                new ItemEdit(null, "Quizzes", null, null, new BigDecimal("12.5"), null, null, null, null));
+
+        assertThat(masters.master(alpha.math().id()).orElseThrow().items(DataType.CATEGORY))
+                .filteredOn(i -> i.id().equals(id)).singleElement().satisfies(quizzes -> {
+                    assertThat(quizzes.matchKey()).isEqualTo("quizzes");
+                    assertThat(quizzes.weight()).isEqualByComparingTo("12.5");
+                });
     }
 
     @Test
