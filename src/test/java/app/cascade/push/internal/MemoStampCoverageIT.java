@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (docs/decisions/0014-course-push-memo.md, "Why a stale memo is never used"). PostgreSQL itself says what each of
  * {@link PushLoader#statements()} reads: {@code EXPLAIN (VERBOSE)} of the statement prepared with a generic plan
  * (parameters unknown, so nothing is pruned for their values) names every relation scanned and every column of it used
- * in an output or a condition. The catalog then says which triggers each table has. A
- * table read must bump the stamps of its courses on INSERT, DELETE and TRUNCATE and on an UPDATE of any column read,
+ * in an output or a condition. The catalog then says which triggers each table has. A table read must bump the stamps
+ * of its courses on INSERT and DELETE and on an UPDATE of any column read, and a TRUNCATE must forget the memos,
  * unless it is one of the exemptions below, each checked against the catalog where it can be. The one method
  * {@link #gaps} does all of it; the real assertion and the failure cases (a trigger dropped or disabled, a new read)
  * all go through it.
@@ -104,8 +104,10 @@ class MemoStampCoverageIT {
         assertThat(rolledBack(() -> {
             jdbc.execute("drop trigger course_push_stamp_ins on score");
             jdbc.execute("drop trigger course_push_stamp_upd on section");
+            jdbc.execute("drop trigger push_course_memo_truncate on posted_grade");
             return gaps(PushLoader.statements());
         })).containsExactly(
+                "posted_grade: a TRUNCATE keeps the memos",
                 "score: an INSERT bumps no stamp",
                 "section: an UPDATE of course_id bumps no stamp",
                 "section: an UPDATE of id bumps no stamp",
