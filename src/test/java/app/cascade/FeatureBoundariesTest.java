@@ -17,7 +17,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
  * House style: no feature imports another feature's {@code internal} package; a feature that must react to another
- * one's work listens to its Spring application event (e.g. {@code push.PushRequestEnded} → notifications).
+ * one's work listens to its Spring application event (e.g. {@code push.PushEnded} → notifications).
  */
 class FeatureBoundariesTest {
 

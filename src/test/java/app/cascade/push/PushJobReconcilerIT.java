@@ -138,7 +138,7 @@ class PushJobReconcilerIT {
         assertThat(request(id).message()).contains("lost its job after 4 attempts").contains("reconciler");
         await().atMost(Duration.ofSeconds(10)).until(() -> f.inAlpha(() -> jdbc.queryForObject(
                 "select count(*) from notification where request_id = ? and status = 'FAILED'", Integer.class, id)),
-                n -> n == 1); // the submitter is told, as when a job fails (PushRequestEnded)
+                n -> n == 1); // the submitter is told, as when a job fails (PushEnded)
     }
 
     @Test
