@@ -1,6 +1,8 @@
 package app.cascade.reports;
 
 import app.cascade.push.engine.DataType;
+import app.cascade.tables.ReportHeader;
+import app.cascade.tables.ReportWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -6,6 +6,7 @@ import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.ItemSpec;
 import app.cascade.catalog.TestUsers;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushReportExporter;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;

@@ -16,6 +16,7 @@ import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.tables.ReportWriterTest;
 import app.cascade.tenancy.TenantContext;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,15 +1,12 @@
-package app.cascade.reports;
+package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.PushCommand;
-import app.cascade.push.PushNotFoundException;
-import app.cascade.push.PushService;
-import app.cascade.push.PushStatus;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.tables.ReportWriterTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
