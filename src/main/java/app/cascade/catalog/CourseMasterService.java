@@ -5,6 +5,7 @@ import app.cascade.catalog.internal.CourseMaster;
 import app.cascade.catalog.internal.CourseMasterRepository;
 import app.cascade.catalog.internal.ItemValues;
 import app.cascade.catalog.internal.MasterItemRepository;
+import app.cascade.grading.ItemType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +61,7 @@ public class CourseMasterService {
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<MasterDetails> master(long masterId) {
         return masters.findWithCatalog(masterId).map(m -> {
-            Map<DataType, List<GradingItem>> grouped = items.findByMaster(masterId).stream()
+            Map<ItemType, List<GradingItem>> grouped = items.findByMaster(masterId).stream()
                     .map(CourseMasterService::item)
                     .collect(Collectors.groupingBy(GradingItem::type));
             return new MasterDetails(m.getId(), m.getCatalog().getId(), m.getCatalog().getName(), m.getNumber(),

@@ -2,6 +2,8 @@ package app.cascade.catalog;
 
 import app.cascade.catalog.internal.SchoolRepository;
 import app.cascade.catalog.internal.SchoolYearRepository;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -188,7 +190,7 @@ public class CourseService {
     }
 
     private static GradingItem values(ResultSet rs) throws SQLException {
-        return new GradingItem(rs.getObject("id", UUID.class), DataType.valueOf(rs.getString("item_type")),
+        return new GradingItem(rs.getObject("id", UUID.class), ItemType.valueOf(rs.getString("item_type")),
                 rs.getString("code"), rs.getString("name"), rs.getString("task_code"), rs.getString("term_code"),
                 rs.getBigDecimal("weight"), rs.getInt("seq"), rs.getString("calc_method"),
                 rs.getObject("rounding", Integer.class), rs.getString("parts"), rs.getString("match_key"));

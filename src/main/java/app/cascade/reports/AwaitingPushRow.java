@@ -2,6 +2,7 @@ package app.cascade.reports;
 
 import app.cascade.tables.ReportHeader;
 import app.cascade.tables.ReportTable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

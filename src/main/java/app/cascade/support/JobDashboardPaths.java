@@ -21,7 +21,7 @@ public class JobDashboardPaths {
             "/api/metadata/**");
 
     @Bean
-    RolePaths jobDashboardPaths() {
+    RolePaths jobDashboardRolePaths() {
         return new RolePaths(Roles.SUPPORT, ALL);
     }
 }

@@ -12,6 +12,8 @@ import app.cascade.catalog.internal.SchoolCalendar;
 import app.cascade.catalog.internal.SchoolCalendarRepository;
 import app.cascade.catalog.internal.SectionItem;
 import app.cascade.catalog.internal.SectionItemRepository;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import app.cascade.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,10 +69,10 @@ class CatalogEntityMappingIT {
             SchoolCalendar calendar = calendars.findById(alpha.calendarId()).orElseThrow();
             assertThat(calendar.getTerms()).extracting(t -> t.getCode()).containsExactly("T1", "T2");
 
-            CourseItem composite = courseItems.findById(alpha.englishCourse().itemId(DataType.COMPOSITE, "Q1|T2"))
+            CourseItem composite = courseItems.findById(alpha.englishCourse().itemId(ItemType.COMPOSITE, "Q1|T2"))
                     .orElseThrow();
             assertThat(composite.getOrigin()).isEqualTo(Origin.MASTER);
-            assertThat(composite.getMasterItemId()).isEqualTo(alpha.english().itemId(DataType.COMPOSITE, "Q1|T2"));
+            assertThat(composite.getMasterItemId()).isEqualTo(alpha.english().itemId(ItemType.COMPOSITE, "Q1|T2"));
             assertThat(composite.getParts()).contains("\"taskCode\"");
             assertThat(sectionItems.findAll()).extracting(SectionItem::getOrigin).contains(Origin.TEACHER);
         });
@@ -81,7 +83,7 @@ class CatalogEntityMappingIT {
         UUID id = UUID.randomUUID();
         inAlpha(() -> {
             MasterItem item = new MasterItem(id, em.getReference(CourseMaster.class,
-                    alpha.math().id()), DataType.CATEGORY, "  Quizzes ");
+                    alpha.math().id()), ItemType.CATEGORY, "  Quizzes ");
             item.setWeight(new BigDecimal("12.5"));
             masterItems.saveAndFlush(item);
         });
