@@ -14,19 +14,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * House style: no feature imports another feature's {@code internal} package; a feature that must react to another
- * one's work listens to its Spring application event (e.g. {@code push.PushRequestEnded} → notifications).
+ * House style: the packages under {@code app.cascade} (features, and the shared {@code grading} vocabulary and
+ * {@code tables} writer) depend on each other without cycles, and no feature imports another feature's
+ * {@code internal} package. A feature that must react to another one's work listens to its Spring application event
+ * (e.g. {@code push.PushEnded} → notifications); a screen that offers another feature's action declares a seam that
+ * feature implements (e.g. {@code catalog.ui.PushToCourses}).
  */
 class FeatureBoundariesTest {
 
     private static final Pattern FEATURE = Pattern.compile("app\\.cascade\\.([a-z]+)(\\..*)?");
     private static final Pattern INTERNAL = Pattern.compile("app\\.cascade\\.([a-z]+)(\\.[a-z]+)*\\.internal(\\..*)?");
 
-    private final JavaClasses main = new ClassFileImporter()
+    private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("app.cascade");
+
+    @Test
+    void the_features_depend_on_each_other_without_cycles() {
+        slices().matching("app.cascade.(*)..").namingSlices("$1").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void the_grading_vocabulary_depends_on_nothing_but_java() {
+        noClasses().that().resideInAPackage("app.cascade.grading..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("app.cascade.grading..", "java..")
+                .check(MAIN);
+    }
 
     @Test
     void no_feature_depends_on_another_features_internal_package() {
@@ -41,7 +58,7 @@ class FeatureBoundariesTest {
                     }
                 }
             }
-        }).check(main);
+        }).check(MAIN);
     }
 
     private static String feature(String packageName) {

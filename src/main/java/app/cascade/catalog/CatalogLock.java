@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,6 +43,11 @@ public enum CatalogLock {
 
     public boolean courseInfoField() {
         return courseInfoField;
+    }
+
+    /** The lock that locks items of {@code type}: their grading type. */
+    public static CatalogLock of(ItemType type) {
+        return valueOf(type.lockType().name());
     }
 
     public static CatalogLock fromDb(String dbName) {

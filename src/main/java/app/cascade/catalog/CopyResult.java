@@ -1,6 +1,6 @@
 package app.cascade.catalog;
 
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 
 import java.util.List;
 import java.util.Set;
@@ -11,5 +11,5 @@ import java.util.Set;
  * @param targetMasterIds the masters written (the new one, or the chosen existing ones)
  * @param typesCopied     the data types actually copied: Grade Calc Options always bring Grading Tasks/Standards
  */
-public record CopyResult(List<Long> targetMasterIds, Set<DataType> typesCopied) {
+public record CopyResult(List<Long> targetMasterIds, Set<LockType> typesCopied) {
 }

@@ -1,6 +1,7 @@
 package app.cascade.catalog;
 
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.LockType;
 import app.cascade.security.CurrentUserService;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,7 +92,7 @@ public class CourseMasterEditService {
                 missing);
     }
 
-    public UUID addItem(long masterId, app.cascade.catalog.DataType type, ItemEdit edit) {
+    public UUID addItem(long masterId, ItemType type, ItemEdit edit) {
         requireMaster(masterId);
         validate(masterId, type, edit, null);
         UUID id = UUID.randomUUID();
@@ -105,7 +106,7 @@ public class CourseMasterEditService {
 
     public void updateItem(UUID itemId, ItemEdit edit) {
         Map<String, Object> item = item(itemId);
-        app.cascade.catalog.DataType type = app.cascade.catalog.DataType.valueOf((String) item.get("item_type"));
+        ItemType type = ItemType.valueOf((String) item.get("item_type"));
         validate((Long) item.get("master_id"), type, edit, itemId);
         jdbc.update("""
                 update master_item set code = ?, name = ?, task_code = ?, term_code = ?, weight = ?, seq = ?,
@@ -230,7 +231,7 @@ public class CourseMasterEditService {
      * standards and to terms of the school year's calendars ({@link #termChoices}), and composite parts whose
      * weights sum to 100 %.
      */
-    private void validate(long masterId, app.cascade.catalog.DataType type, ItemEdit edit, UUID itself) {
+    private void validate(long masterId, ItemType type, ItemEdit edit, UUID itself) {
         edit.validateFor(type);
         if (edit.rounding() != null && edit.rounding() < 0) {
             throw new SetupEditException("Rounding cannot be negative");
@@ -241,17 +242,17 @@ public class CourseMasterEditService {
                         + " and item_type = any (?) and match_key = ? and id is distinct from ?::uuid", String.class,
                 masterId, types.toArray(String[]::new), key, itself);
         if (!clash.isEmpty()) {
-            String other = app.cascade.catalog.DataType.valueOf(clash.getFirst()).singular().toLowerCase(Locale.ROOT);
+            String other = ItemType.valueOf(clash.getFirst()).singular().toLowerCase(Locale.ROOT);
             throw new SetupEditException("This course master already has " + (other.startsWith("a") ? "an " : "a ")
-                    + other + " \"" + (type == app.cascade.catalog.DataType.CATEGORY ? edit.name().strip() : key
-                    .replace("|", " / ")) + "\"" + (type.lock() == app.cascade.catalog.DataType.TASK.lock()
+                    + other + " \"" + (type == ItemType.CATEGORY ? edit.name().strip() : key
+                    .replace("|", " / ")) + "\"" + (type.lockType() == ItemType.TASK.lockType()
                     ? ": task and standard codes are unique across both, since calc options and composites refer "
                     + "to them by code" : ""));
         }
-        if (type == app.cascade.catalog.DataType.CALC_OPTION || type == app.cascade.catalog.DataType.COMPOSITE) {
+        if (type == ItemType.CALC_OPTION || type == ItemType.COMPOSITE) {
             TermChoices terms = termChoices(masterId);
             terms.require(edit.termCode(), "termCode");
-            if (type == app.cascade.catalog.DataType.COMPOSITE) {
+            if (type == ItemType.COMPOSITE) {
                 CompositeParts parts = CompositeParts.parse(edit.parts());
                 parts.validateFor(edit.taskCode(), edit.termCode());
                 for (int i = 0; i < parts.parts().size(); i++) {
@@ -287,7 +288,7 @@ public class CourseMasterEditService {
     }
 
     /** Copies into a new master numbered {@code newNumber} in {@code targetCatalogId}, with the source's name. */
-    public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, Set<DataType> types) {
+    public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, Set<LockType> types) {
         return copyToNew(sourceId, targetCatalogId, newNumber, null, types);
     }
 
@@ -296,7 +297,7 @@ public class CourseMasterEditService {
      * the source's name).
      */
     public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, String newName,
-                                Set<DataType> types) {
+                                Set<LockType> types) {
         requireMaster(sourceId);
         if (newNumber == null || newNumber.isBlank()) {
             throw new SetupEditException("The new course master needs a number", "number");
@@ -305,7 +306,7 @@ public class CourseMasterEditService {
                 (rs, n) -> rs.getString(1), targetCatalogId).stream().findFirst()
                 .orElseThrow(() -> new SetupEditException("No such course catalog: " + targetCatalogId));
         requireFreeNumber(targetCatalogId, catalogName, newNumber, ": choose another number, or copy into that master");
-        Set<DataType> effective = effective(types);
+        Set<LockType> effective = effective(types);
         Long id = jdbc.queryForObject("""
                 insert into course_master (catalog_id, number, name, state_code, department, credits, gpa_weight,
                     description)
@@ -317,18 +318,18 @@ public class CourseMasterEditService {
     }
 
     /** Copies the chosen types (and Course Info, if chosen) into existing masters, matching items by key. */
-    public CopyResult copyToExisting(long sourceId, List<Long> targetIds, Set<DataType> types) {
+    public CopyResult copyToExisting(long sourceId, List<Long> targetIds, Set<LockType> types) {
         requireMaster(sourceId);
         if (targetIds.isEmpty()) {
             throw new SetupEditException("Choose at least one course master to copy into");
         }
-        Set<DataType> effective = effective(types);
+        Set<LockType> effective = effective(types);
         for (long target : targetIds) {
             if (target == sourceId) {
                 throw new SetupEditException("A course master cannot be copied into itself");
             }
             requireMaster(target);
-            if (effective.contains(DataType.COURSE_INFO)) {
+            if (effective.contains(LockType.COURSE_INFO)) {
                 jdbc.update("""
                         update course_master t set name = s.name, state_code = s.state_code, department = s.department,
                             credits = s.credits, gpa_weight = s.gpa_weight, description = s.description,
@@ -342,20 +343,20 @@ public class CourseMasterEditService {
     }
 
     /** Selecting Grade Calc Options also selects Grading Tasks/Standards (push-rules §7). */
-    static Set<DataType> effective(Set<DataType> types) {
+    static Set<LockType> effective(Set<LockType> types) {
         if (types == null || types.isEmpty()) {
             throw new SetupEditException("Choose at least one type of data to copy");
         }
-        Set<DataType> effective = EnumSet.copyOf(types);
-        if (effective.contains(DataType.CALC_OPTIONS)) {
-            effective.add(DataType.TASKS_STANDARDS);
+        Set<LockType> effective = EnumSet.copyOf(types);
+        if (effective.contains(LockType.CALC_OPTIONS)) {
+            effective.add(LockType.TASKS_STANDARDS);
         }
         return effective;
     }
 
-    private void copyItems(long sourceId, long targetId, Set<DataType> types) {
+    private void copyItems(long sourceId, long targetId, Set<LockType> types) {
         List<String> itemTypes = new ArrayList<>();
-        for (DataType type : types) {
+        for (LockType type : types) {
             type.itemTypes().forEach(t -> itemTypes.add(t.name()));
         }
         if (itemTypes.isEmpty()) {
@@ -429,7 +430,7 @@ public class CourseMasterEditService {
 
 
 
-    private static String label(app.cascade.catalog.DataType type, ItemEdit edit) {
+    private static String label(ItemType type, ItemEdit edit) {
         return switch (type) {
             case CATEGORY -> edit.name();
             case CALC_OPTION, COMPOSITE -> edit.taskCode() + " / " + edit.termCode();

@@ -2,6 +2,7 @@ package app.cascade.catalog;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import app.cascade.grading.ItemType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +67,7 @@ public class CourseMasterService {
     public Optional<MasterDetails> master(long masterId) {
         MapSqlParameterSource params = new MapSqlParameterSource("masterId", masterId);
         return jdbc.query(MASTER, params, (rs, n) -> {
-            Map<DataType, List<GradingItem>> items = jdbc.query(ITEMS, params, (r, i) -> CourseService.values(r))
+            Map<ItemType, List<GradingItem>> items = jdbc.query(ITEMS, params, (r, i) -> CourseService.values(r))
                     .stream().collect(Collectors.groupingBy(GradingItem::type));
             return new MasterDetails(rs.getLong("id"), rs.getLong("catalog_id"), rs.getString("catalog_name"),
                     rs.getString("number"), info(rs), locks(rs), items);

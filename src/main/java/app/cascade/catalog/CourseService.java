@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -184,7 +186,7 @@ public class CourseService {
 
     /** The values of an item row of {@code master_item}, {@code course_item} or {@code section_item}. */
     static GradingItem values(ResultSet rs) throws SQLException {
-        return new GradingItem(rs.getObject("id", UUID.class), DataType.valueOf(rs.getString("item_type")),
+        return new GradingItem(rs.getObject("id", UUID.class), ItemType.valueOf(rs.getString("item_type")),
                 rs.getString("code"), rs.getString("name"), rs.getString("task_code"), rs.getString("term_code"),
                 rs.getBigDecimal("weight"), rs.getInt("seq"), rs.getString("calc_method"),
                 rs.getObject("rounding", Integer.class), rs.getString("parts"), rs.getString("match_key"));

@@ -1,5 +1,6 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class CourseSetupService {
         if (!newKey.equals(item.key())) {
             refuseMasterKey(course, item.type(), newKey);
         }
-        boolean keepLink = item.type() == DataType.ASSESSMENT;
+        boolean keepLink = item.type() == ItemType.ASSESSMENT;
         jdbc.update("""
                 update course_item set code = ?, name = ?, task_code = ?, term_code = ?, weight = ?, seq = ?,
                     calc_method = ?, rounding = ?, parts = ?::jsonb, master_item_id = ?, residual = false,
@@ -65,7 +66,7 @@ public class CourseSetupService {
         jdbc.update("delete from course_item where id = ?", itemId);
     }
 
-    public UUID addCourseItem(long courseId, DataType type, ItemEdit edit) {
+    public UUID addCourseItem(long courseId, ItemType type, ItemEdit edit) {
         CourseContext course = course(courseId);
         validate(edit, type);
         refuseMasterKey(course, type, edit.keyFor(type));
@@ -157,8 +158,8 @@ public class CourseSetupService {
         jdbc.update("delete from section_item where id = ?", itemId);
     }
 
-    public UUID addSectionItem(long sectionId, DataType type, ItemEdit edit) {
-        if (!type.onSections()) {
+    public UUID addSectionItem(long sectionId, ItemType type, ItemEdit edit) {
+        if (!type.sectionLevel()) {
             throw new SetupEditException(type.plural() + " live on courses only, not on sections");
         }
         validate(edit, type);
@@ -219,8 +220,8 @@ public class CourseSetupService {
                 linked.getFirst().type(), course.locks(), course.ignore()));
     }
 
-    private void refuseMasterKey(CourseContext course, DataType type, String key) {
-        if (course.masterId() == null || course.ignore() || !course.locks().contains(type.lock())) {
+    private void refuseMasterKey(CourseContext course, ItemType type, String key) {
+        if (course.masterId() == null || course.ignore() || !course.locks().contains(CatalogLock.of(type))) {
             return;
         }
         Integer clashes = jdbc.queryForObject("select count(*) from master_item where master_id = ?"
@@ -228,7 +229,8 @@ public class CourseSetupService {
         if (clashes != null && clashes > 0) {
             throw new SetupLockedException("The course master " + course.masterNumber() + " already has this "
                     + type.singular().toLowerCase(Locale.ROOT) + " and the catalog \"" + course.catalogName()
-                    + "\" locks " + type.lock().label() + ": it comes from the master — push the master instead");
+                    + "\" locks " + CatalogLock.of(type).label()
+                    + ": it comes from the master — push the master instead");
         }
     }
 
@@ -236,7 +238,7 @@ public class CourseSetupService {
      * The type's own rules, plus, for a composite grade, the parts rule of course masters (CompositeParts, decision
      * 0004-grading-setup-validation): a course or section composite is held to the same rule as a master's.
      */
-    private static void validate(ItemEdit edit, DataType type) {
+    private static void validate(ItemEdit edit, ItemType type) {
         edit.validateSetupFor(type);
     }
 
@@ -251,8 +253,8 @@ public class CourseSetupService {
 
     private static String lockMessage(Row item, CourseContext course) {
         return "\"" + item.label() + "\" is locked by the catalog \"" + course.catalogName() + "\" ("
-                + item.type().lock().label() + " locked): change it on the course master " + course.masterNumber()
-                + " and push it";
+                + CatalogLock.of(item.type()).label() + " locked): change it on the course master "
+                + course.masterNumber() + " and push it";
     }
 
 
@@ -260,7 +262,7 @@ public class CourseSetupService {
 
     // ---- data
 
-    private record Row(UUID id, long ownerId, DataType type, String code, String name, String taskCode,
+    private record Row(UUID id, long ownerId, ItemType type, String code, String name, String taskCode,
                        String key, UUID link, boolean residual, boolean forcedNoCalc) {
         String label() {
             return switch (type) {
@@ -276,7 +278,7 @@ public class CourseSetupService {
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getObject("id", UUID.class), rs.getLong("owner_id"), DataType.valueOf(rs.getString("item_type")),
+        return new Row(rs.getObject("id", UUID.class), rs.getLong("owner_id"), ItemType.valueOf(rs.getString("item_type")),
                 rs.getString("code"), rs.getString("name"), rs.getString("task_code"), rs.getString("match_key"),
                 rs.getObject("link", UUID.class), rs.getBoolean("residual"), rs.getBoolean("forced_no_calc"));
     }

@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -10,7 +12,7 @@ import java.util.UUID;
  * @param matchKey the key that recognises "the same" item at another level (push-rules §1 "Match keys")
  * @param parts    composite grades only: the JSON list of parts
  */
-public record GradingItem(UUID id, DataType type, String code, String name, String taskCode, String termCode,
+public record GradingItem(UUID id, ItemType type, String code, String name, String taskCode, String termCode,
                           BigDecimal weight, int seq, String calcMethod, Integer rounding, String parts,
                           String matchKey) {
 }

@@ -1,5 +1,8 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.MatchKey;
+
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,7 +15,7 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
                        String calcMethod, Integer rounding, String parts) {
 
     /** Refuses values a type cannot have, with a message naming the field ({@link SetupEditException#field()}). */
-    public void validateFor(DataType type) {
+    public void validateFor(ItemType type) {
         switch (type) {
             case TASK, STANDARD, ASSESSMENT -> require(code, "code", type.singular() + " code");
             case CATEGORY -> require(name, "name", "Category name");
@@ -39,9 +42,9 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
      * The rules of one item by itself (decision 0004), as every editor checks them: {@link #validateFor} and, for a
      * composite grade, the parts rule of {@link CompositeParts#validateFor}.
      */
-    public void validateSetupFor(DataType type) {
+    public void validateSetupFor(ItemType type) {
         validateFor(type);
-        if (type == DataType.COMPOSITE) {
+        if (type == ItemType.COMPOSITE) {
             CompositeParts.parse(parts).validateFor(taskCode, termCode);
         }
     }
@@ -50,12 +53,12 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
      * The task and standard codes this item refers to (decision 0004, "references must exist"): a calc option's task,
      * a composite's parent task and the tasks of its parts; none for the other types.
      */
-    public Set<String> referencedTaskCodes(DataType type) {
+    public Set<String> referencedTaskCodes(ItemType type) {
         Set<String> codes = new TreeSet<>();
-        if ((type == DataType.CALC_OPTION || type == DataType.COMPOSITE) && taskCode != null) {
+        if ((type == ItemType.CALC_OPTION || type == ItemType.COMPOSITE) && taskCode != null) {
             codes.add(taskCode);
         }
-        if (type == DataType.COMPOSITE) {
+        if (type == ItemType.COMPOSITE) {
             codes.addAll(CompositeParts.parse(parts).taskCodes());
         }
         return codes;
@@ -66,7 +69,7 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
      *
      * @param known the codes of the master's grading tasks and standards
      */
-    public void requireKnownTasks(DataType type, Set<String> known) {
+    public void requireKnownTasks(ItemType type, Set<String> known) {
         Set<String> missing = referencedTaskCodes(type);
         missing.removeAll(known);
         if (!missing.isEmpty()) {
@@ -82,7 +85,7 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
     }
 
     /** The name to store: the given one, or one derived from the key (calc options and composites). */
-    public String nameFor(DataType type) {
+    public String nameFor(ItemType type) {
         if (name != null && !name.isBlank()) {
             return name.strip();
         }
@@ -92,13 +95,9 @@ public record ItemEdit(String code, String name, String taskCode, String termCod
         };
     }
 
-    /** The match key the database will derive (push-rules §1). */
-    public String keyFor(DataType type) {
-        return switch (type) {
-            case CATEGORY -> name.strip().toLowerCase(java.util.Locale.ROOT);
-            case CALC_OPTION, COMPOSITE -> taskCode + "|" + termCode;
-            default -> code;
-        };
+    /** The match key the database will derive from the values this edit stores (push-rules §1). */
+    public String keyFor(ItemType type) {
+        return MatchKey.of(type, code, nameFor(type), taskCode, termCode);
     }
 
     public static ItemEdit task(String code, String name) {

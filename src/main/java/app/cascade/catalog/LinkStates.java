@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+
 import java.util.Set;
 
 /** The link-state rules of push-rules §1, as pure functions. */
@@ -12,12 +14,13 @@ public final class LinkStates {
      * A course item is LOCKED when it is linked, its type is locked in the catalog of the course's master, it is not an
      * assessment, and the course is not Ignore Master Push.
      */
-    public static ItemLinkState courseItem(boolean linked, DataType type, Set<CatalogLock> catalogLocks,
+    public static ItemLinkState courseItem(boolean linked, ItemType type, Set<CatalogLock> catalogLocks,
                                            boolean ignoreMasterPush) {
         if (!linked) {
             return ItemLinkState.UNLINKED;
         }
-        boolean locked = type != DataType.ASSESSMENT && !ignoreMasterPush && catalogLocks.contains(type.lock());
+        boolean locked = type != ItemType.ASSESSMENT && !ignoreMasterPush
+                && catalogLocks.contains(CatalogLock.of(type));
         return locked ? ItemLinkState.LOCKED : ItemLinkState.LINKED_UNLOCKED;
     }
 

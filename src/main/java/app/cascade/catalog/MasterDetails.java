@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +12,18 @@ import java.util.Set;
  * type present, possibly with an empty list).
  */
 public record MasterDetails(long id, long catalogId, String catalogName, String number, CourseInfoValues info,
-                            Set<CatalogLock> catalogLocks, Map<DataType, List<GradingItem>> items) {
+                            Set<CatalogLock> catalogLocks, Map<ItemType, List<GradingItem>> items) {
 
     public MasterDetails {
         catalogLocks = Set.copyOf(catalogLocks);
-        Map<DataType, List<GradingItem>> all = new EnumMap<>(DataType.class);
-        for (DataType type : DataType.values()) {
+        Map<ItemType, List<GradingItem>> all = new EnumMap<>(ItemType.class);
+        for (ItemType type : ItemType.values()) {
             all.put(type, List.copyOf(items.getOrDefault(type, List.of())));
         }
         items = java.util.Collections.unmodifiableMap(all);
     }
 
-    public List<GradingItem> items(DataType type) {
+    public List<GradingItem> items(ItemType type) {
         return items.get(type);
     }
 }

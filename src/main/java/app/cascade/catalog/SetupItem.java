@@ -1,5 +1,8 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
+
 /**
  * A course or section item with its derived link state. {@code residual} items are shown as "course managed".
  *
@@ -8,7 +11,7 @@ package app.cascade.catalog;
 public record SetupItem(GradingItem values, Origin origin, ItemLinkState linkState, boolean residual,
                         boolean forcedNoCalc) {
 
-    public DataType type() {
+    public ItemType type() {
         return values.type();
     }
 }

@@ -3,7 +3,7 @@ package app.cascade.notifications;
 import app.cascade.notifications.internal.PushMailer;
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
-import app.cascade.push.PushRequestEnded;
+import app.cascade.push.PushEnded;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.security.CurrentUserService;
 import app.cascade.tenancy.TenantContext;
@@ -42,7 +42,7 @@ public class NotificationService {
 
     /** A push request reached a final status (its job, or the job reconciler, says so). Idempotent per request. */
     @EventListener
-    public void onPushRequestEnded(PushRequestEnded ended) {
+    public void onPushEnded(PushEnded ended) {
         String tenantId = ended.tenantId();
         PushRequestSummary request = ended.request();
         UUID requestId = request.id();
@@ -60,9 +60,7 @@ public class NotificationService {
             return;
         }
         events.publish(PushEvent.notification(tenantId, requestId, summary.submittedBy()));
-        String email = TenantContext.call(tenantId, () -> tx.execute(s -> jdbc.queryForObject(
-                "select submitter_email from push_request where id = ?", String.class, requestId)));
-        mailer.send(tenantId, email, summary, title(summary), body(summary));
+        mailer.send(tenantId, ended.submitterEmail(), summary, title(summary), body(summary));
     }
 
     @PreAuthorize("isAuthenticated()")

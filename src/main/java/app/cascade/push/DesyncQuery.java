@@ -1,10 +1,10 @@
 package app.cascade.push;
 
+import app.cascade.grading.LockType;
+import app.cascade.grading.Locks;
 import app.cascade.push.engine.CourseInput;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.Desync;
 import app.cascade.push.engine.DesyncDetector;
-import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.MasterInput;
 import app.cascade.push.internal.PushLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +37,7 @@ public class DesyncQuery {
     @Transactional(readOnly = true)
     public List<DesyncedCourse> desyncedCourses(long catalogId, long schoolYearId) {
         Locks locks = loader.locks(catalogId);
-        Set<DataType> checked = EnumSet.noneOf(DataType.class);
+        Set<LockType> checked = EnumSet.noneOf(LockType.class);
         checked.addAll(locks.gradingTypes());
         List<Long> scope = jdbc.queryForList("""
                 select c.id from course c join calendar cal on cal.id = c.calendar_id

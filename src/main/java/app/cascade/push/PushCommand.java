@@ -1,6 +1,6 @@
 package app.cascade.push;
 
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.PushOptions;
 
@@ -13,25 +13,25 @@ import java.util.Set;
  * {@link PushKind#MASTER}; {@code calendarId} optionally narrows {@link PushKind#COURSES} to one calendar.
  */
 public record PushCommand(PushKind kind, Long catalogId, Long masterId, long schoolYearId, Long calendarId,
-                          PushMode mode, boolean toSections, Set<DataType> types) {
+                          PushMode mode, boolean toSections, Set<LockType> types) {
 
     public PushCommand {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(mode, "mode");
-        types = types == null || types.isEmpty() ? EnumSet.noneOf(DataType.class) : EnumSet.copyOf(types);
+        types = types == null || types.isEmpty() ? EnumSet.noneOf(LockType.class) : EnumSet.copyOf(types);
     }
 
     public static PushCommand catalog(long catalogId, long schoolYearId, PushMode mode, boolean toSections,
-                                      Set<DataType> types) {
+                                      Set<LockType> types) {
         return new PushCommand(PushKind.CATALOG, catalogId, null, schoolYearId, null, mode, toSections, types);
     }
 
     public static PushCommand master(long masterId, long schoolYearId, PushMode mode, boolean toSections,
-                                     Set<DataType> types) {
+                                     Set<LockType> types) {
         return new PushCommand(PushKind.MASTER, null, masterId, schoolYearId, null, mode, toSections, types);
     }
 
-    public static PushCommand courses(long schoolYearId, Long calendarId, PushMode mode, Set<DataType> types) {
+    public static PushCommand courses(long schoolYearId, Long calendarId, PushMode mode, Set<LockType> types) {
         return new PushCommand(PushKind.COURSES, null, null, schoolYearId, calendarId, mode, true, types);
     }
 

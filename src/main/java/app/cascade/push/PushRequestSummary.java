@@ -1,6 +1,6 @@
 package app.cascade.push;
 
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public record PushRequestSummary(UUID id, PushKind kind, Instant scheduledAt, String catalog, String master,
                                  String schoolYear, PushStatus status, int coursesDone, Integer coursesTotal,
-                                 PushMode mode, boolean toSections, Set<DataType> types, String submittedBy,
+                                 PushMode mode, boolean toSections, Set<LockType> types, String submittedBy,
                                  String submittedByName, String message, PushRequestAction lastAction) {
 
     /** What "Pushed Data" reads when every kind of data was chosen. */
@@ -26,10 +26,10 @@ public record PushRequestSummary(UUID id, PushKind kind, Instant scheduledAt, St
 
     /** "Assessments, Course Info", as the seed's queue shows the pushed data; "All data" when all six were chosen. */
     public String pushedData() {
-        if (types.equals(EnumSet.allOf(DataType.class))) {
+        if (types.equals(EnumSet.allOf(LockType.class))) {
             return ALL_DATA;
         }
-        return String.join(", ", types.stream().map(DataType::label).sorted().toList());
+        return String.join(", ", types.stream().map(LockType::label).sorted().toList());
     }
 
     /** Who submitted the request, as people read it: the display name, or the username of an older request. */

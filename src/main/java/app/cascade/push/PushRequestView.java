@@ -1,6 +1,6 @@
 package app.cascade.push;
 
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** A push request as stored: its settings, status and progress. */
 public record PushRequestView(UUID id, PushKind kind, Long catalogId, Long masterId, long schoolYearId,
-                              Long calendarId, PushMode mode, boolean toSections, Set<DataType> types,
+                              Long calendarId, PushMode mode, boolean toSections, Set<LockType> types,
                               PushStatus status, String submittedBy, Instant submittedAt, Instant scheduledAt,
                               Instant startedAt, Instant finishedAt, Integer coursesTotal, int coursesDone,
                               String message) {

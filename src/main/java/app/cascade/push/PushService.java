@@ -1,7 +1,7 @@
 package app.cascade.push;
 
+import app.cascade.grading.Locks;
 import app.cascade.push.engine.CoursePlan;
-import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.PlanCounts;
 import app.cascade.push.engine.PushPlanner;
 import app.cascade.push.engine.ReportRow;

@@ -1,5 +1,7 @@
 package app.cascade.reports;
 
+import app.cascade.tables.ReportTable;
+
 /**
  * One discrepancy of the Course Audit Report (push-rules §6): a course out of sync with its master.
  *

@@ -1,5 +1,8 @@
 package app.cascade.reports;
 
+import app.cascade.tables.ReportHeader;
+import app.cascade.tables.ReportTable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +32,7 @@ public record AwaitingPushRow(String catalog, long masterId, String masterNumber
 
     /** The §6 columns, in order; times in {@code zone}. */
     public static ReportTable<AwaitingPushRow> table(ZoneId zone) {
-        DateTimeFormatter time = ReportScopes.TIME.withZone(zone);
+        DateTimeFormatter time = ReportHeader.TIME.withZone(zone);
         return ReportTable.of(
                 ReportTable.column("Catalog", AwaitingPushRow::catalog),
                 ReportTable.column("Master", r -> r.masterNumber() + " " + r.masterName()),

@@ -1,5 +1,6 @@
 package app.cascade.reports;
 
+import app.cascade.tables.ReportWriter;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,6 +1,8 @@
 package app.cascade.reports;
 
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
+import app.cascade.tables.ReportHeader;
+import app.cascade.tables.ReportWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -139,7 +141,7 @@ public class CourseAuditService {
         return new AuditRow(rs.getLong("course_id"), rs.getLong("school_id"), rs.getLong("year_id"),
                 rs.getString("school"), rs.getString("number"), rs.getString("course_name"), rs.getLong("master_id"),
                 rs.getLong("catalog_id"), rs.getString("master_number"), AuditStatus.valueOf(rs.getString("status")),
-                type.equals("COURSE_INFO") ? DataType.COURSE_INFO.label() : ReportFilter.dataTypeLabel(type),
+                type.equals("COURSE_INFO") ? LockType.COURSE_INFO.label() : ReportFilter.dataTypeLabel(type),
                 rs.getString("item"), ItemSql.readable(rs.getString("master_value")),
                 ItemSql.readable(rs.getString("course_value")),
                 rs.getString("discrepancy"));
@@ -199,7 +201,7 @@ public class CourseAuditService {
 
     private static Object[] args(ReportFilter filter, Object... more) {
         String[] types = filter.dataType() == null ? null
-                : filter.dataType() == DataType.COURSE_INFO ? new String[]{"COURSE_INFO"} : filter.itemTypes();
+                : filter.dataType() == LockType.COURSE_INFO ? new String[]{"COURSE_INFO"} : filter.itemTypes();
         Object[] scope = {filter.yearId(), filter.yearId(), filter.catalogId(), filter.catalogId(),
                 filter.schoolId(), filter.schoolId(), types, types};
         Object[] all = new Object[scope.length + more.length];

@@ -1,15 +1,15 @@
 package app.cascade.reports;
 
-import app.cascade.push.engine.DataType;
-import app.cascade.push.engine.ItemType;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.LockType;
 
 /**
  * The filters of the district reports; a null field means "all". Which ones apply depends on the report: the Awaiting
  * Push report has no school (it is about masters).
  *
- * @param dataType a "Data to be pushed" type; {@link DataType#COURSE_INFO} only matters to the Course Audit Report
+ * @param dataType a "Data to be pushed" type; {@link LockType#COURSE_INFO} only matters to the Course Audit Report
  */
-public record ReportFilter(Long yearId, Long catalogId, Long schoolId, DataType dataType) {
+public record ReportFilter(Long yearId, Long catalogId, Long schoolId, LockType dataType) {
 
     public static ReportFilter all() {
         return new ReportFilter(null, null, null, null);
@@ -27,7 +27,7 @@ public record ReportFilter(Long yearId, Long catalogId, Long schoolId, DataType 
         return new ReportFilter(yearId, catalogId, id, dataType);
     }
 
-    public ReportFilter dataType(DataType type) {
+    public ReportFilter dataType(LockType type) {
         return new ReportFilter(yearId, catalogId, schoolId, type);
     }
 
@@ -39,7 +39,7 @@ public record ReportFilter(Long yearId, Long catalogId, Long schoolId, DataType 
         return dataType.itemTypes().stream().map(ItemType::name).toArray(String[]::new);
     }
 
-    /** The data type filter as the Course Audit Report stores it: a {@link DataType} name; null for "all". */
+    /** The data type filter as the Course Audit Report stores it: a {@link LockType} name; null for "all". */
     String dataTypeName() {
         return dataType == null ? null : dataType.name();
     }
@@ -54,6 +54,6 @@ public record ReportFilter(Long yearId, Long catalogId, Long schoolId, DataType 
 
     /** The label of an {@code item_type} value's data type, e.g. TASK → "Grading Tasks/Standards". */
     static String dataTypeLabel(String itemType) {
-        return ItemType.valueOf(itemType).dataType().label();
+        return ItemType.valueOf(itemType).lockType().label();
     }
 }

@@ -1,5 +1,6 @@
 package app.cascade.reports;
 
+import app.cascade.tables.ReportHeader;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +18,6 @@ import java.util.List;
  */
 @Service
 public class ReportScopes {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a");
 
     private final JdbcTemplate jdbc;
     private final CurrentTenant tenant;
@@ -63,7 +61,7 @@ public class ReportScopes {
         }
         fields.add(ReportHeader.field("Data type",
                 filter.dataType() == null ? "All data types" : filter.dataType().label()));
-        fields.add(ReportHeader.field("Generated", TIME.format(Instant.now().atZone(tenant.require().timeZone()))));
+        fields.add(ReportHeader.field("Generated", ReportHeader.TIME.format(Instant.now().atZone(tenant.require().timeZone()))));
         return new ReportHeader(fields);
     }
 
@@ -77,7 +75,7 @@ public class ReportScopes {
     @PreAuthorize("hasRole('VIEWER')")
     public String generatedNow() {
         ZoneId zone = tenant.require().timeZone();
-        return "Generated " + TIME.format(Instant.now().atZone(zone));
+        return "Generated " + ReportHeader.TIME.format(Instant.now().atZone(zone));
     }
 
     private java.util.Optional<String> name(String sql, Long id) {

@@ -2,6 +2,8 @@ package app.cascade.reports;
 
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.ReportText;
+import app.cascade.tables.ReportHeader;
+import app.cascade.tables.ReportWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;

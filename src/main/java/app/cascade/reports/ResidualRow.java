@@ -1,6 +1,7 @@
 package app.cascade.reports;
 
 import app.cascade.push.engine.Dependents;
+import app.cascade.tables.ReportTable;
 
 import java.util.UUID;
 

@@ -3,7 +3,7 @@ package app.cascade.bench;
 import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
-import app.cascade.push.engine.Locks;
+import app.cascade.grading.Locks;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.PushOptions;
 import app.cascade.push.engine.PushPlanner;

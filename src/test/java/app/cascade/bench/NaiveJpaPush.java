@@ -8,18 +8,18 @@ import app.cascade.catalog.internal.PlacedItem;
 import app.cascade.catalog.internal.Section;
 import app.cascade.catalog.internal.SectionItem;
 import app.cascade.catalog.internal.Term;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Locks;
+import app.cascade.grading.Origin;
 import app.cascade.push.engine.CourseInfo;
 import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
 import app.cascade.push.engine.Item;
-import app.cascade.push.engine.ItemType;
 import app.cascade.push.engine.ItemValues;
 import app.cascade.push.engine.ItemWrite;
-import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.MasterInput;
-import app.cascade.push.engine.Origin;
 import app.cascade.push.engine.PlanCounts;
 import app.cascade.push.engine.PushOptions;
 import app.cascade.push.engine.PushPlanner;
@@ -307,17 +307,17 @@ final class NaiveJpaPush {
         target.setCalcMethod(v.calcMethod());
         target.setRounding(v.rounding());
         target.setParts(v.parts());
-        target.setOrigin(app.cascade.catalog.Origin.valueOf(item.origin().name()));
+        target.setOrigin(app.cascade.grading.Origin.valueOf(item.origin().name()));
         target.setResidual(item.residual());
         target.setForcedNoCalc(item.forcedNoCalc());
     }
 
-    private static app.cascade.catalog.DataType type(Item item) {
-        return app.cascade.catalog.DataType.valueOf(item.type().name());
+    private static app.cascade.grading.ItemType type(Item item) {
+        return app.cascade.grading.ItemType.valueOf(item.type().name());
     }
 
-    private static app.cascade.catalog.Origin origin(Item item) {
-        return app.cascade.catalog.Origin.valueOf(item.origin().name());
+    private static app.cascade.grading.Origin origin(Item item) {
+        return app.cascade.grading.Origin.valueOf(item.origin().name());
     }
 
     private static Item item(PlacedItem i, UUID link) {

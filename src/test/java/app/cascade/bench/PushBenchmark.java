@@ -2,16 +2,16 @@ package app.cascade.bench;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Locks;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushPreview;
 import app.cascade.push.PushRequestService;
+import app.cascade.push.PushRequestView;
 import app.cascade.push.PushService;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
-import app.cascade.push.engine.PushMode;
-import app.cascade.push.PushRequestView;
 import app.cascade.push.engine.CourseInput;
-import app.cascade.push.engine.Locks;
+import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.PushOptions;
 import app.cascade.push.engine.PushPlanner;
 import app.cascade.push.internal.PushExecutor;
@@ -153,7 +153,7 @@ class PushBenchmark {
         System.out.printf(Locale.ROOT, "%nGenerated district %s in %.1f s: %s%n", size, generateSeconds,
                 district.rowCounts());
 
-        EnumSet<DataType> all = EnumSet.allOf(DataType.class);
+        EnumSet<LockType> all = EnumSet.allOf(LockType.class);
         PushCommand locked = PushCommand.catalog(district.catalogId(), district.schoolYearId(),
                 PushMode.PUSH_LOCKED, false, all);
         PushCommand overwrite = PushCommand.catalog(district.catalogId(), district.schoolYearId(),
@@ -287,7 +287,7 @@ class PushBenchmark {
                 select count(*) from course c join calendar cal on cal.id = c.calendar_id
                 where c.master_id = ? and cal.school_year_id = ?""", Integer.class, master, district.schoolYearId()));
         PushCommand command = PushCommand.master(master, district.schoolYearId(), PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class));
+                EnumSet.allOf(LockType.class));
         long pollMillis = 1000L * context.getEnvironment().getProperty(
                 "jobrunr.background-job-server.poll-interval-in-seconds", Integer.class, 5);
         java.util.Random random = new java.util.Random(15);

@@ -2,6 +2,8 @@ package app.cascade.catalog;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.DistrictFixture.CourseFixture;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,22 +144,22 @@ class CatalogServicesIT {
         assertThat(masters.master(-1)).isEmpty();
         assertThat(english.info().department()).isEqualTo("Language Arts");
         assertThat(english.info().text(CatalogLock.CREDITS)).isEqualTo("1.00");
-        assertThat(english.items(DataType.TASK)).extracting(GradingItem::code).containsExactly("Q1");
-        assertThat(english.items(DataType.STANDARD)).extracting(GradingItem::code).containsExactly("RL.1");
-        assertThat(english.items(DataType.CATEGORY)).extracting(GradingItem::name).containsExactly("Homework", "Tests");
-        assertThat(english.items(DataType.ASSESSMENT)).extracting(GradingItem::code).containsExactly("FINAL");
-        assertThat(english.items(DataType.CALC_OPTION)).extracting(GradingItem::matchKey).containsExactly("Q1|T1");
-        assertThat(english.items(DataType.COMPOSITE)).extracting(GradingItem::matchKey).containsExactly("Q1|T2");
-        assertThat(masters.master(alpha.math().id()).orElseThrow().items(DataType.ASSESSMENT)).isEmpty();
+        assertThat(english.items(ItemType.TASK)).extracting(GradingItem::code).containsExactly("Q1");
+        assertThat(english.items(ItemType.STANDARD)).extracting(GradingItem::code).containsExactly("RL.1");
+        assertThat(english.items(ItemType.CATEGORY)).extracting(GradingItem::name).containsExactly("Homework", "Tests");
+        assertThat(english.items(ItemType.ASSESSMENT)).extracting(GradingItem::code).containsExactly("FINAL");
+        assertThat(english.items(ItemType.CALC_OPTION)).extracting(GradingItem::matchKey).containsExactly("Q1|T1");
+        assertThat(english.items(ItemType.COMPOSITE)).extracting(GradingItem::matchKey).containsExactly("Q1|T2");
+        assertThat(masters.master(alpha.math().id()).orElseThrow().items(ItemType.ASSESSMENT)).isEmpty();
     }
 
     @Test
     void a_category_added_to_a_master_reads_back_with_the_match_key_the_database_derives() {
         TestUsers.signIn(context, "alpha.admin");
-        UUID id = edits.addItem(alpha.math().id(), DataType.CATEGORY,
+        UUID id = edits.addItem(alpha.math().id(), ItemType.CATEGORY,
                 new ItemEdit(null, "Quizzes", null, null, new BigDecimal("12.5"), null, null, null, null));
 
-        assertThat(masters.master(alpha.math().id()).orElseThrow().items(DataType.CATEGORY))
+        assertThat(masters.master(alpha.math().id()).orElseThrow().items(ItemType.CATEGORY))
                 .filteredOn(i -> i.id().equals(id)).singleElement().satisfies(quizzes -> {
                     assertThat(quizzes.matchKey()).isEqualTo("quizzes");
                     assertThat(quizzes.weight()).isEqualByComparingTo("12.5");
@@ -238,8 +240,8 @@ class CatalogServicesIT {
 
     @Test
     void a_foreign_link_or_two_links_to_one_master_item_desync_a_course() {
-        UUID englishQ1 = alpha.english().itemId(DataType.TASK, "Q1");
-        UUID mathQ1 = alpha.math().itemId(DataType.TASK, "Q1");
+        UUID englishQ1 = alpha.english().itemId(ItemType.TASK, "Q1");
+        UUID mathQ1 = alpha.math().itemId(ItemType.TASK, "Q1");
         CourseFixture foreign = secondCalendarCourse("FOREIGN").copyFromMaster(englishQ1);
         CourseFixture doubled = secondCalendarCourse("DOUBLED").copyFromMaster(mathQ1).copyFromMaster(mathQ1);
 
@@ -251,7 +253,7 @@ class CatalogServicesIT {
 
     @Test
     void removed_links_residuals_course_categories_and_unlocked_types_do_not_desync() {
-        UUID mathQ1 = alpha.math().itemId(DataType.TASK, "Q1");
+        UUID mathQ1 = alpha.math().itemId(ItemType.TASK, "Q1");
         CourseFixture course = secondCalendarCourse("CLEAN")
                 .copyFromMaster(mathQ1)
                 .linked(ItemSpec.task("GONE", "Removed from the master"), UUID.randomUUID())

@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import app.cascade.tenancy.TenantContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.retry.RetryPolicy;
@@ -230,7 +232,7 @@ public final class DistrictFixture {
             return this;
         }
 
-        public UUID itemId(DataType type, String matchKey) {
+        public UUID itemId(ItemType type, String matchKey) {
             UUID itemId = items.get(type + "|" + matchKey);
             if (itemId == null) {
                 throw new IllegalArgumentException("master " + number + " has no " + type + " " + matchKey);
@@ -305,7 +307,7 @@ public final class DistrictFixture {
             return new SectionFixture(sectionId, this);
         }
 
-        public UUID itemId(DataType type, String matchKey) {
+        public UUID itemId(ItemType type, String matchKey) {
             return call(() -> jdbc.queryForObject("select id from course_item where course_id = ? and item_type = ?"
                     + " and match_key = ? order by created_at limit 1", UUID.class, id, type.name(), matchKey));
         }

@@ -1,5 +1,6 @@
 package app.cascade.catalog;
 
+import app.cascade.grading.ItemType;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -14,22 +15,22 @@ class LinkStatesTest {
 
     @Test
     void a_linked_item_of_a_locked_type_is_locked() {
-        assertThat(LinkStates.courseItem(true, DataType.TASK, LOCKS, false)).isEqualTo(ItemLinkState.LOCKED);
-        assertThat(LinkStates.courseItem(true, DataType.STANDARD, LOCKS, false)).isEqualTo(ItemLinkState.LOCKED);
+        assertThat(LinkStates.courseItem(true, ItemType.TASK, LOCKS, false)).isEqualTo(ItemLinkState.LOCKED);
+        assertThat(LinkStates.courseItem(true, ItemType.STANDARD, LOCKS, false)).isEqualTo(ItemLinkState.LOCKED);
     }
 
     @Test
     void assessments_unlocked_types_and_ignore_master_push_courses_are_linked_unlocked() {
-        assertThat(LinkStates.courseItem(true, DataType.ASSESSMENT, LOCKS, false))
+        assertThat(LinkStates.courseItem(true, ItemType.ASSESSMENT, LOCKS, false))
                 .isEqualTo(ItemLinkState.LINKED_UNLOCKED);
-        assertThat(LinkStates.courseItem(true, DataType.CATEGORY, LOCKS, false))
+        assertThat(LinkStates.courseItem(true, ItemType.CATEGORY, LOCKS, false))
                 .isEqualTo(ItemLinkState.LINKED_UNLOCKED);
-        assertThat(LinkStates.courseItem(true, DataType.TASK, LOCKS, true)).isEqualTo(ItemLinkState.LINKED_UNLOCKED);
+        assertThat(LinkStates.courseItem(true, ItemType.TASK, LOCKS, true)).isEqualTo(ItemLinkState.LINKED_UNLOCKED);
     }
 
     @Test
     void an_item_without_link_is_unlinked() {
-        assertThat(LinkStates.courseItem(false, DataType.TASK, LOCKS, false)).isEqualTo(ItemLinkState.UNLINKED);
+        assertThat(LinkStates.courseItem(false, ItemType.TASK, LOCKS, false)).isEqualTo(ItemLinkState.UNLINKED);
         assertThat(LinkStates.sectionItem(false, ItemLinkState.LOCKED)).isEqualTo(ItemLinkState.UNLINKED);
     }
 

@@ -2,6 +2,8 @@ package app.cascade.catalog;
 
 import app.cascade.catalog.DistrictFixture.CourseFixture;
 import app.cascade.catalog.DistrictFixture.MasterFixture;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 
 import java.time.LocalDate;
 
@@ -65,8 +67,8 @@ public record SmallDistrict(long yearId, long emptyYearId, long catalogId, long 
         englishCourse.section("2", "Mr. Chen");
 
         CourseFixture mathCourse = d.course(calendar, math)
-                .copyFromMaster(math.itemId(DataType.TASK, "Q1"))
-                .copyFromMaster(math.itemId(DataType.CATEGORY, "homework"))
+                .copyFromMaster(math.itemId(ItemType.TASK, "Q1"))
+                .copyFromMaster(math.itemId(ItemType.CATEGORY, "homework"))
                 .unlinked(task("Q2", "Quarter 2"), Origin.MASTER);
         CourseFixture artCourse = d.course(calendar, art).copyAllFromMaster().ignoreMasterPush();
         CourseFixture clubCourse = d.course(calendar, "CLUB-1", "Chess Club");

@@ -1,9 +1,9 @@
 package app.cascade.e2e;
 
 import app.cascade.catalog.CourseMasterEditService;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.ItemType;
 import app.cascade.push.PushStatus;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.security.sso.Browser;
@@ -102,7 +102,7 @@ class CedarAdminBrowserE2E extends DemoBrowserJourney {
                 Long.class);
         try {
             TestUsers.signIn(context, "cedar.admin");
-            masters.addItem(master, DataType.TASK, ItemEdit.task("S9", "Semester 9 Independent Study Portfolio"));
+            masters.addItem(master, ItemType.TASK, ItemEdit.task("S9", "Semester 9 Independent Study Portfolio"));
         } finally {
             TestUsers.signOut();
         }

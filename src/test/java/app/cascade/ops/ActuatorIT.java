@@ -2,10 +2,10 @@ package app.cascade.ops;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class ActuatorIT {
         d.course(calendar, master);
         TestUsers.signIn(context, "alpha.push");
         UUID id = requests.submit(PushCommand.catalog(catalog, year, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)), null);
+                EnumSet.allOf(LockType.class)), null);
         await().pollInSameThread().atMost(Duration.ofSeconds(60))
                 .until(() -> requests.summary(id).status() == PushStatus.COMPLETED);
 

@@ -1,9 +1,9 @@
 package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
-import app.cascade.catalog.Origin;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Origin;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.internal.PushExecutor;
 import app.cascade.push.internal.PushRequestStore;
@@ -85,12 +85,12 @@ class ConcurrentPushIT {
     }
 
     private static PushCommand lockedToSections(PushFixture f) {
-        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(LockType.class));
     }
 
     private static PushCommand overwriteCourses(PushFixture f) {
         return PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, false,
-                EnumSet.of(DataType.TASKS_STANDARDS, DataType.CATEGORIES, DataType.COURSE_INFO));
+                EnumSet.of(LockType.TASKS_STANDARDS, LockType.CATEGORIES, LockType.COURSE_INFO));
     }
 
     /**
@@ -228,7 +228,7 @@ class ConcurrentPushIT {
     }
 
     private static PushCommand overwriteToSections(PushFixture f) {
-        return PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true, EnumSet.allOf(LockType.class));
     }
 
     private PushStatus execute(String district, UUID request, IntConsumer progress) {

@@ -10,7 +10,7 @@ import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.SetupItem;
 import app.cascade.catalog.SetupLockedException;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
@@ -80,7 +80,7 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
         List<Map<String, Object>> before = f.courseItems(f.eng1.id());
         TestUsers.signIn(context, "alpha.push");
         UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
 
         assertThat(pushes.reportRows(request)).filteredOn(r -> r.reason() == ReasonCode.SKIPPED_IGNORE_MASTER_PUSH)
                 .singleElement().extracting(ReportRow::courseNumber).isEqualTo("ENG101");
@@ -107,11 +107,11 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
                 .isFalse();
 
         setup.setIgnoreMasterPush(f.eng1.id(), true);
-        setup.addCourseItem(f.eng1.id(), app.cascade.catalog.DataType.CATEGORY,
+        setup.addCourseItem(f.eng1.id(), app.cascade.grading.ItemType.CATEGORY,
                 ItemEdit.category("Projects", BigDecimal.ONE));
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.courses(f.current, f.calendarCurrent, PushMode.PUSH_LOCKED,
-                EnumSet.of(DataType.CATEGORIES)));
+                EnumSet.of(LockType.CATEGORIES)));
 
         for (long section : List.of(f.eng1Section1, f.eng1Section2)) {
             assertThat(f.sectionItems(section)).filteredOn(r -> "projects".equals(r.get("match_key")))
@@ -144,16 +144,16 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
     @Test
     void composite_parts_follow_the_master_rule_and_bad_ones_are_refused_with_a_message() {
         ItemEdit composite = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null, "{not json");
-        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, composite))
+        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.grading.ItemType.COMPOSITE, composite))
                 .isInstanceOf(SetupEditException.class).hasMessageContaining("not valid JSON");
         ItemEdit object = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null, "{\"a\":1}");
-        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, object))
+        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.grading.ItemType.COMPOSITE, object))
                 .isInstanceOf(SetupEditException.class).hasMessageContaining("must be a list");
         ItemEdit half = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null,
                 "[{\"taskCode\":\"Q1\",\"termCode\":\"Q1\",\"weight\":50}]");
-        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, half))
+        assertThatThrownBy(() -> setup.addCourseItem(f.art.id(), app.cascade.grading.ItemType.COMPOSITE, half))
                 .isInstanceOf(SetupEditException.class).hasMessageContaining("must add up to 100 %");
-        setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.COMPOSITE, new ItemEdit(null, "Semester", "S1",
+        setup.addCourseItem(f.art.id(), app.cascade.grading.ItemType.COMPOSITE, new ItemEdit(null, "Semester", "S1",
                 "Q2", null, 0, null, null, "[{\"taskCode\":\"Q1\",\"termCode\":\"Q1\",\"weight\":100}]"));
         assertThat(f.courseItems(f.art.id())).anyMatch(r -> "COMPOSITE".equals(r.get("item_type")));
     }
@@ -168,13 +168,13 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
         List<Executable> writes = List.of(
                 () -> setup.editCourseItem(tests, ItemEdit.category("Tests", BigDecimal.ONE)),
                 () -> setup.deleteCourseItem(tests),
-                () -> setup.addCourseItem(f.art.id(), app.cascade.catalog.DataType.TASK, ItemEdit.task("X", "X")),
+                () -> setup.addCourseItem(f.art.id(), app.cascade.grading.ItemType.TASK, ItemEdit.task("X", "X")),
                 () -> setup.editCourseInfo(f.art.id(), CatalogLock.NAME, "Art"),
                 () -> setup.editCourseInfo(f.art.id(), Map.of(CatalogLock.NAME, "Art")),
                 () -> setup.setIgnoreMasterPush(f.eng1.id(), true),
                 () -> setup.editSectionItem(homework, ItemEdit.category("Homework", BigDecimal.ONE)),
                 () -> setup.deleteSectionItem(homework),
-                () -> setup.addSectionItem(f.eng1Section1, app.cascade.catalog.DataType.CATEGORY,
+                () -> setup.addSectionItem(f.eng1Section1, app.cascade.grading.ItemType.CATEGORY,
                         ItemEdit.category("Labs", BigDecimal.ONE)));
         for (Executable write : writes) {
             assertThatThrownBy(write::execute).isInstanceOf(AccessDeniedException.class);

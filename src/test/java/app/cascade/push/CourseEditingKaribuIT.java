@@ -3,9 +3,9 @@ package app.cascade.push;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CalendarRef;
 import app.cascade.catalog.CourseRow;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.KaribuSession;
 import app.cascade.catalog.SetupItem;
+import app.cascade.grading.ItemType;
 import app.cascade.push.engine.PushMode;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -51,17 +51,17 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         openCourse("alpha.admin", "ENG101");
 
         Grid<SetupItem> items = grid("course-items");
-        int s1 = row(items, DataType.TASK, "S1");
+        int s1 = row(items, ItemType.TASK, "S1");
         Icon padlock = _get(cell(items, s1, "link"), Icon.class);
         assertThat(padlock.getTooltip().getText()).isEqualTo(LOCK_TOOLTIP + "Tasks & standards");
         assertThat(_find(cell(items, s1, "actions"), Button.class)).isEmpty();
-        int tests = row(items, DataType.CATEGORY, "tests");
+        int tests = row(items, ItemType.CATEGORY, "tests");
         assertThat(_get(cell(items, tests, "link"), Icon.class).getTooltip().getText())
                 .isEqualTo(LOCK_TOOLTIP + "Categories");
         assertThat(_find(cell(items, tests, "actions"), Button.class)).isEmpty();
         // the section copy of a locked course item is locked too
         Grid<SetupItem> section = grid("section-" + f.eng1Section1 + "-items");
-        int sectionTests = row(section, DataType.CATEGORY, "tests");
+        int sectionTests = row(section, ItemType.CATEGORY, "tests");
         assertThat(_get(cell(section, sectionTests, "link"), Icon.class).getTooltip().getText())
                 .isEqualTo(LOCK_TOOLTIP + "Categories");
         assertThat(_find(cell(section, sectionTests, "actions"), Button.class)).isEmpty();
@@ -77,7 +77,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
     void a_district_admin_edits_an_assessment_and_adds_a_task_and_a_refused_add_keeps_the_dialog_open() {
         openCourse("alpha.admin", "ENG101");
         Grid<SetupItem> items = grid("course-items");
-        int a1 = row(items, DataType.ASSESSMENT, "A1");
+        int a1 = row(items, ItemType.ASSESSMENT, "A1");
         _get(cell(items, a1, "actions"), Button.class, spec -> spec.withClasses("item-edit")).click();
         assertThat(_get(Dialog.class, spec -> spec.withId("item-dialog")).getHeaderTitle())
                 .isEqualTo("Edit assessment");
@@ -91,7 +91,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
                     assertThat(r.get("master_item_id")).isNotNull();
                 });
         items = grid("course-items");
-        assertThat(GridKt._getFormatted(items, row(items, DataType.ASSESSMENT, "A1"), "name"))
+        assertThat(GridKt._getFormatted(items, row(items, ItemType.ASSESSMENT, "A1"), "name"))
                 .isEqualTo("Final exam (school)");
 
         addTask("Q3");
@@ -103,7 +103,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
 
         addTask("EX1");
         items = grid("course-items");
-        int ex1 = row(items, DataType.TASK, "EX1");
+        int ex1 = row(items, ItemType.TASK, "EX1");
         assertThat(GridKt._getFormatted(items, ex1, "origin")).isEqualTo("Course");
         assertThat(get_textRecursively(cell(items, ex1, "link"))).isEqualTo("Unlinked");
         assertThat(_find(cell(items, ex1, "actions"), Button.class)).hasSize(2);
@@ -132,7 +132,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         Grid<SetupItem> items = grid("course-items");
         assertThat(IntStream.range(0, GridKt._size(items)).mapToObj(i -> cell(items, i, "link")))
                 .allSatisfy(c -> assertThat(_find(c, Icon.class)).noneMatch(i -> i.getTooltip().getText() != null));
-        assertThat(_find(cell(items, row(items, DataType.TASK, "S1"), "actions"), Button.class)).hasSize(2);
+        assertThat(_find(cell(items, row(items, ItemType.TASK, "S1"), "actions"), Button.class)).hasSize(2);
         assertThat(_find(TextField.class, spec -> spec.withId("info-name"))).hasSize(1);
         Grid<CourseRow> courses = grid("courses-grid");
         assertThat(get_textRecursively(GridKt._getCellComponent(courses, courseRow(courses, "ENG101"), "linkState")))
@@ -163,11 +163,11 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         openCourse("alpha.admin", "ENG101");
 
         Grid<SetupItem> items = grid("course-items");
-        int old = row(items, DataType.TASK, "OLD");
+        int old = row(items, ItemType.TASK, "OLD");
         assertThat(GridKt._getFormatted(items, old, "residual")).isEqualTo("course managed");
         assertThat(_find(cell(items, old, "actions"), Button.class)).hasSize(2);
         Grid<SetupItem> section = grid("section-" + f.eng1Section1 + "-items");
-        int calc = row(section, DataType.CALC_OPTION, "Q3|Q1");
+        int calc = row(section, ItemType.CALC_OPTION, "Q3|Q1");
         assertThat(get_textRecursively(cell(section, calc, "link"))).isEqualTo("No Calculation, read-only");
         assertThat(_get(cell(section, calc, "link"), Icon.class).getTooltip().getText())
                 .contains("forced to No Calculation because task Q3 is course managed");
@@ -251,8 +251,8 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
 
     private void addTask(String code) {
         @SuppressWarnings("unchecked")
-        Select<DataType> type = _get(Select.class, spec -> spec.withId("course-add-type"));
-        type.setValue(DataType.TASK);
+        Select<ItemType> type = _get(Select.class, spec -> spec.withId("course-add-type"));
+        type.setValue(ItemType.TASK);
         _get(Button.class, spec -> spec.withId("course-add-item")).click();
         _get(TextField.class, spec -> spec.withId("item-code")).setValue(code);
         _get(TextField.class, spec -> spec.withId("item-name")).setValue("Task " + code);
@@ -277,7 +277,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
                 .findFirst().orElseThrow(() -> new AssertionError("no course " + number));
     }
 
-    private static int row(Grid<SetupItem> grid, DataType type, String key) {
+    private static int row(Grid<SetupItem> grid, ItemType type, String key) {
         return IntStream.range(0, GridKt._size(grid)).filter(i -> {
             SetupItem item = GridKt._get(grid, i);
             return item.type() == type && key.equals(item.values().matchKey());

@@ -1,7 +1,7 @@
 package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
-import app.cascade.catalog.DataType;
+import app.cascade.grading.ItemType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,7 +123,7 @@ class CoursePushStampIT {
 
     @Test
     void course_item_changes_bump_the_item_course() {
-        assertBumps(() -> f.eng2.unlinked(category("Labs", "5"), app.cascade.catalog.Origin.COURSE), f.eng2.id());
+        assertBumps(() -> f.eng2.unlinked(category("Labs", "5"), app.cascade.grading.Origin.COURSE), f.eng2.id());
         assertBumps(() -> sql("update course_item set name = 'Semester One' where id = ?", eng1Task()), f.eng1.id());
         assertBumps(() -> sql("update course_item set course_id = ? where course_id = ? and item_type = 'CATEGORY'"
                 + " and match_key = 'labs'", f.mat1.id(), f.eng2.id()), f.eng2.id(), f.mat1.id());
@@ -223,8 +223,8 @@ class CoursePushStampIT {
 
     @Test
     void master_item_delete_or_move_bumps_the_courses_linked_to_it_and_content_edits_bump_nothing() {
-        UUID engS1 = f.eng.itemId(DataType.TASK, "S1");
-        UUID matTests = f.mat.itemId(DataType.CATEGORY, "tests");
+        UUID engS1 = f.eng.itemId(ItemType.TASK, "S1");
+        UUID matTests = f.mat.itemId(ItemType.CATEGORY, "tests");
         // content edits are covered by the request's master snapshot, not by the stamps
         assertBumps(() -> sql("update master_item set name = 'Semester One' where id = ?", engS1));
         assertBumps(() -> sql("insert into master_item (id, master_id, item_type, code, name) values"
@@ -275,12 +275,12 @@ class CoursePushStampIT {
     void a_push_writes_without_bumping_and_the_courses_it_changed_stay_at_their_stamp() {
         // master content edits are not stamped; the push that brings them to the courses is not stamped either
         assertBumps(() -> sql("update master_item set name = 'Semester One' where id = ?",
-                f.eng.itemId(DataType.TASK, "S1")));
+                f.eng.itemId(ItemType.TASK, "S1")));
         assertBumps(() -> {
             app.cascade.catalog.TestUsers.signIn(context, "alpha.push");
             try {
                 pushes.runNow(PushCommand.catalog(f.catalog, f.current, app.cascade.push.engine.PushMode.OVERWRITE,
-                        true, java.util.EnumSet.allOf(app.cascade.push.engine.DataType.class)));
+                        true, java.util.EnumSet.allOf(app.cascade.grading.LockType.class)));
             } finally {
                 app.cascade.catalog.TestUsers.signOut();
             }

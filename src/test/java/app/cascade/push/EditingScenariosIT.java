@@ -8,7 +8,7 @@ import app.cascade.catalog.ItemLinkState;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.SetupLockedException;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.reports.AwaitingPushRow;
 import app.cascade.reports.AwaitingPushService;
@@ -43,7 +43,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
                 .isInstanceOf(SetupLockedException.class);
         assertThat(f.courseItemId(f.eng1.id(), "TASK", "S1")).isEqualTo(s1);
 
-        UUID added = setup.addCourseItem(f.eng1.id(), app.cascade.catalog.DataType.TASK,
+        UUID added = setup.addCourseItem(f.eng1.id(), app.cascade.grading.ItemType.TASK,
                 ItemEdit.task("EX1", "Extra credit"));
         assertThat(f.courseItems(f.eng1.id())).filteredOn(r -> "EX1".equals(r.get("match_key"))).singleElement()
                 .satisfies(r -> {
@@ -52,7 +52,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
                 });
         assertThat(added).isNotNull();
         // but not one with the key of a locked master item: that would desync the course (condition 3)
-        assertThatThrownBy(() -> setup.addCourseItem(f.eng1.id(), app.cascade.catalog.DataType.TASK,
+        assertThatThrownBy(() -> setup.addCourseItem(f.eng1.id(), app.cascade.grading.ItemType.TASK,
                 ItemEdit.task("Q3", "Quarter 3 again"))).isInstanceOf(SetupLockedException.class)
                 .hasMessageContaining("push the master instead");
     }
@@ -73,7 +73,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.of(DataType.COURSE_INFO)));
+                EnumSet.of(LockType.COURSE_INFO)));
         TestUsers.signIn(context, "alpha.admin");
         assertThat(courses.course(f.eng1.id()).orElseThrow().info().name()).isEqualTo("English 9 Honors");
     }
@@ -87,13 +87,13 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
         assertThat(f.courseItems(f.eng1.id())).filteredOn(r -> "A1".equals(r.get("match_key"))).singleElement()
                 .satisfies(r -> {
                     assertThat(r.get("name")).isEqualTo("Final exam (school version)");
-                    assertThat(r.get("master_item_id")).isEqualTo(f.eng.itemId(app.cascade.catalog.DataType.ASSESSMENT,
+                    assertThat(r.get("master_item_id")).isEqualTo(f.eng.itemId(app.cascade.grading.ItemType.ASSESSMENT,
                             "A1"));
                 });
         // the next push restores the master's values: assessments are soft
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.of(DataType.ASSESSMENTS)));
+                EnumSet.of(LockType.ASSESSMENTS)));
         assertThat(f.courseItems(f.eng1.id())).filteredOn(r -> "A1".equals(r.get("match_key"))).singleElement()
                 .satisfies(r -> assertThat(r.get("name")).isEqualTo("Final exam"));
     }
@@ -126,10 +126,10 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
         UUID sectionTests = f.sectionItemId(f.eng1Section1, "CATEGORY", "tests");
         assertThatThrownBy(() -> setup.editSectionItem(sectionTests, ItemEdit.category("Tests", BigDecimal.TEN)))
                 .isInstanceOf(SetupLockedException.class).hasMessageContaining("Categories locked");
-        assertThatThrownBy(() -> setup.addSectionItem(f.eng1Section1, app.cascade.catalog.DataType.CATEGORY,
+        assertThatThrownBy(() -> setup.addSectionItem(f.eng1Section1, app.cascade.grading.ItemType.CATEGORY,
                 ItemEdit.category("TESTS", BigDecimal.ONE))).isInstanceOf(SetupLockedException.class);
 
-        UUID labs = setup.addSectionItem(f.eng1Section1, app.cascade.catalog.DataType.CATEGORY,
+        UUID labs = setup.addSectionItem(f.eng1Section1, app.cascade.grading.ItemType.CATEGORY,
                 ItemEdit.category("Labs", BigDecimal.ONE));
         setup.editSectionItem(labs, ItemEdit.category("Labs", BigDecimal.TWO));
         setup.deleteSectionItem(labs);
@@ -139,7 +139,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
                 + " course_item_id = null where id = ?", forced);
         assertThatThrownBy(() -> setup.editSectionItem(forced, ItemEdit.calcOption("Q3", "Q1", "POINTS")))
                 .isInstanceOf(SetupLockedException.class).hasMessageContaining("No Calculation");
-        assertThatThrownBy(() -> setup.addSectionItem(f.eng1Section1, app.cascade.catalog.DataType.TASK,
+        assertThatThrownBy(() -> setup.addSectionItem(f.eng1Section1, app.cascade.grading.ItemType.TASK,
                 ItemEdit.task("T", "T"))).isInstanceOf(SetupEditException.class);
     }
 
@@ -151,7 +151,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
             assertThatThrownBy(() -> setup.deleteCourseItem(s1)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.updateInfo(f.eng.id(), CatalogLock.NAME, "x"))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "ENG999", EnumSet.of(DataType.CATEGORIES)))
+            assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "ENG999", EnumSet.of(LockType.CATEGORIES)))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }
@@ -160,15 +160,15 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
     void scenario_25_awaiting_push_lists_grading_changes_but_not_attribute_changes() {
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.admin");
         assertThat(awaiting.awaiting(f.catalog)).isEmpty();
 
         masters.updateInfo(f.eng.id(), CatalogLock.STATE_CODE, "SC-2");
         assertThat(awaiting.awaiting(f.catalog)).isEmpty();
 
-        masters.addItem(f.eng.id(), app.cascade.catalog.DataType.CATEGORY, ItemEdit.category("Labs", BigDecimal.TEN));
-        UUID q3 = f.eng.itemId(app.cascade.catalog.DataType.TASK, "Q3");
+        masters.addItem(f.eng.id(), app.cascade.grading.ItemType.CATEGORY, ItemEdit.category("Labs", BigDecimal.TEN));
+        UUID q3 = f.eng.itemId(app.cascade.grading.ItemType.TASK, "Q3");
         masters.updateItem(q3, ItemEdit.task("Q3", "Third quarter"));
 
         List<AwaitingPushRow> rows = awaiting.awaiting(f.catalog);
@@ -180,14 +180,14 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(awaiting.awaiting(f.catalog)).isEmpty();
     }
 
     @Test
     void scenario_26_copying_into_a_number_that_exists_in_the_target_catalog_is_refused() {
-        assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "MAT101", EnumSet.of(DataType.CATEGORIES)))
+        assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "MAT101", EnumSet.of(LockType.CATEGORIES)))
                 .isInstanceOf(SetupEditException.class)
                 .hasMessageContaining("A course master numbered MAT101 already exists in the catalog "
                         + "\"High School Catalog\"");
@@ -196,9 +196,9 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
     @Test
     void scenario_27_copying_grade_calc_options_copies_grading_tasks_and_standards_too() {
-        var result = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(DataType.CALC_OPTIONS));
+        var result = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(LockType.CALC_OPTIONS));
 
-        assertThat(result.typesCopied()).containsExactlyInAnyOrder(DataType.CALC_OPTIONS, DataType.TASKS_STANDARDS);
+        assertThat(result.typesCopied()).containsExactlyInAnyOrder(LockType.CALC_OPTIONS, LockType.TASKS_STANDARDS);
         long copy = result.targetMasterIds().getFirst();
         List<Map<String, Object>> items = f.inAlpha(() -> f.jdbc.queryForList(
                 "select item_type, match_key from master_item where master_id = ? order by item_type, match_key",
@@ -209,7 +209,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
     @Test
     void copying_into_an_existing_master_matches_items_by_key_and_records_the_changes() {
-        masters.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(DataType.CATEGORIES, DataType.COURSE_INFO));
+        masters.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(LockType.CATEGORIES, LockType.COURSE_INFO));
 
         assertThat(f.inAlpha(() -> f.jdbc.queryForList("select name || ':' || weight from master_item"
                 + " where master_id = ? and item_type = 'CATEGORY' order by name", String.class, f.mat.id())))

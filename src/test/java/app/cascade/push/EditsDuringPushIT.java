@@ -5,7 +5,7 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.internal.PushExecutor;
 import app.cascade.push.internal.PushRequestStore;
@@ -29,9 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static app.cascade.catalog.DataType.ASSESSMENT;
-import static app.cascade.catalog.DataType.CATEGORY;
-import static app.cascade.catalog.DataType.TASK;
+import static app.cascade.grading.ItemType.ASSESSMENT;
+import static app.cascade.grading.ItemType.CATEGORY;
+import static app.cascade.grading.ItemType.TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -83,7 +83,7 @@ class EditsDuringPushIT {
 
     private UUID stored() {
         PushCommand command = PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class));
+                EnumSet.allOf(LockType.class));
         return f.inAlpha(() -> store.create(command, "alpha.push", PushStatus.QUEUED, Instant.now()));
     }
 
@@ -173,7 +173,7 @@ class EditsDuringPushIT {
 
         // the next push brings the edits, and nothing awaits any more
         pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         assertThat(items(f.mat1.id())).contains("TASK S1 Semester 1 (edited)", "TASK S3 Semester 3")
                 .noneMatch(i -> i.startsWith("CATEGORY tests"));
         assertThat(courseName(f.mat1.id())).isEqualTo("Algebra I (edited)");

@@ -2,7 +2,7 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class GradebookInvariantIT {
     void a_push_that_would_lose_a_score_rolls_that_course_back_and_reports_it() {
         f.assignment(f.eng1Section1, f.sectionItemId(f.eng1Section1, "CATEGORY", "tests"), null);
         f.d.update("update master_item set name = 'Semester One' where id = ?",
-                f.eng.itemId(app.cascade.catalog.DataType.TASK, "S1"));
+                f.eng.itemId(app.cascade.grading.ItemType.TASK, "S1"));
         f.d.update("""
                 create function lose_scores() returns trigger language plpgsql as $$
                 begin
@@ -67,7 +67,7 @@ class GradebookInvariantIT {
         List<Map<String, Object>> eng1Before = f.courseItems(f.eng1.id());
 
         UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
 
         assertThat(f.gradebook()).isEqualTo(gradebook);
         assertThat(f.courseItems(f.eng1.id())).isEqualTo(eng1Before);

@@ -3,10 +3,10 @@ package app.cascade.push;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseInfoValues;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.ItemType;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -85,13 +85,13 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
 
     @Test
     void every_grading_change_through_the_service_is_recorded_with_who_and_what() {
-        masters.addItem(f.eng.id(), DataType.STANDARD, ItemEdit.task("RL.9.1", "Cite evidence"));
-        masters.updateItem(f.eng.itemId(DataType.CATEGORY, "tests"), ItemEdit.category("Tests", new BigDecimal("55")));
-        masters.removeItem(f.eng.itemId(DataType.ASSESSMENT, "A1"));
+        masters.addItem(f.eng.id(), ItemType.STANDARD, ItemEdit.task("RL.9.1", "Cite evidence"));
+        masters.updateItem(f.eng.itemId(ItemType.CATEGORY, "tests"), ItemEdit.category("Tests", new BigDecimal("55")));
+        masters.removeItem(f.eng.itemId(ItemType.ASSESSMENT, "A1"));
         long copy = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(
-                app.cascade.push.engine.DataType.CATEGORIES)).targetMasterIds().getFirst();
+                app.cascade.grading.LockType.CATEGORIES)).targetMasterIds().getFirst();
         masters.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(
-                app.cascade.push.engine.DataType.CATEGORIES));
+                app.cascade.grading.LockType.CATEGORIES));
 
         assertThat(changes()).containsExactlyInAnyOrder(
                 "ENG101 STANDARD RL.9.1 ADDED alpha.admin",
@@ -106,43 +106,43 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
 
     @Test
     void keys_are_unique_within_a_type_and_task_and_standard_codes_across_both() {
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.TASK, ItemEdit.task("S1", "Again")))
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.TASK, ItemEdit.task("S1", "Again")))
                 .isInstanceOf(SetupEditException.class)
                 .hasMessageContaining("already has a grading task \"S1\"");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.STANDARD, ItemEdit.task("Q3", "Standard")))
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.STANDARD, ItemEdit.task("Q3", "Standard")))
                 .hasMessageContaining("already has a grading task \"Q3\"")
                 .hasMessageContaining("unique across both");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CATEGORY, ItemEdit.category(" TESTS ",
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CATEGORY, ItemEdit.category(" TESTS ",
                 BigDecimal.ONE))).hasMessageContaining("already has a category \"TESTS\"");
-        UUID q3 = f.eng.itemId(DataType.TASK, "Q3");
+        UUID q3 = f.eng.itemId(ItemType.TASK, "Q3");
         assertThatThrownBy(() -> masters.updateItem(q3, ItemEdit.task("S1", "Quarter 3")))
                 .hasMessageContaining("already has a grading task \"S1\"");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CALC_OPTION,
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CALC_OPTION,
                 ItemEdit.calcOption("S1", "Q1", "POINTS"))).hasMessageContaining("grade calc option \"S1 / Q1\"");
 
         // an item keeps its own key when edited, and the same code is fine on another master
         masters.updateItem(q3, ItemEdit.task("Q3", "Third quarter"));
-        masters.addItem(f.mat.id(), DataType.TASK, ItemEdit.task("Q3", "Quarter 3"));
+        masters.addItem(f.mat.id(), ItemType.TASK, ItemEdit.task("Q3", "Quarter 3"));
         assertThat(changes()).containsExactly("ENG101 TASK Q3 MODIFIED alpha.admin",
                 "MAT101 TASK Q3 ADDED alpha.admin");
     }
 
     @Test
     void weights_are_never_negative_and_composite_parts_add_up_to_100_percent() {
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CATEGORY, ItemEdit.category("Labs",
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CATEGORY, ItemEdit.category("Labs",
                 new BigDecimal("-5")))).isInstanceOf(SetupEditException.class).hasMessageContaining("negative");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.COMPOSITE, composite("S1", "Q2",
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.COMPOSITE, composite("S1", "Q2",
                 "Q3 Q1 60\nS1 Q1 30"))).hasMessageContaining("must add up to 100 %").hasMessageContaining("= 90 %");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.COMPOSITE, composite("S1", "Q2",
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.COMPOSITE, composite("S1", "Q2",
                 "Q3 Q1 60\nZZ Q1 40"))).hasMessageContaining("no grading task or standard ZZ");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CALC_OPTION,
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CALC_OPTION,
                 ItemEdit.calcOption("NOPE", "Q1", "POINTS"))).hasMessageContaining("no grading task or standard NOPE");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CALC_OPTION,
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CALC_OPTION,
                 new ItemEdit(null, null, "S1", "Q2", null, 0, "POINTS", -1, null)))
                 .hasMessageContaining("Rounding cannot be negative");
         assertThat(changes()).as("refused edits record nothing").isEmpty();
 
-        UUID semester = masters.addItem(f.eng.id(), DataType.COMPOSITE, composite("S1", "Q2", "Q3 Q1 60\nS1 Q1 40"));
+        UUID semester = masters.addItem(f.eng.id(), ItemType.COMPOSITE, composite("S1", "Q2", "Q3 Q1 60\nS1 Q1 40"));
         assertThatThrownBy(() -> masters.updateItem(semester, composite("S1", "Q2", "Q3 Q1 60\nS1 Q1 50")))
                 .hasMessageContaining("= 110 %");
         assertThat(f.d.query("select parts::text from master_item where id = ?", String.class, semester))
@@ -152,15 +152,15 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
 
     @Test
     void a_task_that_calc_options_or_composites_refer_to_cannot_be_removed_and_the_refusal_names_them() {
-        UUID semester = masters.addItem(f.eng.id(), DataType.COMPOSITE, composite("S1", "Q2", "Q3 Q1 100"));
-        UUID q3 = f.eng.itemId(DataType.TASK, "Q3");
+        UUID semester = masters.addItem(f.eng.id(), ItemType.COMPOSITE, composite("S1", "Q2", "Q3 Q1 100"));
+        UUID q3 = f.eng.itemId(ItemType.TASK, "Q3");
 
         assertThatThrownBy(() -> masters.removeItem(q3)).isInstanceOf(SetupEditException.class)
                 .hasMessageContaining("\"Q3\" cannot be removed")
                 .hasMessageContaining("composite grade S1 / Q2, grade calc option Q3 / Q1");
         assertThat(f.d.query("select count(*) from master_item where id = ?", Long.class, q3)).isEqualTo(1);
 
-        masters.removeItem(f.eng.itemId(DataType.CALC_OPTION, "Q3|Q1"));
+        masters.removeItem(f.eng.itemId(ItemType.CALC_OPTION, "Q3|Q1"));
         masters.removeItem(semester);
         masters.removeItem(q3);
         assertThat(changes()).extracting(c -> c.split(" ")[1] + " " + c.split(" ")[c.split(" ").length - 2])
@@ -170,7 +170,7 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
     @Test
     void a_master_without_linked_courses_is_deleted_and_one_with_them_is_kept_whole() {
         long bio = masters.createMaster(f.catalog, "BIO101", SCIENCE);
-        masters.addItem(bio, DataType.TASK, ItemEdit.task("S1", "Semester 1"));
+        masters.addItem(bio, ItemType.TASK, ItemEdit.task("S1", "Semester 1"));
 
         masters.deleteMaster(bio);
 
@@ -190,20 +190,20 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
 
     @Test
     void a_viewer_or_push_admin_cannot_call_any_master_edit() {
-        UUID s1 = f.eng.itemId(DataType.TASK, "S1");
+        UUID s1 = f.eng.itemId(ItemType.TASK, "S1");
         for (String user : List.of("alpha.viewer", "alpha.push")) {
             TestUsers.signIn(context, user);
             assertThatThrownBy(() -> masters.createMaster(f.catalog, "BIO101", SCIENCE))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.updateInfo(f.eng.id(), SCIENCE)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.TASK, ItemEdit.task("X", "X")))
+            assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.TASK, ItemEdit.task("X", "X")))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.updateItem(s1, ItemEdit.task("S1", "X")))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.removeItem(s1)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.deleteMaster(f.mat.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.copyToExisting(f.eng.id(), List.of(f.mat.id()),
-                    EnumSet.of(app.cascade.push.engine.DataType.CATEGORIES))).isInstanceOf(AccessDeniedException.class);
+                    EnumSet.of(app.cascade.grading.LockType.CATEGORIES))).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(masterCount()).isEqualTo(2);
         assertThat(changes()).isEmpty();

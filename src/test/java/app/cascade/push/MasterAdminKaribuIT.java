@@ -228,7 +228,7 @@ class MasterAdminKaribuIT {
         assertThat(queue.getGenericDataView().getItems()).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(PushKind.MASTER);
             assertThat(r.master()).contains("ENG101");
-            assertThat(r.types()).isEqualTo(EnumSet.allOf(app.cascade.push.engine.DataType.class));
+            assertThat(r.types()).isEqualTo(EnumSet.allOf(app.cascade.grading.LockType.class));
         });
         _get(GridKt._getCellComponent(queue, 0, "download"), Button.class, s -> s.withText("Cancel")).click();
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("cancel-confirm")));

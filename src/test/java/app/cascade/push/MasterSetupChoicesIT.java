@@ -2,10 +2,10 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CompositeParts;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.TermChoices;
+import app.cascade.grading.ItemType;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -63,40 +63,40 @@ class MasterSetupChoicesIT extends EditingAsAlphaAdmin {
     void a_calc_option_with_an_unknown_method_or_a_term_no_calendar_has_is_refused_naming_the_field() {
         String before = masterItems();
 
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CALC_OPTION,
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CALC_OPTION,
                 ItemEdit.calcOption("Q3", "Q2", "points")))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("calcMethod"))
                 .hasMessage("Calculation method must be Points, Category Weighted, Composite or No Calculation, "
                         + "was \"points\"");
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.CALC_OPTION,
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.CALC_OPTION,
                 ItemEdit.calcOption("Q3", "Q9", "POINTS")))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("termCode"))
                 .hasMessage("Term Q9 is not a term of any calendar of the school year 26-27: choose one of Q1, Q2, "
                         + "Q3, Q4");
-        UUID q3q1 = f.eng.itemId(DataType.CALC_OPTION, "Q3|Q1");
+        UUID q3q1 = f.eng.itemId(ItemType.CALC_OPTION, "Q3|Q1");
         assertThatThrownBy(() -> masters.updateItem(q3q1, ItemEdit.calcOption("Q3", "Q9", "POINTS")))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("termCode"));
         ItemEdit badPart = new ItemEdit(null, "Semester", "S1", "Q2", null, 0, null, null,
                 new CompositeParts(List.of(new CompositeParts.Part("Q3", "Q1", new java.math.BigDecimal("50")),
                         new CompositeParts.Part("Q3", "Q9", new java.math.BigDecimal("50")))).toJson());
-        assertThatThrownBy(() -> masters.addItem(f.eng.id(), DataType.COMPOSITE, badPart))
+        assertThatThrownBy(() -> masters.addItem(f.eng.id(), ItemType.COMPOSITE, badPart))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("parts[1]"))
                 .hasMessageContaining("Term Q9 is not a term");
 
         assertThat(masterItems()).as("nothing saved").isEqualTo(before);
         assertThat(changeCount()).as("nothing recorded").isZero();
 
-        masters.addItem(f.eng.id(), DataType.CALC_OPTION, ItemEdit.calcOption("Q3", "Q2", "CATEGORY_WEIGHTED"));
+        masters.addItem(f.eng.id(), ItemType.CALC_OPTION, ItemEdit.calcOption("Q3", "Q2", "CATEGORY_WEIGHTED"));
         assertThat(f.d.query("select calc_method from master_item where master_id = ? and match_key = 'Q3|Q2'",
                 String.class, f.eng.id())).isEqualTo("CATEGORY_WEIGHTED");
     }
 
     @Test
     void the_import_rules_and_course_edits_share_the_method_rule() {
-        assertThatThrownBy(() -> ItemEdit.calcOption("S1", "Q1", "WEIGHTED").validateSetupFor(DataType.CALC_OPTION))
+        assertThatThrownBy(() -> ItemEdit.calcOption("S1", "Q1", "WEIGHTED").validateSetupFor(ItemType.CALC_OPTION))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("calcMethod"));
         long section = f.d.query("select id from section where course_id = ?", Long.class, f.art.id());
-        assertThatThrownBy(() -> setup.addSectionItem(section, DataType.CALC_OPTION,
+        assertThatThrownBy(() -> setup.addSectionItem(section, ItemType.CALC_OPTION,
                 ItemEdit.calcOption("S1", "Q1", "AVERAGE"))).isInstanceOf(SetupEditException.class)
                 .hasMessageContaining("Calculation method must be");
     }
@@ -104,22 +104,22 @@ class MasterSetupChoicesIT extends EditingAsAlphaAdmin {
     @Test
     void a_copy_to_a_new_number_takes_the_name_given_or_else_the_sources() {
         long named = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", "English 9 Honors",
-                EnumSet.of(app.cascade.push.engine.DataType.CATEGORIES)).targetMasterIds().getFirst();
+                EnumSet.of(app.cascade.grading.LockType.CATEGORIES)).targetMasterIds().getFirst();
         long same = masters.copyToNew(f.eng.id(), f.catalog, "ENG103", " ",
-                EnumSet.of(app.cascade.push.engine.DataType.CATEGORIES)).targetMasterIds().getFirst();
+                EnumSet.of(app.cascade.grading.LockType.CATEGORIES)).targetMasterIds().getFirst();
 
         assertThat(f.d.query("select name from course_master where id = ?", String.class, named))
                 .isEqualTo("English 9 Honors");
         assertThat(f.d.query("select name from course_master where id = ?", String.class, same))
                 .isEqualTo("English 9");
         assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "eng102", "X",
-                EnumSet.of(app.cascade.push.engine.DataType.CATEGORIES)))
+                EnumSet.of(app.cascade.grading.LockType.CATEGORIES)))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("number"));
     }
 
     @Test
     void a_refused_delete_counts_one_assignment_in_the_singular() {
-        UUID project = setup.addCourseItem(f.art.id(), DataType.TASK, ItemEdit.task("PRJ", "Project"));
+        UUID project = setup.addCourseItem(f.art.id(), ItemType.TASK, ItemEdit.task("PRJ", "Project"));
         long section = f.d.query("select id from section where course_id = ?", Long.class, f.art.id());
         f.d.assignment(section, null, project);
 

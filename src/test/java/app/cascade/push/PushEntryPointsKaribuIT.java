@@ -41,7 +41,7 @@ class PushEntryPointsKaribuIT extends KaribuWithPushFixture {
     void aMasterChangeAwaitsAPush() {
         TestUsers.signIn(context, "alpha.admin");
         try {
-            masters.addItem(f.eng.id(), app.cascade.catalog.DataType.CATEGORY,
+            masters.addItem(f.eng.id(), app.cascade.grading.ItemType.CATEGORY,
                     ItemEdit.category("Labs", BigDecimal.TEN));
         } finally {
             TestUsers.signOut();

@@ -2,7 +2,7 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
@@ -64,7 +64,7 @@ class PushExecutionIT {
     }
 
     private UUID stored(PushMode mode) {
-        PushCommand command = PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(DataType.class));
+        PushCommand command = PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(LockType.class));
         return f.inAlpha(() -> store.create(command, "alpha.push", PushStatus.QUEUED, Instant.now()));
     }
 
@@ -97,7 +97,7 @@ class PushExecutionIT {
                 group by course_id, match_key having count(*) > 1) duplicates""", Long.class))).isZero();
         // a clean run of the same push on the result changes nothing: the resumed run converged
         UUID again = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         assertThat(f.snapshot()).isEqualTo(resumedState);
         assertThat(pushes.reportRows(again)).extracting(ReportRow::reason).doesNotContain(ReasonCode.RELINKED);
         assertThat(resumedRows).extracting(ReportRow::reason).doesNotHaveDuplicates();
@@ -110,14 +110,14 @@ class PushExecutionIT {
     @Test
     void chunks_run_on_two_workers_yet_commit_in_order_with_the_report_of_a_sequential_plan() {
         // a course-created task with a posted grade in a course of each chunk: kept as residual, reported per course
-        f.eng1.unlinked(task("T9", "Teacher task"), app.cascade.catalog.Origin.COURSE);
-        f.mat1.unlinked(task("T9", "Teacher task"), app.cascade.catalog.Origin.COURSE);
+        f.eng1.unlinked(task("T9", "Teacher task"), app.cascade.grading.Origin.COURSE);
+        f.mat1.unlinked(task("T9", "Teacher task"), app.cascade.grading.Origin.COURSE);
         f.postedGrade(f.eng1Section1, f.courseItemId(f.eng1.id(), "TASK", "T9"), "Q1");
         long matSection = f.inAlpha(() -> jdbc.queryForObject("select id from section where course_id = ?",
                 Long.class, f.mat1.id()));
         f.postedGrade(matSection, f.courseItemId(f.mat1.id(), "TASK", "T9"), "Q1");
         PushCommand command = PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class));
+                EnumSet.allOf(LockType.class));
         // the dry run plans the chunks one after the other: the report rows in the order a sequential run writes them
         List<ReportRow> planned = pushes.preview(command).rows();
         UUID request = f.inAlpha(() -> store.create(command, "alpha.push", PushStatus.QUEUED, Instant.now()));
@@ -179,7 +179,7 @@ class PushExecutionIT {
         long requests = f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_request", Long.class));
 
         PushPreview preview = pushes.preview(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
 
         assertThat(f.snapshot()).isEqualTo(before);
         assertThat(f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_request", Long.class)))
@@ -190,7 +190,7 @@ class PushExecutionIT {
         assertThat(preview.totals().created()).isEqualTo(3);
 
         UUID real = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         assertThat(f.inAlpha(() -> jdbc.queryForList("select created from push_course_result where request_id = ?",
                 Integer.class, real))).containsOnly(1);
     }
@@ -198,21 +198,21 @@ class PushExecutionIT {
     @Test
     void bad_settings_are_refused_naming_the_field() {
         assertThatThrownBy(() -> pushes.runNow(PushCommand.catalog(999_999, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class))))
+                EnumSet.allOf(LockType.class))))
                 .isInstanceOf(PushValidationException.class).hasMessageContaining("catalog")
                 .extracting(e -> ((PushValidationException) e).field()).isEqualTo("catalogId");
         assertThatThrownBy(() -> pushes.runNow(PushCommand.catalog(f.catalog, 999_999, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class))))
+                EnumSet.allOf(LockType.class))))
                 .extracting(e -> ((PushValidationException) e).field()).isEqualTo("schoolYearId");
         assertThatThrownBy(() -> pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.noneOf(DataType.class))))
+                EnumSet.noneOf(LockType.class))))
                 .extracting(e -> ((PushValidationException) e).field()).isEqualTo("types");
     }
 
     @Test
     void a_viewer_or_district_admin_cannot_push_or_preview() {
         PushCommand command = PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class));
+                EnumSet.allOf(LockType.class));
         for (String user : List.of("alpha.viewer", "alpha.admin", "support")) {
             TestUsers.signIn(context, user);
             assertThatThrownBy(() -> pushes.runNow(command)).as(user).isInstanceOf(AccessDeniedException.class);
@@ -224,7 +224,7 @@ class PushExecutionIT {
     @Test
     void another_districts_request_is_not_found() {
         UUID alphaRequest = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "beta.push");
         assertThatThrownBy(() -> pushes.request(alphaRequest)).isInstanceOf(PushNotFoundException.class);
         assertThatThrownBy(() -> pushes.reportRows(alphaRequest)).isInstanceOf(PushNotFoundException.class);

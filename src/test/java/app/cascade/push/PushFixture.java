@@ -1,10 +1,10 @@
 package app.cascade.push;
 
 import app.cascade.catalog.CatalogLock;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.ItemSpec;
 import app.cascade.catalog.LakesideHighFixture;
+import app.cascade.grading.ItemType;
 import app.cascade.tenancy.TenantContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,11 +49,11 @@ final class PushFixture extends LakesideHighFixture {
         engPast = d.course(calendarPast, eng).copyAllFromMaster();
         engPast.section("1", "Ms. Rivera").copyAllFromCourse();
         art = d.course(calendarCurrent, "ART100", "Studio Art");
-        art.unlinked(category("Tests", "10"), app.cascade.catalog.Origin.COURSE).section("1", "Mx. Lee");
+        art.unlinked(category("Tests", "10"), app.cascade.grading.Origin.COURSE).section("1", "Mx. Lee");
         return this;
     }
 
-    UUID masterItem(DistrictFixture.MasterFixture master, DataType type, String key) {
+    UUID masterItem(DistrictFixture.MasterFixture master, ItemType type, String key) {
         return master.itemId(type, key);
     }
 

@@ -2,7 +2,7 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.job.PushJobReconciler;
@@ -71,7 +71,7 @@ class PushJobReconcilerIT {
     }
 
     private PushCommand command() {
-        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(LockType.class));
     }
 
     private PushRequestView request(UUID id) {
@@ -138,7 +138,7 @@ class PushJobReconcilerIT {
         assertThat(request(id).message()).contains("lost its job after 4 attempts").contains("reconciler");
         await().atMost(Duration.ofSeconds(10)).until(() -> f.inAlpha(() -> jdbc.queryForObject(
                 "select count(*) from notification where request_id = ? and status = 'FAILED'", Integer.class, id)),
-                n -> n == 1); // the submitter is told, as when a job fails (PushRequestEnded)
+                n -> n == 1); // the submitter is told, as when a job fails (PushEnded)
     }
 
     @Test

@@ -2,9 +2,9 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.notifications.NotificationService;
 import app.cascade.notifications.NotificationView;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.tenancy.DistrictSettings;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -78,7 +78,7 @@ class PushJobsIT {
     }
 
     private PushCommand command() {
-        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(LockType.class));
     }
 
     private PushStatus status(UUID id) {

@@ -2,9 +2,9 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.ItemType;
 import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.Dependents;
-import app.cascade.push.engine.ItemType;
 import app.cascade.push.engine.SectionInput;
 import app.cascade.push.internal.PushLoader;
 import org.junit.jupiter.api.AfterEach;

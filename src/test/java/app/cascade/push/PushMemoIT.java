@@ -2,7 +2,7 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReportRow;
 import app.cascade.push.internal.PushExecutor;
@@ -59,7 +59,7 @@ class PushMemoIT {
     }
 
     private PushCommand command(PushMode mode) {
-        return PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(LockType.class));
     }
 
     /** Settles the district with {@code first}, marks every memo, makes the change and pushes {@code second}. */
@@ -146,12 +146,12 @@ class PushMemoIT {
     void a_master_push_uses_the_memos_of_a_catalog_push_and_a_push_from_courses_keeps_its_own() {
         pushes.runNow(command(PushMode.OVERWRITE));
         pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         assertThat(executor.lastSkippedCourses()).as("ENG101's two courses, as the catalog push left them")
                 .isEqualTo(2);
 
         PushCommand fromCourses = PushCommand.courses(f.current, f.calendarCurrent, PushMode.OVERWRITE,
-                EnumSet.allOf(DataType.class));
+                EnumSet.allOf(LockType.class));
         pushes.runNow(fromCourses);
         assertThat(executor.lastSkippedCourses()).as("other settings: planned").isZero();
         UUID fromMemos = pushes.runNow(fromCourses);

@@ -2,7 +2,7 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +49,7 @@ class PushRestartIT {
     }
 
     private PushCommand command(PushMode mode, long year) {
-        return PushCommand.catalog(f.catalog, year, mode, false, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, year, mode, false, EnumSet.allOf(LockType.class));
     }
 
     private long requestCount() {
@@ -145,7 +145,7 @@ class PushRestartIT {
     void pushed_data_reads_all_data_when_all_six_kinds_were_chosen() {
         UUID all = requests.submit(command(PushMode.PUSH_LOCKED, f.current), Instant.now().plus(2, ChronoUnit.HOURS));
         UUID two = requests.submit(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.of(DataType.ASSESSMENTS, DataType.COURSE_INFO)), Instant.now().plus(2, ChronoUnit.HOURS));
+                EnumSet.of(LockType.ASSESSMENTS, LockType.COURSE_INFO)), Instant.now().plus(2, ChronoUnit.HOURS));
 
         assertThat(requests.summary(all).pushedData()).isEqualTo("All data");
         assertThat(requests.summary(two).pushedData()).isEqualTo("Assessments, Course Info");

@@ -5,7 +5,7 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseLinkState;
 import app.cascade.catalog.CourseService;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static app.cascade.catalog.DataType.CALC_OPTION;
-import static app.cascade.catalog.DataType.CATEGORY;
-import static app.cascade.catalog.DataType.TASK;
+import static app.cascade.grading.ItemType.CALC_OPTION;
+import static app.cascade.grading.ItemType.CATEGORY;
+import static app.cascade.grading.ItemType.TASK;
 import static app.cascade.catalog.ItemSpec.calcOption;
 import static app.cascade.catalog.ItemSpec.category;
 import static app.cascade.catalog.ItemSpec.task;
@@ -99,7 +99,7 @@ class PushScenariosIT {
         return f;
     }
 
-    private UUID push(PushMode mode, boolean toSections, Set<DataType> types) {
+    private UUID push(PushMode mode, boolean toSections, Set<LockType> types) {
         PushCommand command = PushCommand.catalog(f.catalog, f.current, mode, toSections, types);
         UUID request = pushes.runNow(command);
         last = command;
@@ -107,7 +107,7 @@ class PushScenariosIT {
     }
 
     private UUID pushAll(PushMode mode, boolean toSections) {
-        return push(mode, toSections, EnumSet.allOf(DataType.class));
+        return push(mode, toSections, EnumSet.allOf(LockType.class));
     }
 
     private List<ReasonCode> reasons(UUID request) {
@@ -124,7 +124,7 @@ class PushScenariosIT {
         f.d.update("update course_master set state_code = 'SC-NEW' where id = ?", f.eng.id());
         List<Map<String, Object>> itemsBefore = f.courseItems(f.eng1.id());
 
-        UUID request = push(PushMode.PUSH_LOCKED, false, EnumSet.of(DataType.COURSE_INFO));
+        UUID request = push(PushMode.PUSH_LOCKED, false, EnumSet.of(LockType.COURSE_INFO));
 
         assertThat(f.d.query("select count(*) from course where master_id = ? and state_code = 'SC-NEW'"
                 + " and calendar_id = ?", Long.class, f.eng.id(), f.calendarCurrent)).isEqualTo(2);
@@ -137,7 +137,7 @@ class PushScenariosIT {
         district(CatalogLock.STATE_CODE);
         f.d.update("update course_master set department = 'Humanities' where id = ?", f.eng.id());
 
-        push(PushMode.PUSH_LOCKED, false, EnumSet.of(DataType.COURSE_INFO));
+        push(PushMode.PUSH_LOCKED, false, EnumSet.of(LockType.COURSE_INFO));
 
         assertThat(f.d.query("select department from course where id = ?", String.class, f.eng1.id()))
                 .isEqualTo("English");
@@ -149,7 +149,7 @@ class PushScenariosIT {
         f.d.update("update master_item set weight = 99 where master_id = ? and item_type = 'CATEGORY'", f.eng.id());
         List<String> before = f.snapshot();
 
-        UUID request = push(PushMode.PUSH_LOCKED, true, EnumSet.of(DataType.CATEGORIES));
+        UUID request = push(PushMode.PUSH_LOCKED, true, EnumSet.of(LockType.CATEGORIES));
 
         assertThat(f.snapshot()).isEqualTo(before);
         assertThat(pushes.reportRows(request)).singleElement().satisfies(r -> {
@@ -193,7 +193,7 @@ class PushScenariosIT {
         f.d.update("insert into section_item (id, section_id, item_type, name, weight, origin)"
                 + " values (gen_random_uuid(), ?, 'CATEGORY', 'Labs', 10, 'TEACHER')", f.eng1Section1);
 
-        push(PushMode.OVERWRITE, false, EnumSet.of(DataType.CATEGORIES));
+        push(PushMode.OVERWRITE, false, EnumSet.of(LockType.CATEGORIES));
 
         assertThat(column(f.sectionItems(f.eng1Section1), "name")).doesNotContain("Labs");
     }
@@ -232,7 +232,7 @@ class PushScenariosIT {
         f.d.update("insert into section_item (id, section_id, item_type, name, weight, origin)"
                 + " values (gen_random_uuid(), ?, 'CATEGORY', 'Labs', 10, 'TEACHER')", f.eng1Section1);
 
-        push(PushMode.OVERWRITE, true, EnumSet.complementOf(EnumSet.of(DataType.CATEGORIES)));
+        push(PushMode.OVERWRITE, true, EnumSet.complementOf(EnumSet.of(LockType.CATEGORIES)));
 
         assertThat(column(f.sectionItems(f.eng1Section1), "name")).contains("Labs");
     }
@@ -247,7 +247,7 @@ class PushScenariosIT {
 
         UUID catalogPush = pushAll(PushMode.OVERWRITE, true);
         UUID masterPush = pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
 
         assertThat(f.courseItems(f.eng2.id())).isEqualTo(before);
         assertThat(f.d.query("select state_code from course where id = ?", String.class, f.eng2.id()))
@@ -468,7 +468,7 @@ class PushScenariosIT {
         List<Map<String, Object>> pastBefore = f.courseItems(f.engPast.id());
 
         pushes.runNow(PushCommand.catalog(f.catalog, f.past, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
 
         assertThat(f.courseItems(f.engPast.id())).anyMatch(r -> "S2".equals(r.get("match_key")));
         assertThat(f.courseItems(f.eng1.id())).noneMatch(r -> "S2".equals(r.get("match_key")));

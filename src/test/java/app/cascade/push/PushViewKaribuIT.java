@@ -3,10 +3,10 @@ package app.cascade.push;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CatalogSummary;
-import app.cascade.catalog.TestUsers;
 import app.cascade.catalog.KaribuSession;
 import app.cascade.catalog.SchoolYearRef;
-import app.cascade.push.engine.DataType;
+import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.tenancy.DistrictSettings;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -67,7 +67,7 @@ class PushViewKaribuIT extends KaribuWithPushFixture {
         List<Checkbox> types = _find(Checkbox.class).stream()
                 .filter(box -> box.getId().orElse("").startsWith("push-type-")).toList();
         assertThat(types).extracting(Checkbox::getLabel)
-                .containsExactlyElementsOf(Arrays.stream(DataType.values()).map(DataType::label).toList());
+                .containsExactlyElementsOf(Arrays.stream(LockType.values()).map(LockType::label).toList());
         assertThat(types).allMatch(Checkbox::getValue);
         assertThat(_find(Component.class, spec -> spec.withId("batch-reporting-off"))).isEmpty();
         assertThat(_get(SideNav.class, spec -> spec.withId("main-nav")).getItems()).extracting(SideNavItem::getPath)

@@ -2,7 +2,7 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.internal.JobRunrJobs;
 import app.cascade.push.internal.PushRequestStore;
@@ -84,7 +84,7 @@ class RunNowStartIT {
     }
 
     private PushCommand command() {
-        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(LockType.class));
     }
 
     private PushRequestView request(UUID id) {

@@ -4,9 +4,9 @@ import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushService;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +18,9 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.UUID;
 
-import static app.cascade.catalog.DataType.ASSESSMENT;
-import static app.cascade.catalog.DataType.CATEGORY;
-import static app.cascade.catalog.DataType.TASK;
+import static app.cascade.grading.ItemType.ASSESSMENT;
+import static app.cascade.grading.ItemType.CATEGORY;
+import static app.cascade.grading.ItemType.TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -48,7 +48,7 @@ class AwaitingPushNettingIT {
         f = new ReportsFixture(context);
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.admin");
         filter = ReportFilter.all().catalog(f.catalog).year(f.current);
     }

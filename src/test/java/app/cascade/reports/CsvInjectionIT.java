@@ -5,9 +5,10 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.ItemSpec;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushReportExporter;
 import app.cascade.push.PushService;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -80,7 +81,7 @@ class CsvInjectionIT {
         DistrictFixture.MasterFixture master = d.master(catalog, AT, PLUS).with(task("S1", "Semester 1"));
         master.with(PAYLOADS.stream().map(p -> category(p, "10")).toArray(ItemSpec[]::new));
         DistrictFixture.CourseFixture course = d.course(calendar, master)
-                .copyFromMaster(master.itemId(app.cascade.catalog.DataType.TASK, "S1"));
+                .copyFromMaster(master.itemId(app.cascade.grading.ItemType.TASK, "S1"));
         DistrictFixture.SectionFixture section = course.section(MINUS, CR);
         for (String payload : PAYLOADS) {
             section.teacherItem(category(payload + " kept", "5"));
@@ -155,7 +156,7 @@ class CsvInjectionIT {
     private UUID overwrite() {
         TestUsers.signIn(context, "alpha.push");
         UUID request = pushes.runNow(PushCommand.catalog(catalog, year, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         return request;
     }

@@ -4,18 +4,19 @@ import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.ItemEdit;
-import app.cascade.catalog.Origin;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Origin;
 import app.cascade.push.DesyncQuery;
 import app.cascade.push.DesyncedCourse;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.tables.ReportWriterTest;
 import app.cascade.tenancy.TenantContext;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -88,7 +89,7 @@ class DistrictReportsIT {
 
     private void pushCatalog(PushMode mode) {
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(DataType.class)));
+        pushes.runNow(PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(LockType.class)));
     }
 
     // ---- Course Master Awaiting Push ----
@@ -104,7 +105,7 @@ class DistrictReportsIT {
         assertThat(awaiting.count(filter)).isZero();
         assertThat(awaiting.page(filter, 0, 50)).isEmpty();
 
-        masters.addItem(f.eng.id(), app.cascade.catalog.DataType.CATEGORY, ItemEdit.category("Labs", BigDecimal.TEN));
+        masters.addItem(f.eng.id(), app.cascade.grading.ItemType.CATEGORY, ItemEdit.category("Labs", BigDecimal.TEN));
         TestUsers.signIn(context, "alpha.viewer");
         List<AwaitingPushRow> rows = awaiting.page(filter, 0, 50);
         assertThat(rows).extracting(AwaitingPushRow::catalog, AwaitingPushRow::masterNumber,
@@ -116,7 +117,7 @@ class DistrictReportsIT {
 
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(awaiting.page(filter, 0, 50)).isEmpty();
         assertThat(awaiting.count(filter)).isZero();
@@ -128,18 +129,18 @@ class DistrictReportsIT {
     void awaiting_push_filters_by_catalog_data_type_and_year_and_pages_in_the_database() {
         pushCatalog(PushMode.PUSH_LOCKED);
         TestUsers.signIn(context, "alpha.admin");
-        masters.addItem(f.eng.id(), app.cascade.catalog.DataType.CATEGORY, ItemEdit.category("Labs", BigDecimal.TEN));
-        masters.addItem(f.eng.id(), app.cascade.catalog.DataType.TASK, ItemEdit.task("S2", "Semester 2"));
-        masters.removeItem(f.mat.itemId(app.cascade.catalog.DataType.CATEGORY, "tests"));
-        masters.addItem(f.sci.id(), app.cascade.catalog.DataType.TASK, ItemEdit.task("S2", "Semester 2"));
+        masters.addItem(f.eng.id(), app.cascade.grading.ItemType.CATEGORY, ItemEdit.category("Labs", BigDecimal.TEN));
+        masters.addItem(f.eng.id(), app.cascade.grading.ItemType.TASK, ItemEdit.task("S2", "Semester 2"));
+        masters.removeItem(f.mat.itemId(app.cascade.grading.ItemType.CATEGORY, "tests"));
+        masters.addItem(f.sci.id(), app.cascade.grading.ItemType.TASK, ItemEdit.task("S2", "Semester 2"));
 
         ReportFilter all = ReportFilter.all();
         assertThat(awaiting.count(all)).isEqualTo(4);
         assertThat(awaiting.count(all.catalog(f.catalog))).isEqualTo(3);
-        assertThat(awaiting.page(all.catalog(f.catalog).dataType(DataType.TASKS_STANDARDS), 0, 10))
+        assertThat(awaiting.page(all.catalog(f.catalog).dataType(LockType.TASKS_STANDARDS), 0, 10))
                 .extracting(AwaitingPushRow::masterNumber, AwaitingPushRow::item)
                 .containsExactly(tuple("ENG101", "S2"));
-        assertThat(awaiting.page(all.catalog(f.catalog).dataType(DataType.CATEGORIES), 0, 10))
+        assertThat(awaiting.page(all.catalog(f.catalog).dataType(LockType.CATEGORIES), 0, 10))
                 .extracting(AwaitingPushRow::masterNumber, AwaitingPushRow::changeLabel)
                 .containsExactly(tuple("ENG101", "Added"), tuple("MAT101", "Removed"));
         // the catalog push was for 26-27: for 25-26 the Middle School master was never pushed either
@@ -156,7 +157,7 @@ class DistrictReportsIT {
     @Test
     void push_to_courses_from_the_report_is_refused_to_a_viewer_and_queued_for_a_push_admin() {
         PushCommand command = PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class));
+                EnumSet.allOf(LockType.class));
         TestUsers.signIn(context, "alpha.viewer");
         assertThatThrownBy(() -> requests.submit(command, null)).isInstanceOf(AccessDeniedException.class);
         TestUsers.signIn(context, "alpha.admin");
@@ -176,7 +177,7 @@ class DistrictReportsIT {
     @Test
     void the_audit_shows_a_course_desynced_by_a_district_script_and_a_locked_field_that_differs() {
         // a district's own script, run against the database: re-points ENG101-B's S1 at MAT101's S1
-        UUID matS1 = f.mat.itemId(app.cascade.catalog.DataType.TASK, "S1");
+        UUID matS1 = f.mat.itemId(app.cascade.grading.ItemType.TASK, "S1");
         TransactionTemplate tx = new TransactionTemplate(transactions);
         TenantContext.call("alpha", () -> tx.execute(s -> jdbc.update(
                 "update course_item set master_item_id = ? where course_id = ? and item_type = 'TASK' and code = 'S1'",
@@ -203,7 +204,7 @@ class DistrictReportsIT {
                 .containsExactlyElementsOf(rows.stream().filter(r -> r.status() == AuditStatus.DESYNCED)
                         .map(AuditRow::courseId).distinct().toList());
 
-        assertThat(audit.page(filter.dataType(DataType.COURSE_INFO), 0, 50)).extracting(AuditRow::courseNumber)
+        assertThat(audit.page(filter.dataType(LockType.COURSE_INFO), 0, 50)).extracting(AuditRow::courseNumber)
                 .containsExactly("MAT101");
         assertThat(audit.page(filter.school(f.maple), 0, 50)).isEmpty();
         assertThat(audit.emptyText(filter.catalog(f.middleCatalog).year(f.past))).isEqualTo("No desynced courses "
@@ -212,7 +213,7 @@ class DistrictReportsIT {
         // Overwrite repairs ENG101-B (RELINKED) and pushes MAT101's state code: nothing is left to audit
         TestUsers.signIn(context, "alpha.push");
         pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, false,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(audit.page(filter, 0, 50)).isEmpty();
         assertThat(audit.count(filter)).isZero();
@@ -221,9 +222,9 @@ class DistrictReportsIT {
     @Test
     void the_audit_lists_changed_missing_and_removed_items_and_ignore_master_push_courses() {
         TestUsers.signIn(context, "alpha.admin");
-        masters.updateItem(f.mat.itemId(app.cascade.catalog.DataType.CATEGORY, "tests"),
+        masters.updateItem(f.mat.itemId(app.cascade.grading.ItemType.CATEGORY, "tests"),
                 ItemEdit.category("Tests", new BigDecimal("70")));
-        masters.addItem(f.mat.id(), app.cascade.catalog.DataType.TASK, ItemEdit.task("S2", "Semester 2"));
+        masters.addItem(f.mat.id(), app.cascade.grading.ItemType.TASK, ItemEdit.task("S2", "Semester 2"));
         f.d.update("delete from master_item where master_id = ? and item_type = 'TASK' and code = 'S1'",
                 f.mat.id());
         f.d.update("update course set ignore_master_push = true where id = ?", f.eng2.id());
@@ -255,19 +256,19 @@ class DistrictReportsIT {
                 + " (?, ?, 'CATEGORY', 'Labs', 10, 'TEACHER')", labs, f.eng1Section1);
         f.d.assignment(f.eng1Section1, labs, null);
         f.d.assignment(f.eng1Section1, labs, null);
-        UUID q3 = f.eng1.itemId(app.cascade.catalog.DataType.TASK, "Q3");
+        UUID q3 = f.eng1.itemId(app.cascade.grading.ItemType.TASK, "Q3");
         f.d.postedGrade(f.eng1Section1, q3, "Q2", "1001");
         f.d.postedGrade(f.eng1Section2, q3, "Q2", "1002");
         f.eng2.unlinked(task("X9", "Extra credit"), Origin.COURSE);
-        f.d.assignment(f.eng2Section1, null, f.eng2.itemId(app.cascade.catalog.DataType.TASK, "X9"));
+        f.d.assignment(f.eng2Section1, null, f.eng2.itemId(app.cascade.grading.ItemType.TASK, "X9"));
         f.sci1.residual(category("Old labs", "5"));
         TestUsers.signIn(context, "alpha.admin");
-        masters.removeItem(f.eng.itemId(app.cascade.catalog.DataType.CALC_OPTION, "Q3|Q1"));
-        masters.removeItem(f.eng.itemId(app.cascade.catalog.DataType.TASK, "Q3"));
+        masters.removeItem(f.eng.itemId(app.cascade.grading.ItemType.CALC_OPTION, "Q3|Q1"));
+        masters.removeItem(f.eng.itemId(app.cascade.grading.ItemType.TASK, "Q3"));
 
         TestUsers.signIn(context, "alpha.push");
         UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
         List<Tuple> reported = pushes.reportRows(request).stream()
                 .filter(r -> r.reason() == ReasonCode.RESIDUAL_HAS_DEPENDENTS)
                 .map(r -> tuple(r.school(), r.courseNumber(), r.section(), r.dataType(), r.item(), r.dependents()))
@@ -291,7 +292,7 @@ class DistrictReportsIT {
 
         // filters narrow; the Middle School course's residual item is in its own catalog
         assertThat(residual.count(ReportFilter.all())).isEqualTo(4);
-        assertThat(residual.page(filter.dataType(DataType.CATEGORIES), 0, 10)).extracting(ResidualRow::item)
+        assertThat(residual.page(filter.dataType(LockType.CATEGORIES), 0, 10)).extracting(ResidualRow::item)
                 .containsExactly("Labs");
         assertThat(residual.page(ReportFilter.all().school(f.maple), 0, 10)).extracting(ResidualRow::item)
                 .containsExactly("Old labs");
@@ -312,7 +313,7 @@ class DistrictReportsIT {
         f.sci1.residual(category("Old labs", "5"));
         TestUsers.signIn(context, "alpha.admin");
         masters.updateInfo(f.mat.id(), CatalogLock.STATE_CODE, "SC-MAT-2");
-        masters.addItem(f.sci.id(), app.cascade.catalog.DataType.TASK, ItemEdit.task("S2", "Semester 2"));
+        masters.addItem(f.sci.id(), app.cascade.grading.ItemType.TASK, ItemEdit.task("S2", "Semester 2"));
         TestUsers.signIn(context, "alpha.viewer");
         ReportFilter all = ReportFilter.all();
 
@@ -339,7 +340,7 @@ class DistrictReportsIT {
         assertThat(pdfText(residual.pdf(all))).contains("ResidualDataReport", "Oldlabs", "MapleMiddle");
         assertThat(pdfText(awaiting.pdf(all))).contains("CourseMasterAwaitingPush", "SCI7Science7", "Added");
         assertThat(pdfText(audit.pdf(all))).contains("CourseAuditReport", "MAT101", "SC-MAT-2");
-        assertThat(pdfText(audit.pdf(all.catalog(f.middleCatalog).dataType(DataType.COURSE_INFO)))).contains("NodesyncedcoursesinMiddleSchoolCatalog");
+        assertThat(pdfText(audit.pdf(all.catalog(f.middleCatalog).dataType(LockType.COURSE_INFO)))).contains("NodesyncedcoursesinMiddleSchoolCatalog");
         assertThat(residual.fileName(all.catalog(f.catalog), "csv")).isEqualTo("residual-data-in-high-school-catalog.csv");
     }
 
@@ -351,7 +352,7 @@ class DistrictReportsIT {
     @Test
     void the_audit_pdf_is_letter_landscape_with_a_header_block_of_filters_and_counts_and_whole_words()
             throws Exception {
-        UUID matS1 = f.mat.itemId(app.cascade.catalog.DataType.TASK, "S1");
+        UUID matS1 = f.mat.itemId(app.cascade.grading.ItemType.TASK, "S1");
         TransactionTemplate tx = new TransactionTemplate(transactions);
         TenantContext.call("alpha", () -> tx.execute(s -> jdbc.update(
                 "update course_item set master_item_id = ? where course_id = ? and item_type = 'TASK' and code = 'S1'",
@@ -388,7 +389,7 @@ class DistrictReportsIT {
         f.sci1.residual(category("Old labs", "5"));
         TestUsers.signIn(context, "alpha.admin");
         masters.updateInfo(f.mat.id(), CatalogLock.STATE_CODE, "SC-MAT-2");
-        masters.addItem(f.sci.id(), app.cascade.catalog.DataType.TASK, ItemEdit.task("S2", "Semester 2"));
+        masters.addItem(f.sci.id(), app.cascade.grading.ItemType.TASK, ItemEdit.task("S2", "Semester 2"));
 
         TestUsers.signIn(context, "beta.viewer");
         assertThat(residual.count(ReportFilter.all())).isZero();

@@ -1,9 +1,9 @@
 package app.cascade.reports;
 
 import app.cascade.catalog.CatalogLock;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.LakesideHighFixture;
+import app.cascade.grading.ItemType;
 import org.springframework.context.ApplicationContext;
 
 import java.util.UUID;
@@ -39,7 +39,7 @@ final class ReportsFixture extends LakesideHighFixture {
         sci1.section("1", "Ms. Gray").copyAllFromCourse();
     }
 
-    UUID sectionItem(long sectionId, DataType type, String matchKey) {
+    UUID sectionItem(long sectionId, ItemType type, String matchKey) {
         return d.query("select id from section_item where section_id = ? and item_type = ? and match_key = ?"
                 + " order by created_at limit 1", UUID.class, sectionId, type.name(), matchKey);
     }

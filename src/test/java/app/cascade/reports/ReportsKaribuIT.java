@@ -8,10 +8,10 @@ import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.KaribuSession;
 import app.cascade.catalog.SchoolYearRef;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestSummary;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -62,7 +62,7 @@ class ReportsKaribuIT {
         f.sci1.residual(category("Old labs", "5"));
         TestUsers.signIn(context, "alpha.admin");
         masters.updateInfo(f.mat.id(), CatalogLock.STATE_CODE, "SC-MAT-2");
-        masters.addItem(f.eng.id(), app.cascade.catalog.DataType.CATEGORY,
+        masters.addItem(f.eng.id(), app.cascade.grading.ItemType.CATEGORY,
                 ItemEdit.category("Labs", java.math.BigDecimal.TEN));
         TestUsers.signOut();
     }
@@ -119,8 +119,8 @@ class ReportsKaribuIT {
                 .isEqualTo("courses?year=" + f.current + "&school=" + f.lakeside + "&course=" + f.mat1.id());
 
         // filters narrow the grid, and an empty grid says what "nothing here" means
-        ComboBox<DataType> type = _get(ComboBox.class, spec -> spec.withId("audit-data-type"));
-        type.setValue(DataType.COURSE_INFO);
+        ComboBox<LockType> type = _get(ComboBox.class, spec -> spec.withId("audit-data-type"));
+        type.setValue(LockType.COURSE_INFO);
         assertThat(GridKt._size(audit)).isEqualTo(1);
         ComboBox<CatalogSummary> catalog = _get(ComboBox.class, spec -> spec.withId("audit-catalog"));
         catalog.setValue(catalog.getListDataView().getItems().filter(c -> c.id() == f.middleCatalog).findFirst()
@@ -146,7 +146,7 @@ class ReportsKaribuIT {
         assertThat(year.getValue().id()).isEqualTo(f.current);
         assertThat(_get(Checkbox.class, spec -> spec.withId("push-to-sections")).isVisible()).isTrue();
         assertThat(_find(Checkbox.class).stream().filter(b -> b.getId().orElse("").startsWith("push-type-")))
-                .hasSize(DataType.values().length);
+                .hasSize(LockType.values().length);
         assertThat(_find(Button.class, spec -> spec.withId("master-push-batch"))).hasSize(1);
         RadioButtonGroup<PushMode> mode = _get(RadioButtonGroup.class, spec -> spec.withId("push-mode"));
         mode.setValue(PushMode.OVERWRITE);

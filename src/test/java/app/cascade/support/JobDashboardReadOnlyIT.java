@@ -2,9 +2,9 @@ package app.cascade.support;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushRequestService;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.support.internal.JobDashboardProxy;
 import ch.qos.logback.classic.Level;
@@ -70,7 +70,7 @@ class JobDashboardReadOnlyIT {
         f = new SupportFixture(context, "alpha");
         TestUsers.signIn(context, "alpha.push");
         request = requests.submit(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(DataType.class)), Instant.now().plus(Duration.ofDays(30)));
+                EnumSet.allOf(LockType.class)), Instant.now().plus(Duration.ofDays(30)));
         TestUsers.signOut();
         job = f.d.query("select job_id from push_request where id = ?", UUID.class, request);
         log.start();

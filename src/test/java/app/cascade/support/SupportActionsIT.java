@@ -2,6 +2,7 @@ package app.cascade.support;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestAction;
@@ -11,7 +12,6 @@ import app.cascade.push.PushStateException;
 import app.cascade.push.PushStatus;
 import app.cascade.push.PushValidationException;
 import app.cascade.push.RequestNeedingAttention;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.tenancy.DistrictSettings;
 import org.jobrunr.scheduling.JobScheduler;
@@ -312,7 +312,7 @@ class SupportActionsIT {
     }
 
     private PushCommand command() {
-        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(DataType.class));
+        return PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true, EnumSet.allOf(LockType.class));
     }
 
     /** Takes or frees ({@code function}) PushExecutor's session advisory lock of the fixture's catalog. */

@@ -3,10 +3,10 @@ package app.cascade.support;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -93,7 +93,7 @@ class SupportIT {
         try {
             TestUsers.signIn(context, "alpha.push");
             UUID id = requests.submit(PushCommand.catalog(ids[0], ids[1], PushMode.PUSH_LOCKED, false,
-                    EnumSet.allOf(DataType.class)), null);
+                    EnumSet.allOf(LockType.class)), null);
             await().pollInSameThread().atMost(Duration.ofSeconds(60))
                     .until(() -> requests.summary(id).status() == PushStatus.COMPLETED);
 

@@ -5,10 +5,10 @@ import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.LakesideHighFixture;
 import app.cascade.catalog.TestUsers;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +75,7 @@ class BatchReportingSwitchIT {
         settings.setBatchReporting(false);
         TestUsers.signIn(context, "alpha.push");
         UUID id = requests.submit(PushCommand.catalog(district.catalog, district.current, PushMode.PUSH_LOCKED, true,
-                EnumSet.allOf(DataType.class)), null);
+                EnumSet.allOf(LockType.class)), null);
         await().pollInSameThread().atMost(Duration.ofSeconds(60))
                 .until(() -> requests.summary(id).message() != null);
         assertThat(requests.summary(id).status()).isEqualTo(PushStatus.QUEUED);

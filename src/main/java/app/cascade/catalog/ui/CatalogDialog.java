@@ -58,7 +58,7 @@ class CatalogDialog extends EditDialog {
             schools.setValue(allSchools.stream().filter(s -> assigned.contains(s.id())).toList());
         });
 
-        Paragraph legend = Locks.legend();
+        Paragraph legend = LockBadges.legend();
         legend.setId("catalog-dialog-legend");
         Paragraph effect = new Paragraph("A new lock makes the field or type read-only on linked courses at once; "
                 + "course values only change when the master is pushed. Removing a lock makes it editable again and "

@@ -51,9 +51,9 @@ class CatalogsView extends VerticalLayout {
         grid.setId("catalogs-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(CatalogSummary::name).setKey("name").setHeader("Catalog").setFlexGrow(2).setSortable(true);
-        grid.addComponentColumn(c -> Locks.badges(c.lockedCourseInfoFields(), "No Course Info field locked"))
+        grid.addComponentColumn(c -> LockBadges.badges(c.lockedCourseInfoFields(), "No Course Info field locked"))
                 .setKey("courseInfoLocks").setHeader("Locked Course Info").setFlexGrow(3);
-        grid.addComponentColumn(c -> Locks.badges(c.lockedGradingTypes(), "No grading type locked"))
+        grid.addComponentColumn(c -> LockBadges.badges(c.lockedGradingTypes(), "No grading type locked"))
                 .setKey("gradingLocks").setHeader("Locked grading types").setFlexGrow(3);
         grid.addColumn(c -> c.schools().isEmpty() ? "No school assigned" : c.schoolNames())
                 .setKey("schools").setHeader("Schools assigned").setFlexGrow(2);
@@ -82,7 +82,7 @@ class CatalogsView extends VerticalLayout {
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(create);
         }
-        add(grid, Locks.legend());
+        add(grid, LockBadges.legend());
         setFlexGrow(1, grid);
         setSizeFull();
     }

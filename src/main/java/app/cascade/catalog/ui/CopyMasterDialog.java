@@ -5,7 +5,7 @@ import app.cascade.catalog.CopyResult;
 import app.cascade.catalog.MasterDetails;
 import app.cascade.catalog.MasterRow;
 import app.cascade.catalog.SetupEditException;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -29,9 +29,9 @@ class CopyMasterDialog extends EditDialog {
 
     /** The copy services; each throws {@link SetupEditException} to refuse with a message. */
     interface Copier {
-        CopyResult toNew(long catalogId, String number, String name, Set<DataType> types);
+        CopyResult toNew(long catalogId, String number, String name, Set<LockType> types);
 
-        CopyResult toExisting(List<Long> targetIds, Set<DataType> types);
+        CopyResult toExisting(List<Long> targetIds, Set<LockType> types);
     }
 
     final RadioButtonGroup<String> target = new RadioButtonGroup<>("Copy");
@@ -39,7 +39,7 @@ class CopyMasterDialog extends EditDialog {
     final TextField number = new TextField("New number");
     final TextField name = new TextField("Name of the new master");
     final MultiSelectComboBox<MasterRow> masters = new MultiSelectComboBox<>("Course masters to copy into");
-    final CheckboxGroup<DataType> types = new CheckboxGroup<>("Data to copy");
+    final CheckboxGroup<LockType> types = new CheckboxGroup<>("Data to copy");
 
     CopyMasterDialog(MasterDetails source, List<CatalogSummary> catalogs, LongFunction<List<MasterRow>> mastersOf,
                      Copier copier, BiConsumer<CopyResult, Boolean> done) {
@@ -61,16 +61,16 @@ class CopyMasterDialog extends EditDialog {
         masters.setItemLabelGenerator(m -> m.number() + " – " + m.name());
         masters.setWidthFull();
         types.setId("copy-types");
-        types.setItems(DataType.values());
-        types.setItemLabelGenerator(DataType::label);
-        types.setValue(EnumSet.allOf(DataType.class));
+        types.setItems(LockType.values());
+        types.setItemLabelGenerator(LockType::label);
+        types.setValue(EnumSet.allOf(LockType.class));
         types.setHelperText("Copying into existing masters matches items by key: items of a copied type that the "
                 + "source lacks are removed from the target. Grade Calc Options need their Grading Tasks/Standards, "
                 + "so selecting them selects those too.");
         types.addValueChangeListener(e -> {
-            if (e.getValue().contains(DataType.CALC_OPTIONS) && !e.getValue().contains(DataType.TASKS_STANDARDS)) {
-                Set<DataType> with = EnumSet.copyOf(e.getValue());
-                with.add(DataType.TASKS_STANDARDS);
+            if (e.getValue().contains(LockType.CALC_OPTIONS) && !e.getValue().contains(LockType.TASKS_STANDARDS)) {
+                Set<LockType> with = EnumSet.copyOf(e.getValue());
+                with.add(LockType.TASKS_STANDARDS);
                 types.setValue(with);
             }
         });

@@ -3,11 +3,11 @@ package app.cascade.catalog.ui;
 import app.cascade.catalog.CourseDetails;
 import app.cascade.catalog.CourseService;
 import app.cascade.catalog.CourseSetupService;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.SectionSetup;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.SetupItem;
 import app.cascade.catalog.SetupLockedException;
+import app.cascade.grading.ItemType;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -88,12 +88,12 @@ class CourseDetailsPanel extends VerticalLayout {
         SetupItemGrid items = new SetupItemGrid(c.items(), "This course has no grading setup yet: no item from its "
                 + "master and none created at the course.", catalog, false, actions(false));
         items.setId("course-items");
-        add(header("Course setup", "course-add-item", Arrays.asList(DataType.values()), COURSE_NOTE,
+        add(header("Course setup", "course-add-item", Arrays.asList(ItemType.values()), COURSE_NOTE,
                 (type, edit) -> setup.addCourseItem(c.id(), type, edit)), items);
         if (c.sections().isEmpty()) {
             add(new H4("Sections"), empty("This course has no sections, so there is no section setup."));
         }
-        List<DataType> sectionTypes = Arrays.stream(DataType.values()).filter(DataType::onSections).toList();
+        List<ItemType> sectionTypes = Arrays.stream(ItemType.values()).filter(ItemType::sectionLevel).toList();
         for (SectionSetup section : c.sections()) {
             SetupItemGrid grid = new SetupItemGrid(section.items(), "Section " + section.number()
                     + " has no categories, grade calc options or composite grades of its own.", catalog, true,
@@ -114,16 +114,16 @@ class CourseDetailsPanel extends VerticalLayout {
         }
     }
 
-    private Component header(String text, String addId, List<DataType> types, String note,
-                             java.util.function.BiConsumer<DataType, app.cascade.catalog.ItemEdit> add) {
+    private Component header(String text, String addId, List<ItemType> types, String note,
+                             java.util.function.BiConsumer<ItemType, app.cascade.catalog.ItemEdit> add) {
         H4 h = new H4(text);
         if (!editable) {
             return h;
         }
-        Select<DataType> type = new Select<>();
+        Select<ItemType> type = new Select<>();
         type.setId(addId.replace("-item", "") + "-type");
         type.setItems(types);
-        type.setItemLabelGenerator(DataType::singular);
+        type.setItemLabelGenerator(ItemType::singular);
         type.setValue(types.getFirst());
         type.setAriaLabel("Type of item to add");
         Button addButton = new Button("Add", VaadinIcon.PLUS.create(), e -> new MasterItemDialog(type.getValue(),

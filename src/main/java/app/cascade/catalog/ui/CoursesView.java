@@ -116,7 +116,7 @@ class CoursesView extends VerticalLayout implements BeforeEnterObserver {
         split.addClassName("cascade-split");
         addClassName("cascade-list-details");
         details.addClassName("cascade-details");
-        add(new H2("Courses"), toolbar, split, Locks.legend());
+        add(new H2("Courses"), toolbar, split, LockBadges.legend());
         setFlexGrow(1, split);
     }
 

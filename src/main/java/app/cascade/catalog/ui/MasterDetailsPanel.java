@@ -1,8 +1,8 @@
 package app.cascade.catalog.ui;
 
 import app.cascade.catalog.CatalogLock;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.MasterDetails;
+import app.cascade.grading.ItemType;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
@@ -61,7 +61,7 @@ class MasterDetailsPanel extends VerticalLayout {
                 + " s.setAttribute('role', 'tablist'); s.setAttribute('aria-orientation', 'horizontal');"
                 + " t.setAttribute('role', 'presentation'); t.removeAttribute('aria-orientation'); })");
         tabs.setWidthFull();
-        for (DataType type : DataType.values()) {
+        for (ItemType type : ItemType.values()) {
             String label = type.plural() + " (" + m.items(type).size() + ")";
             tabs.add(label, tab(m, type));
         }
@@ -76,7 +76,7 @@ class MasterDetailsPanel extends VerticalLayout {
         add(new CourseInfoForm(m.info(), m.catalogLocks()), tabs);
     }
 
-    private VerticalLayout tab(MasterDetails m, DataType type) {
+    private VerticalLayout tab(MasterDetails m, ItemType type) {
         Optional<MasterItemsGrid.Actions> itemActions = Optional.ofNullable(editor).map(e ->
                 new MasterItemsGrid.Actions(item -> e.editItem(m, item), item -> e.removeItem(m, item)));
         VerticalLayout content = new VerticalLayout();

@@ -5,11 +5,11 @@ import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.CopyResult;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.CourseMasterService;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.GradingItem;
 import app.cascade.catalog.MasterDetails;
 import app.cascade.catalog.MasterRow;
 import app.cascade.catalog.SetupEditException;
+import app.cascade.grading.ItemType;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -63,7 +63,7 @@ class MasterEditor implements Serializable {
         }).open();
     }
 
-    void addItem(MasterDetails master, DataType type) {
+    void addItem(MasterDetails master, ItemType type) {
         new MasterItemDialog(type, Optional.empty(), edits.termChoices(master.id()), edit -> {
             edits.addItem(master.id(), type, edit);
             changed.accept(master.id());
@@ -110,12 +110,12 @@ class MasterEditor implements Serializable {
         new CopyMasterDialog(master, all, this::mastersOf, new CopyMasterDialog.Copier() {
             @Override
             public CopyResult toNew(long catalogId, String number, String name,
-                                    java.util.Set<app.cascade.push.engine.DataType> t) {
+                                    java.util.Set<app.cascade.grading.LockType> t) {
                 return edits.copyToNew(master.id(), catalogId, number, name, t);
             }
 
             @Override
-            public CopyResult toExisting(List<Long> targets, java.util.Set<app.cascade.push.engine.DataType> t) {
+            public CopyResult toExisting(List<Long> targets, java.util.Set<app.cascade.grading.LockType> t) {
                 return edits.copyToExisting(master.id(), targets, t);
             }
         }, (result, toNew) -> {

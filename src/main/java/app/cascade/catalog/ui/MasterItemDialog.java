@@ -2,12 +2,12 @@ package app.cascade.catalog.ui;
 
 import app.cascade.catalog.CalcMethod;
 import app.cascade.catalog.CompositeParts;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.GradingItem;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.catalog.SetupLockedException;
 import app.cascade.catalog.TermChoices;
+import app.cascade.grading.ItemType;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -54,7 +54,7 @@ class MasterItemDialog extends EditDialog {
     private final List<String> termItems = new ArrayList<>();
 
     /** A master's item: its terms come from {@code terms}. */
-    MasterItemDialog(DataType type, Optional<GradingItem> existing, TermChoices terms, Save save) {
+    MasterItemDialog(ItemType type, Optional<GradingItem> existing, TermChoices terms, Save save) {
         this(type, existing, MASTER_NOTE, Optional.of(terms), save);
     }
 
@@ -62,7 +62,7 @@ class MasterItemDialog extends EditDialog {
      * @param noteText what saving does at this level, shown under the fields
      * @param terms    the terms to choose from; without them, any term may be typed (the service checks it)
      */
-    MasterItemDialog(DataType type, Optional<GradingItem> existing, String noteText, Optional<TermChoices> terms,
+    MasterItemDialog(ItemType type, Optional<GradingItem> existing, String noteText, Optional<TermChoices> terms,
                      Save save) {
         super("item-dialog", (existing.isPresent() ? "Edit " : "Add ") + type.singular().toLowerCase(), "36em",
                 "item-error");
@@ -99,7 +99,7 @@ class MasterItemDialog extends EditDialog {
         parts.setId("item-parts");
         parts.setHelperText("One part a line: task or standard code, term, weight in percent, e.g. \"Q1 T1 50\". "
                 + "The weights must add up to 100.");
-        if (type == DataType.COMPOSITE) {
+        if (type == ItemType.COMPOSITE) {
             taskCode.setLabel("Parent task code");
         }
         FormLayout form = new FormLayout();
@@ -136,8 +136,8 @@ class MasterItemDialog extends EditDialog {
         addFooter(existing.isPresent() ? "Save" : "Add", "item-save", () -> save.save(edit(type)));
     }
 
-    private ItemEdit edit(DataType type) {
-        String json = type == DataType.COMPOSITE ? CompositeParts.fromLines(parts.getValue()).toJson() : null;
+    private ItemEdit edit(ItemType type) {
+        String json = type == ItemType.COMPOSITE ? CompositeParts.fromLines(parts.getValue()).toJson() : null;
         return switch (type) {
             case TASK, STANDARD -> new ItemEdit(blank(code), blank(name), null, null, null, seq.getValue(), null,
                     null, null);

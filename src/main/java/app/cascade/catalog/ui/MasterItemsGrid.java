@@ -1,7 +1,7 @@
 package app.cascade.catalog.ui;
 
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.GradingItem;
+import app.cascade.grading.ItemType;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 
@@ -16,11 +16,11 @@ class MasterItemsGrid extends Grid<GradingItem> {
     record Actions(Consumer<GradingItem> edit, Consumer<GradingItem> remove) {
     }
 
-    MasterItemsGrid(DataType type, List<GradingItem> items, Optional<Actions> actions) {
+    MasterItemsGrid(ItemType type, List<GradingItem> items, Optional<Actions> actions) {
         setId("master-items-" + type.name().toLowerCase().replace('_', '-'));
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        addColumn(ItemText::key).setKey("key").setHeader(type == DataType.CATEGORY ? "Category" : "Key");
-        if (type != DataType.CATEGORY) {
+        addColumn(ItemText::key).setKey("key").setHeader(type == ItemType.CATEGORY ? "Category" : "Key");
+        if (type != ItemType.CATEGORY) {
             addColumn(GradingItem::name).setKey("name").setHeader("Name");
         }
         addColumn(ItemText::details).setKey("details").setHeader("Values").setFlexGrow(2);

@@ -4,14 +4,10 @@ import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.CourseMasterService;
-import app.cascade.catalog.CourseService;
 import app.cascade.catalog.MasterDetails;
 import app.cascade.catalog.MasterRow;
-import app.cascade.push.PushRequestService;
-import app.cascade.push.ui.PushToCoursesDialog;
 import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
-import app.cascade.tenancy.CurrentTenant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -31,6 +27,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.List;
 import java.util.Optional;
@@ -60,18 +57,18 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
     private final List<CatalogSummary> all;
 
     MastersView(CatalogService catalogs, CourseMasterService masters, CourseMasterEditService edits,
-                CourseService courses, PushRequestService requests, CurrentUserService users, CurrentTenant tenant) {
+                CurrentUserService users, ObjectProvider<PushToCourses> pushToCourses) {
         this.masters = masters;
         addClassName("cascade-view");
         setSizeFull();
         boolean canEdit = users.current().map(u -> u.hasRole(Roles.DISTRICT_ADMIN)).orElse(false);
-        boolean canPush = users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false);
+        PushToCourses pushing = users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false)
+                ? pushToCourses.getIfAvailable() : null;
         MasterEditor editor = canEdit ? new MasterEditor(edits, masters, catalogs, this::changed, this::deleted,
                 this::open)
                 : null;
-        java.util.function.Consumer<MasterDetails> push = canPush ? m -> new PushToCoursesDialog(m.id(),
-                m.number() + " – " + m.info().name(), courses.schoolYears(), requests,
-                tenant.require().timeZone()).open() : null;
+        java.util.function.Consumer<MasterDetails> push = pushing == null ? null
+                : m -> pushing.open(m.id(), m.number() + " – " + m.info().name());
         details = new MasterDetailsPanel(editor, push);
 
         all = catalogs.catalogs();

@@ -1,5 +1,6 @@
 package app.cascade.catalog.ui;
 
+import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.ItemLinkState;
 import app.cascade.catalog.SetupItem;
 import com.vaadin.flow.component.Component;
@@ -58,7 +59,7 @@ class SetupItemGrid extends Grid<SetupItem> {
     }
 
     /** The origin as the UI words it: "Master", "Course" or "Teacher". */
-    static String origin(app.cascade.catalog.Origin origin) {
+    static String origin(app.cascade.grading.Origin origin) {
         return switch (origin) {
             case MASTER -> "Master";
             case COURSE -> "Course";
@@ -72,11 +73,11 @@ class SetupItemGrid extends Grid<SetupItem> {
     }
 
     static String lockTooltip(SetupItem item, String catalogName) {
-        return "Locked by catalog " + catalogName + ": " + item.type().lock().label();
+        return "Locked by catalog " + catalogName + ": " + CatalogLock.of(item.type()).label();
     }
 
     private static Component link(SetupItem item, String catalogName, boolean sectionLevel) {
-        Component state = Locks.linkState(item.linkState());
+        Component state = LockBadges.linkState(item.linkState());
         if (item.linkState() == ItemLinkState.LOCKED) {
             state.getChildren().filter(Icon.class::isInstance).map(Icon.class::cast).findFirst()
                     .ifPresent(icon -> icon.setTooltipText(lockTooltip(item, catalogName)));

@@ -1,6 +1,5 @@
 package app.cascade.exchange.internal;
 
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.exchange.DistrictDocument;
 import app.cascade.exchange.DistrictDocument.Assignment;
@@ -19,6 +18,8 @@ import app.cascade.exchange.DistrictDocument.Term;
 import app.cascade.exchange.ExchangeValidationException;
 import app.cascade.exchange.ExchangeValidationException.Problem;
 import app.cascade.exchange.ImportSummary;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.MatchKey;
 import app.cascade.tenancy.CurrentTenant;
 import app.cascade.tenancy.Tenant;
 import org.slf4j.Logger;
@@ -137,37 +138,16 @@ public class DistrictImporter {
 
     // ------------------------------------------------------------------------------------------------------------
 
-    static String matchKey(String type, String code, String name, String taskCode, String termCode) {
-        return switch (type) {
-            case "CATEGORY" -> name == null ? null : trimSpaces(name).toLowerCase(Locale.ROOT);
-            case "CALC_OPTION", "COMPOSITE" -> taskCode + "|" + termCode;
-            default -> code;
-        };
-    }
-
-    /** PostgreSQL's {@code btrim(text)}: spaces only. */
-    static String trimSpaces(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
     /**
-     * The types whose keys one master keeps unique together ({@link DataType#sharedKeys}): tasks and standards share
+     * The types whose keys one master keeps unique together ({@link ItemType#sharedKeys}): tasks and standards share
      * their codes; every other type has keys of its own.
      */
     static String keySpace(String type) {
-        return DataType.valueOf(type).sharedKeys().stream().map(Enum::name).collect(Collectors.joining("+"));
+        return ItemType.valueOf(type).sharedKeys().stream().map(Enum::name).collect(Collectors.joining("+"));
     }
 
     static String catalogKey(String name) {
-        return trimSpaces(name).toLowerCase(Locale.ROOT);
+        return MatchKey.trimSpaces(name).toLowerCase(Locale.ROOT);
     }
 
     private static String at(String base, String field, int index) {
@@ -483,7 +463,7 @@ public class DistrictImporter {
                             + key(item.value()) + "\" (item " + other + ")" + (otherType.equals(item.value().type())
                             ? "" : ": task and standard codes are unique across both types"));
                 }
-                DataType type = DataType.valueOf(item.value().type());
+                ItemType type = ItemType.valueOf(item.value().type());
                 try {
                     DocumentRules.edit(item.value(), mapper).requireKnownTasks(type,
                             taskCodes.getOrDefault(item.parentId(), Set.of()));
@@ -973,7 +953,7 @@ public class DistrictImporter {
     }
 
     private static String key(Item item) {
-        return matchKey(item.type(), item.code(), item.name(), item.taskCode(), item.termCode());
+        return MatchKey.of(ItemType.valueOf(item.type()), item.code(), item.name(), item.taskCode(), item.termCode());
     }
 
     /** Reads the key of a row of a query: what a write's rows are found again by. */

@@ -1,7 +1,6 @@
 package app.cascade.exchange.internal;
 
 import app.cascade.catalog.CourseInfoValues;
-import app.cascade.catalog.DataType;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.SetupEditException;
 import app.cascade.exchange.DistrictDocument;
@@ -14,6 +13,7 @@ import app.cascade.exchange.DistrictDocument.School;
 import app.cascade.exchange.DistrictDocument.Section;
 import app.cascade.exchange.DistrictDocument.Term;
 import app.cascade.exchange.ExchangeValidationException.Problem;
+import app.cascade.grading.ItemType;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ final class DocumentRules {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             ItemEdit edit = edit(item, mapper);
-            DataType type = DataType.valueOf(item.type());
+            ItemType type = ItemType.valueOf(item.type());
             apply(ownerPath + ".items[" + i + "]", () -> edit.validateSetupFor(type));
         }
     }

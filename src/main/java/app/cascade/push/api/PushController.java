@@ -4,7 +4,7 @@ import app.cascade.api.BodyLimit;
 import app.cascade.push.PushPreview;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
-import app.cascade.reports.PushReportExporter;
+import app.cascade.push.PushReportExporter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

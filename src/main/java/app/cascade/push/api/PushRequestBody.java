@@ -1,9 +1,9 @@
 package app.cascade.push.api;
 
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushValidationException;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -33,7 +33,7 @@ record PushRequestBody(
         @Schema(description = "Push locked data to sections; default false")
         Boolean toSections,
         @Schema(description = "Data to be pushed; default all")
-        Set<DataType> types,
+        Set<LockType> types,
         @Schema(description = "Submit to Batch at this ISO-8601 instant; absent means Run Now",
                 example = "2026-12-01T06:00:00Z")
         Instant scheduledAt) {
@@ -49,6 +49,6 @@ record PushRequestBody(
             throw new PushValidationException("types", "A type of data to push cannot be null");
         }
         return new PushCommand(kind == null ? PushKind.CATALOG : kind, catalogId, masterId, schoolYearId, calendarId,
-                mode, Boolean.TRUE.equals(toSections), types == null ? EnumSet.allOf(DataType.class) : types);
+                mode, Boolean.TRUE.equals(toSections), types == null ? EnumSet.allOf(LockType.class) : types);
     }
 }

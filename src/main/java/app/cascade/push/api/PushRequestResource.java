@@ -1,9 +1,9 @@
 package app.cascade.push.api;
 
+import app.cascade.grading.LockType;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -15,7 +15,7 @@ import java.util.UUID;
 @Schema(name = "PushRequest")
 record PushRequestResource(UUID id, PushStatus status, PushKind kind, Instant scheduledAt, String catalog,
                            String master, String schoolYear, int coursesDone, Integer coursesTotal, PushMode mode,
-                           boolean toSections, List<DataType> types,
+                           boolean toSections, List<LockType> types,
                            @Schema(description = "The types' labels, as the queue list shows them") String pushedData,
                            @Schema(description = "The submitter's username") String submittedBy,
                            @Schema(description = "The submitter's display name (the username for older requests)")

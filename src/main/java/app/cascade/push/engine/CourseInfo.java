@@ -1,5 +1,7 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.CourseInfoField;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.ItemType;
+
 import java.util.UUID;
 
 /**

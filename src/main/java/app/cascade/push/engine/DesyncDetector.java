@@ -1,5 +1,9 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Origin;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +23,7 @@ public final class DesyncDetector {
     }
 
     public static List<Desync> detect(MasterInput master, List<Item> courseItems, Facts facts,
-                                      Set<DataType> checkedTypes) {
+                                      Set<LockType> checkedTypes) {
         Set<UUID> masterIds = new HashSet<>();
         Map<ItemType, Set<String>> masterKeys = new HashMap<>();
         for (Item m : master.items()) {
@@ -29,7 +33,7 @@ public final class DesyncDetector {
         List<Desync> found = new ArrayList<>();
         Map<UUID, List<Item>> byLink = new HashMap<>();
         List<Item> items = courseItems.stream()
-                .filter(i -> checkedTypes.contains(i.type().dataType()) && !i.residual())
+                .filter(i -> checkedTypes.contains(i.type().lockType()) && !i.residual())
                 .sorted(Comparator.comparing(Item::createdAt).thenComparing(Item::id))
                 .toList();
         for (Item item : items) {

@@ -1,7 +1,9 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.MatchKey;
+
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,11 +23,7 @@ public record ItemValues(String code, String name, String taskCode, String termC
 
     /** The match key (push-rules §1): exactly what the database's generated {@code match_key} column holds. */
     public String matchKey(ItemType type) {
-        return switch (type) {
-            case CATEGORY -> trimSpaces(name).toLowerCase(Locale.ROOT);
-            case CALC_OPTION, COMPOSITE -> taskCode + "|" + termCode;
-            default -> code;
-        };
+        return MatchKey.of(type, code, name, taskCode, termCode);
     }
 
     public ItemValues withName(String newName) {
@@ -46,16 +44,4 @@ public record ItemValues(String code, String name, String taskCode, String termC
         };
     }
 
-    /** PostgreSQL's btrim(): spaces only. */
-    static String trimSpaces(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return text.substring(start, end);
-    }
 }

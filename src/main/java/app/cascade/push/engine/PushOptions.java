@@ -1,5 +1,7 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.LockType;
+
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -10,14 +12,14 @@ import java.util.Set;
  * @param toSections "Push locked data to sections"
  * @param types      "Data to be pushed"
  */
-public record PushOptions(PushMode mode, boolean toSections, Set<DataType> types) {
+public record PushOptions(PushMode mode, boolean toSections, Set<LockType> types) {
 
     public PushOptions {
         Objects.requireNonNull(mode, "mode");
-        types = types.isEmpty() ? EnumSet.noneOf(DataType.class) : EnumSet.copyOf(types);
+        types = types.isEmpty() ? EnumSet.noneOf(LockType.class) : EnumSet.copyOf(types);
     }
 
     public static PushOptions all(PushMode mode, boolean toSections) {
-        return new PushOptions(mode, toSections, EnumSet.allOf(DataType.class));
+        return new PushOptions(mode, toSections, EnumSet.allOf(LockType.class));
     }
 }

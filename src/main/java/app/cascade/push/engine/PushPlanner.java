@@ -1,5 +1,12 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.CourseInfoField;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Locks;
+import app.cascade.grading.MatchKey;
+import app.cascade.grading.Origin;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +53,7 @@ public final class PushPlanner {
     /** Request-level rows: {@code NOT_LOCKED} once per selected type that the catalog does not lock. */
     public List<ReportRow> requestRows(Locks locks, PushOptions options) {
         List<ReportRow> rows = new ArrayList<>();
-        for (DataType type : DataType.values()) {
+        for (LockType type : LockType.values()) {
             if (options.types().contains(type) && !locks.isLocked(type)) {
                 rows.add(new ReportRow(null, null, null, null, null, type.label(), null, "Not pushed",
                         ReasonCode.NOT_LOCKED, Dependents.NONE,
@@ -65,8 +72,8 @@ public final class PushPlanner {
                     "The course is marked Ignore Master Push");
             return run.plan(CourseOutcome.SKIPPED, null);
         }
-        Set<DataType> active = EnumSet.noneOf(DataType.class);
-        options.types().stream().filter(t -> t != DataType.COURSE_INFO && locks.isLocked(t)).forEach(active::add);
+        Set<LockType> active = EnumSet.noneOf(LockType.class);
+        options.types().stream().filter(t -> t != LockType.COURSE_INFO && locks.isLocked(t)).forEach(active::add);
         if (options.mode() == PushMode.PUSH_LOCKED) {
             List<Desync> desyncs = DesyncDetector.detect(master, course.items(), facts, active);
             if (!desyncs.isEmpty()) {
@@ -90,7 +97,7 @@ public final class PushPlanner {
         }
         run.applyForcing();
         CourseInfo newInfo = null;
-        if (options.types().contains(DataType.COURSE_INFO) && !locks.fields().isEmpty()) {
+        if (options.types().contains(LockType.COURSE_INFO) && !locks.fields().isEmpty()) {
             CourseInfo info = course.info();
             for (CourseInfoField field : CourseInfoField.values()) {
                 if (locks.fields().contains(field) && !info.sameAs(master.info(), field)) {
@@ -114,10 +121,10 @@ public final class PushPlanner {
         return run.plan(CourseOutcome.PUSHED, null);
     }
 
-    private static Set<ItemType> sectionTypes(Set<DataType> active) {
+    private static Set<ItemType> sectionTypes(Set<LockType> active) {
         Set<ItemType> types = EnumSet.noneOf(ItemType.class);
         for (ItemType t : ItemType.values()) {
-            if (t.sectionLevel() && active.contains(t.dataType())) {
+            if (t.sectionLevel() && active.contains(t.lockType())) {
                 types.add(t);
             }
         }
@@ -128,10 +135,10 @@ public final class PushPlanner {
     private final class MasterStep {
         private final Run run;
         private final MasterInput master;
-        private final Set<DataType> active;
+        private final Set<LockType> active;
         final Set<UUID> masterIds = new HashSet<>();
 
-        MasterStep(Run run, MasterInput master, Set<DataType> active) {
+        MasterStep(Run run, MasterInput master, Set<LockType> active) {
             this.run = run;
             this.master = master;
             this.active = active;
@@ -165,7 +172,7 @@ public final class PushPlanner {
         }
 
         private boolean isActive(ItemType type) {
-            return active.contains(type.dataType());
+            return active.contains(type.lockType());
         }
 
         private boolean isForeign(UUID link) {
@@ -272,7 +279,7 @@ public final class PushPlanner {
                  String message) {
             rows.add(new ReportRow(course.id(), course.school(), course.number(), course.info().name(),
                     sectionId == null ? null : sectionNumbers.get(sectionId),
-                    type == null ? null : type.dataType().label(), item, outcome, reason, deps, message));
+                    type == null ? null : type.lockType().label(), item, outcome, reason, deps, message));
         }
 
         void sync(WorkItem w, ItemValues values, Origin origin) {
@@ -334,7 +341,7 @@ public final class PushPlanner {
                 if (!w.alive() || w.type != ItemType.CATEGORY || !pushedKeys.contains(w.key()) || isPushed.test(w)) {
                     continue;
                 }
-                String base = ItemValues.trimSpaces(w.values.name());
+                String base = MatchKey.trimSpaces(w.values.name());
                 String name;
                 int n = 1;
                 do {

@@ -1,5 +1,8 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
+
 import java.time.Instant;
 import java.util.UUID;
 

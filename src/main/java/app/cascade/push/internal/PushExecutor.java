@@ -1,5 +1,6 @@
 package app.cascade.push.internal;
 
+import app.cascade.grading.Locks;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
@@ -8,7 +9,6 @@ import app.cascade.push.engine.CourseOutcome;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
-import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.MasterInput;
 import app.cascade.push.engine.PlanCounts;
 import app.cascade.push.engine.PushOptions;

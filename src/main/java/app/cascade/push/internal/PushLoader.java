@@ -1,18 +1,18 @@
 package app.cascade.push.internal;
 
+import app.cascade.grading.CourseInfoField;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Locks;
+import app.cascade.grading.Origin;
 import app.cascade.push.engine.CourseInfo;
-import app.cascade.push.engine.CourseInfoField;
 import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.CoursePlan;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
 import app.cascade.push.engine.Item;
-import app.cascade.push.engine.ItemType;
 import app.cascade.push.engine.ItemValues;
-import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.MasterInput;
-import app.cascade.push.engine.Origin;
 import app.cascade.push.engine.SectionInput;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -174,13 +174,13 @@ public class PushLoader {
 
     public Locks locks(long catalogId) {
         Set<CourseInfoField> fields = EnumSet.noneOf(CourseInfoField.class);
-        Set<DataType> types = EnumSet.noneOf(DataType.class);
+        Set<LockType> types = EnumSet.noneOf(LockType.class);
         jdbc.query(LOCKS, rs -> {
             String name = rs.getString(1);
             try {
                 fields.add(CourseInfoField.valueOf(name));
             } catch (IllegalArgumentException notAField) {
-                types.add(DataType.valueOf(name));
+                types.add(LockType.valueOf(name));
             }
         }, catalogId);
         return new Locks(fields, types);

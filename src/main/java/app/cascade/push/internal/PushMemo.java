@@ -1,9 +1,9 @@
 package app.cascade.push.internal;
 
+import app.cascade.grading.Locks;
 import app.cascade.push.PushKind;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Item;
-import app.cascade.push.engine.Locks;
 import app.cascade.push.engine.MasterInput;
 import app.cascade.push.engine.PlanCounts;
 import app.cascade.push.engine.PushOptions;

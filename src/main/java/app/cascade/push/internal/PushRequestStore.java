@@ -1,11 +1,11 @@
 package app.cascade.push.internal;
 
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -221,8 +221,8 @@ public class PushRequestStore {
 
     private static PushRequestView map(ResultSet rs, int row) throws SQLException {
         Array array = rs.getArray("data_types");
-        Set<DataType> types = EnumSet.noneOf(DataType.class);
-        Arrays.stream((String[]) array.getArray()).map(DataType::valueOf).forEach(types::add);
+        Set<LockType> types = EnumSet.noneOf(LockType.class);
+        Arrays.stream((String[]) array.getArray()).map(LockType::valueOf).forEach(types::add);
         int total = rs.getInt("courses_total");
         Integer coursesTotal = rs.wasNull() ? null : total;
         long catalog = rs.getLong("catalog_id");

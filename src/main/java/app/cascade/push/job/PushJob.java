@@ -35,12 +35,12 @@ public class PushJob {
     private final PushRequestStore store;
     private final DistrictSettings settings;
     private final PushEvents events;
-    private final PushRequestEndings endings;
+    private final PushEndings endings;
     private final TransactionTemplate tx;
     private final PushMetrics metrics;
 
     public PushJob(PushExecutor executor, PushRequestStore store, DistrictSettings settings, PushEvents events,
-                   PushRequestEndings endings, PlatformTransactionManager transactions,
+                   PushEndings endings, PlatformTransactionManager transactions,
                    PushMetrics metrics) {
         this.metrics = metrics;
         this.executor = executor;

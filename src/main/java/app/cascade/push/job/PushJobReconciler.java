@@ -49,7 +49,7 @@ public class PushJobReconciler {
     private final PushRequestStore store;
     private final PushJobScheduler jobs;
     private final PushEvents events;
-    private final PushRequestEndings endings;
+    private final PushEndings endings;
     private final TenantRegistry registry;
     private final JdbcTemplate jdbc;
     private final JdbcTemplate jobStorage;
@@ -59,7 +59,7 @@ public class PushJobReconciler {
     private final Duration every;
 
     public PushJobReconciler(UnfinishedRequests unfinished, PushRequestStore store, PushJobScheduler jobs,
-                             PushEvents events, PushRequestEndings endings, TenantRegistry registry,
+                             PushEvents events, PushEndings endings, TenantRegistry registry,
                              JdbcTemplate jdbc, @Qualifier(JobRunrPool.BEAN) DataSource jobStorage,
                              PlatformTransactionManager transactions, NodeName node,
                              @Value("${cascade.push.reconciler.grace:60s}") Duration grace,

@@ -19,12 +19,12 @@ class PreviewDialog extends Dialog {
     static final String EMPTY = "No course would be touched: no course of this year is linked to a master of the "
             + "catalog.";
 
-    PreviewDialog(String title, PushPreview preview, app.cascade.reports.PushReportExporter exporter) {
+    PreviewDialog(String title, PushPreview preview, app.cascade.push.PushReportExporter exporter) {
         this(title, preview, exporter, EMPTY);
     }
 
     /** @param emptyText what an empty course list means for this tool */
-    PreviewDialog(String title, PushPreview preview, app.cascade.reports.PushReportExporter exporter,
+    PreviewDialog(String title, PushPreview preview, app.cascade.push.PushReportExporter exporter,
                   String emptyText) {
         setId("preview-dialog");
         setHeaderTitle("Preview: " + title);

@@ -4,7 +4,7 @@ import app.cascade.catalog.CourseService;
 import app.cascade.push.PushEvents;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
-import app.cascade.reports.PushReportExporter;
+import app.cascade.push.PushReportExporter;
 import app.cascade.security.Roles;
 import app.cascade.tenancy.CurrentTenant;
 import com.vaadin.flow.component.html.H2;

@@ -1,8 +1,8 @@
 package app.cascade.push.ui;
 
 import app.cascade.catalog.SchoolYearRef;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -32,7 +32,7 @@ class PushForm<S> extends VerticalLayout {
     final ComboBox<S> choice;
     final RadioButtonGroup<PushMode> mode = new RadioButtonGroup<>("Push Mode");
     final Checkbox toSections = new Checkbox("Push locked data to sections");
-    final Map<DataType, Checkbox> types = new EnumMap<>(DataType.class);
+    final Map<LockType, Checkbox> types = new EnumMap<>(LockType.class);
     private final PushScope<S> scope;
     static final String HELP_SUMMARY = "How Push locked data and Overwrite differ";
     private final Span typesError = new Span("Select at least one kind of data to push");
@@ -71,7 +71,7 @@ class PushForm<S> extends VerticalLayout {
         Div typeBoxes = new Div();
         typeBoxes.setId("push-types");
         typeBoxes.addClassName("cascade-push-types");
-        for (DataType type : DataType.values()) {
+        for (LockType type : LockType.values()) {
             if (!scope.types().contains(type)) {
                 continue;
             }
@@ -104,8 +104,8 @@ class PushForm<S> extends VerticalLayout {
         return help;
     }
 
-    Set<DataType> selectedTypes() {
-        Set<DataType> selected = EnumSet.noneOf(DataType.class);
+    Set<LockType> selectedTypes() {
+        Set<LockType> selected = EnumSet.noneOf(LockType.class);
         types.forEach((type, box) -> {
             if (box.getValue()) {
                 selected.add(type);

@@ -3,9 +3,9 @@ package app.cascade.push.ui;
 import app.cascade.catalog.CalendarRef;
 import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.SchoolYearRef;
+import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 
 import java.util.EnumSet;
@@ -33,12 +33,12 @@ import java.util.function.LongFunction;
  */
 record PushScope<S>(String label, String fieldId, Function<S, String> itemLabel, LongFunction<List<S>> forYear,
                     boolean required, String missing, String placeholder, Function<String, String> noneFor,
-                    boolean sectionsOption, Set<DataType> types, List<String> help, String overwriteText,
+                    boolean sectionsOption, Set<LockType> types, List<String> help, String overwriteText,
                     String previewEmpty, Command<S> command, BiFunction<S, SchoolYearRef, String> title) {
 
     /** Builds the command from the form's values; {@code choice} may be null when not required. */
     interface Command<S> {
-        PushCommand build(S choice, long yearId, PushMode mode, boolean toSections, Set<DataType> types);
+        PushCommand build(S choice, long yearId, PushMode mode, boolean toSections, Set<LockType> types);
     }
 
     static final String CATALOG_HELP_LOCKED = "Push locked data: pushes the data that is locked in the catalog to "
@@ -78,7 +78,7 @@ record PushScope<S>(String label, String fieldId, Function<S, String> itemLabel,
         return new PushScope<>("Select Course Catalog", "push-catalog", CatalogSummary::name, catalogsForYear, true,
                 "Select a course catalog", null,
                 year -> "No catalog has a course master linked to a course in " + year, true,
-                EnumSet.allOf(DataType.class), List.of(CATALOG_HELP_LOCKED, CATALOG_HELP_OVERWRITE, CATALOG_HELP_LOCKS),
+                EnumSet.allOf(LockType.class), List.of(CATALOG_HELP_LOCKED, CATALOG_HELP_OVERWRITE, CATALOG_HELP_LOCKS),
                 MASTERS_OVERWRITE,
                 "No course would be touched: no course of this year is linked to a master of the catalog.",
                 (catalog, year, mode, toSections, types) -> PushCommand.catalog(catalog.id(), year, mode, toSections,
@@ -103,7 +103,7 @@ record PushScope<S>(String label, String fieldId, Function<S, String> itemLabel,
     static PushScope<CalendarRef> courses(LongFunction<List<CalendarRef>> calendarsForYear) {
         return new PushScope<>("Select Calendar", "push-calendar", CalendarRef::label, calendarsForYear, false,
                 null, "All calendars of the year", year -> "No calendar of " + year + " has a course", false,
-                EnumSet.of(DataType.CATEGORIES, DataType.CALC_OPTIONS, DataType.COMPOSITES),
+                EnumSet.of(LockType.CATEGORIES, LockType.CALC_OPTIONS, LockType.COMPOSITES),
                 List.of(COURSES_HELP_WHAT, COURSES_HELP_LOCKED, COURSES_HELP_OVERWRITE),
                 COURSES_OVERWRITE,
                 "No course would be touched: this year (or calendar) has no course.",

@@ -12,7 +12,7 @@ import app.cascade.push.PushRestart;
 import app.cascade.push.PushService;
 import app.cascade.push.PushStateException;
 import app.cascade.push.PushValidationException;
-import app.cascade.reports.PushReportExporter;
+import app.cascade.push.PushReportExporter;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Text;

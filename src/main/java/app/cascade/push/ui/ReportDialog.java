@@ -2,7 +2,7 @@ package app.cascade.push.ui;
 
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.engine.ReportRow;
-import app.cascade.reports.PushReportExporter;
+import app.cascade.push.PushReportExporter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;

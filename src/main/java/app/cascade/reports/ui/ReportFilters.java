@@ -3,7 +3,7 @@ package app.cascade.reports.ui;
 import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.SchoolRef;
 import app.cascade.catalog.SchoolYearRef;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.reports.ReportFilter;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -22,11 +22,11 @@ class ReportFilters extends HorizontalLayout {
     final ComboBox<SchoolYearRef> year = new ComboBox<>("School year");
     final ComboBox<CatalogSummary> catalog = new ComboBox<>("Catalog");
     final ComboBox<SchoolRef> school = new ComboBox<>("School");
-    final ComboBox<DataType> dataType = new ComboBox<>("Data type");
+    final ComboBox<LockType> dataType = new ComboBox<>("Data type");
     private final List<Runnable> listeners = new ArrayList<>();
 
     ReportFilters(String idPrefix, List<SchoolYearRef> years, List<CatalogSummary> catalogs, List<SchoolRef> schools,
-                  List<DataType> dataTypes) {
+                  List<LockType> dataTypes) {
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         setWrap(true);
         year.setId(idPrefix + "-year");
@@ -45,7 +45,7 @@ class ReportFilters extends HorizontalLayout {
         school.setWidth("16em");
         dataType.setId(idPrefix + "-data-type");
         dataType.setItems(dataTypes);
-        dataType.setItemLabelGenerator(DataType::label);
+        dataType.setItemLabelGenerator(LockType::label);
         dataType.setPlaceholder("All data types");
         dataType.setWidth("14em");
         for (ComboBox<?> box : List.of(year, catalog, school, dataType)) {

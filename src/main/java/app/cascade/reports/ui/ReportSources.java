@@ -2,7 +2,7 @@ package app.cascade.reports.ui;
 
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CourseService;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ class ReportSources {
 
     /** Filters for {@code idPrefix}; with Course Info among the data types when {@code courseInfo}. */
     ReportFilters filters(String idPrefix, boolean courseInfo) {
-        List<DataType> types = new ArrayList<>();
+        List<LockType> types = new ArrayList<>();
         if (courseInfo) {
-            types.add(DataType.COURSE_INFO);
+            types.add(LockType.COURSE_INFO);
         }
-        for (DataType type : DataType.values()) {
-            if (type != DataType.COURSE_INFO) {
+        for (LockType type : LockType.values()) {
+            if (type != LockType.COURSE_INFO) {
                 types.add(type);
             }
         }

@@ -2,9 +2,8 @@ package app.cascade.security.internal;
 
 import app.cascade.security.DevUser;
 import app.cascade.security.DistrictAuthorities;
-import app.cascade.security.Roles;
+import app.cascade.security.RolePaths;
 import app.cascade.security.ui.LoginView;
-import app.cascade.support.JobDashboardPaths;
 import app.cascade.tenancy.TenantRegistry;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
@@ -116,13 +115,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties, RequestUtil vaadinRequests)
-            throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/styles/**", "/images/**").permitAll()
-                // JobRunr's dashboard, relayed by the app: support staff only
-                .requestMatchers(JobDashboardPaths.ALL.toArray(String[]::new)).hasRole(Roles.SUPPORT));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(JobDashboardPaths.ALL.stream()
+    SecurityFilterChain uiChain(HttpSecurity http, SecurityProperties properties, RequestUtil vaadinRequests,
+                                List<RolePaths> rolePaths) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+            auth.requestMatchers("/styles/**", "/images/**").permitAll();
+            // paths a feature serves to one role only, e.g. JobRunr's dashboard relayed to support staff
+            rolePaths.forEach(paths -> auth.requestMatchers(paths.patterns().toArray(String[]::new))
+                    .hasRole(paths.role()));
+        });
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(rolePaths.stream().flatMap(paths -> paths.patterns().stream())
                 .map(p -> org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                         .withDefaults().matcher(p))
                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new)));

@@ -1,7 +1,7 @@
 package app.cascade.catalog.internal;
 
-import app.cascade.catalog.DataType;
-import app.cascade.catalog.Origin;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -29,7 +29,7 @@ public class CourseItem extends PlacedItem {
     protected CourseItem() {
     }
 
-    public CourseItem(UUID id, Course course, DataType type, String name, Origin origin) {
+    public CourseItem(UUID id, Course course, ItemType type, String name, Origin origin) {
         super(id, type, name, origin);
         this.course = course;
     }

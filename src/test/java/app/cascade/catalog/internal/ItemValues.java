@@ -1,6 +1,6 @@
 package app.cascade.catalog.internal;
 
-import app.cascade.catalog.DataType;
+import app.cascade.grading.ItemType;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,7 +25,7 @@ public abstract class ItemValues {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "item_type", nullable = false)
-    private DataType type;
+    private ItemType type;
 
     private String code;
 
@@ -63,7 +63,7 @@ public abstract class ItemValues {
     protected ItemValues() {
     }
 
-    protected ItemValues(UUID id, DataType type, String name) {
+    protected ItemValues(UUID id, ItemType type, String name) {
         this.id = id;
         this.type = type;
         this.name = name;
@@ -73,7 +73,7 @@ public abstract class ItemValues {
         return id;
     }
 
-    public DataType getType() {
+    public ItemType getType() {
         return type;
     }
 

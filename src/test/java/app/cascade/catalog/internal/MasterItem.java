@@ -1,6 +1,6 @@
 package app.cascade.catalog.internal;
 
-import app.cascade.catalog.DataType;
+import app.cascade.grading.ItemType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -20,7 +20,7 @@ public class MasterItem extends ItemValues {
     protected MasterItem() {
     }
 
-    public MasterItem(UUID id, CourseMaster master, DataType type, String name) {
+    public MasterItem(UUID id, CourseMaster master, ItemType type, String name) {
         super(id, type, name);
         this.master = master;
     }

@@ -1,7 +1,7 @@
 package app.cascade.catalog.internal;
 
-import app.cascade.catalog.DataType;
-import app.cascade.catalog.Origin;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,7 +29,7 @@ public abstract class PlacedItem extends ItemValues {
     protected PlacedItem() {
     }
 
-    protected PlacedItem(UUID id, DataType type, String name, Origin origin) {
+    protected PlacedItem(UUID id, ItemType type, String name, Origin origin) {
         super(id, type, name);
         this.origin = origin;
     }

@@ -1,7 +1,7 @@
 package app.cascade.catalog.internal;
 
-import app.cascade.catalog.DataType;
-import app.cascade.catalog.Origin;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Origin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -29,7 +29,7 @@ public class SectionItem extends PlacedItem {
     protected SectionItem() {
     }
 
-    public SectionItem(UUID id, Section section, DataType type, String name, Origin origin) {
+    public SectionItem(UUID id, Section section, ItemType type, String name, Origin origin) {
         super(id, type, name, origin);
         this.section = section;
     }

@@ -1,5 +1,6 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -8,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static app.cascade.push.engine.ItemType.CALC_OPTION;
-import static app.cascade.push.engine.ItemType.CATEGORY;
-import static app.cascade.push.engine.ItemType.TASK;
+import static app.cascade.grading.ItemType.CALC_OPTION;
+import static app.cascade.grading.ItemType.CATEGORY;
+import static app.cascade.grading.ItemType.TASK;
 import static app.cascade.push.engine.Items.calc;
 import static app.cascade.push.engine.Items.category;
 import static app.cascade.push.engine.Items.course;

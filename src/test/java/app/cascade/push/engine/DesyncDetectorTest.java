@@ -1,13 +1,15 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.LockType;
+import app.cascade.grading.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import static app.cascade.push.engine.ItemType.CATEGORY;
-import static app.cascade.push.engine.ItemType.TASK;
+import static app.cascade.grading.ItemType.CATEGORY;
+import static app.cascade.grading.ItemType.TASK;
 import static app.cascade.push.engine.Items.category;
 import static app.cascade.push.engine.Items.course;
 import static app.cascade.push.engine.Items.id;
@@ -23,9 +25,9 @@ class DesyncDetectorTest {
             master("m.Tests", CATEGORY, category("Tests", 50))));
     private final Facts facts = new Facts(Map.of(), Map.of(id("m.S1"), 1L, id("m.Tests"), 1L, id("other.S1"), 2L));
 
-    private List<Desync> detect(List<Item> items, DataType... checked) {
+    private List<Desync> detect(List<Item> items, LockType... checked) {
         return DesyncDetector.detect(master, items, facts,
-                checked.length == 0 ? DataType.grading() : EnumSet.of(checked[0], checked));
+                checked.length == 0 ? LockType.grading() : EnumSet.of(checked[0], checked));
     }
 
     @Test
@@ -64,7 +66,7 @@ class DesyncDetectorTest {
     @Test
     void only_the_checked_types_count() {
         List<Item> items = List.of(course("c.S1", TASK, task("S1", "S1"), "other.S1", Origin.MASTER));
-        assertThat(detect(items, DataType.CATEGORIES)).isEmpty();
-        assertThat(detect(items, DataType.TASKS_STANDARDS)).hasSize(1);
+        assertThat(detect(items, LockType.CATEGORIES)).isEmpty();
+        assertThat(detect(items, LockType.TASKS_STANDARDS)).hasSize(1);
     }
 }

@@ -1,5 +1,8 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.ItemType;
+import app.cascade.grading.Locks;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

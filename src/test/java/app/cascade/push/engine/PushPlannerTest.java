@@ -1,15 +1,19 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.CourseInfoField;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Locks;
+import app.cascade.grading.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static app.cascade.push.engine.ItemType.ASSESSMENT;
-import static app.cascade.push.engine.ItemType.CALC_OPTION;
-import static app.cascade.push.engine.ItemType.CATEGORY;
-import static app.cascade.push.engine.ItemType.TASK;
+import static app.cascade.grading.ItemType.ASSESSMENT;
+import static app.cascade.grading.ItemType.CALC_OPTION;
+import static app.cascade.grading.ItemType.CATEGORY;
+import static app.cascade.grading.ItemType.TASK;
 import static app.cascade.push.engine.Items.assessment;
 import static app.cascade.push.engine.Items.calc;
 import static app.cascade.push.engine.Items.category;
@@ -118,9 +122,9 @@ class PushPlannerTest {
     @Test
     void a_locked_changed_state_code_reaches_the_course_and_nothing_else_changes() {
         MiniDistrict d = withMaster(synced(), master1(List.of(), "SC-99"));
-        Locks locks = new Locks(EnumSet.of(CourseInfoField.stateCode), DataType.grading());
+        Locks locks = new Locks(EnumSet.of(CourseInfoField.stateCode), LockType.grading());
 
-        CoursePlan plan = d.push(locks, new PushOptions(PUSH_LOCKED, false, EnumSet.of(DataType.COURSE_INFO)));
+        CoursePlan plan = d.push(locks, new PushOptions(PUSH_LOCKED, false, EnumSet.of(LockType.COURSE_INFO)));
 
         assertThat(plan.newInfo().stateCode()).isEqualTo("SC-99");
         assertThat(plan.newInfo().department()).isEqualTo("English");
@@ -135,7 +139,7 @@ class PushPlannerTest {
         MiniDistrict d = withMaster(synced(), changed);
 
         CoursePlan plan = d.push(new Locks(EnumSet.of(CourseInfoField.stateCode), Set.of()),
-                new PushOptions(PUSH_LOCKED, false, EnumSet.of(DataType.COURSE_INFO)));
+                new PushOptions(PUSH_LOCKED, false, EnumSet.of(LockType.COURSE_INFO)));
 
         assertThat(plan.newInfo()).isNull();
     }
@@ -143,7 +147,7 @@ class PushPlannerTest {
     @Test
     void a_selected_but_unlocked_type_is_reported_not_locked_once_and_left_alone() {
         MiniDistrict d = withMaster(synced(), without(master1(List.of(), "SC-01"), "m.Homework"));
-        Locks locks = new Locks(Set.of(), EnumSet.of(DataType.TASKS_STANDARDS));
+        Locks locks = new Locks(Set.of(), EnumSet.of(LockType.TASKS_STANDARDS));
         PushOptions options = PushOptions.all(OVERWRITE, true);
 
         List<ReportRow> requestRows = d.planner.requestRows(locks, options);
@@ -194,7 +198,7 @@ class PushPlannerTest {
         Item labs = course("s11.Labs", CATEGORY, category("Labs", 10), null, Origin.TEACHER);
         MiniDistrict d = addSectionItem(synced(), S1, labs);
 
-        CoursePlan plan = d.push(ALL, new PushOptions(OVERWRITE, true, EnumSet.complementOf(EnumSet.of(DataType.CATEGORIES))));
+        CoursePlan plan = d.push(ALL, new PushOptions(OVERWRITE, true, EnumSet.complementOf(EnumSet.of(LockType.CATEGORIES))));
 
         assertThat(plan.sectionDeletes()).doesNotContain(labs.id());
         assertThat(plan.changesNothing()).isTrue();
@@ -273,7 +277,7 @@ class PushPlannerTest {
     void a_removed_task_without_dependents_is_deleted_with_its_calc_options_and_their_section_copies() {
         MiniDistrict d = withMaster(synced(), without(master1(List.of(), "SC-01"), "m.Q3", "m.calc.Q3"));
 
-        CoursePlan plan = d.pushAndApply(ALL, new PushOptions(PUSH_LOCKED, false, EnumSet.of(DataType.TASKS_STANDARDS)));
+        CoursePlan plan = d.pushAndApply(ALL, new PushOptions(PUSH_LOCKED, false, EnumSet.of(LockType.TASKS_STANDARDS)));
 
         assertThat(plan.courseDeletes()).containsExactlyInAnyOrder(id("c.Q3"), id("c.calc.Q3"));
         assertThat(plan.sectionDeletes()).containsExactlyInAnyOrder(id("s11.calc.Q3"), id("s12.calc.Q3"));
@@ -428,7 +432,7 @@ class PushPlannerTest {
                         i.createdAt()) : i).toList());
         MiniDistrict d = withMaster(synced(), changed);
 
-        CoursePlan plan = d.push(ALL, new PushOptions(OVERWRITE, true, EnumSet.of(DataType.ASSESSMENTS)));
+        CoursePlan plan = d.push(ALL, new PushOptions(OVERWRITE, true, EnumSet.of(LockType.ASSESSMENTS)));
 
         assertThat(plan.changesNothing()).isTrue();
     }

@@ -1,5 +1,10 @@
 package app.cascade.push.engine;
 
+import app.cascade.grading.CourseInfoField;
+import app.cascade.grading.ItemType;
+import app.cascade.grading.LockType;
+import app.cascade.grading.Locks;
+import app.cascade.grading.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -241,8 +246,8 @@ class RandomDistrictPropertyTest {
                 fields.add(f);
             }
         }
-        Set<DataType> types = EnumSet.noneOf(DataType.class);
-        for (DataType t : DataType.grading()) {
+        Set<LockType> types = EnumSet.noneOf(LockType.class);
+        for (LockType t : LockType.grading()) {
             if (r.nextInt(4) != 0) {
                 types.add(t);
             }
@@ -250,9 +255,9 @@ class RandomDistrictPropertyTest {
         return new Locks(fields, types);
     }
 
-    private static Set<DataType> randomTypes(Random r) {
-        Set<DataType> types = EnumSet.noneOf(DataType.class);
-        for (DataType t : DataType.values()) {
+    private static Set<LockType> randomTypes(Random r) {
+        Set<LockType> types = EnumSet.noneOf(LockType.class);
+        for (LockType t : LockType.values()) {
             if (r.nextInt(5) != 0) {
                 types.add(t);
             }

@@ -1,9 +1,9 @@
 package app.cascade.push.ui;
 
+import app.cascade.grading.LockType;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class LiveStatusTest {
     static PushRequestSummary request(UUID id, PushStatus status) {
         return new PushRequestSummary(id, PushKind.CATALOG, Instant.parse("2026-12-05T15:00:00Z"),
                 "High School Catalog", null, "26-27", status, 0, null, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class), "lakeside.push", "Priya Natarajan", null, null);
+                EnumSet.allOf(LockType.class), "lakeside.push", "Priya Natarajan", null, null);
     }
 
     @Test

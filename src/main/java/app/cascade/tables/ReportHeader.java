@@ -1,5 +1,6 @@
-package app.cascade.reports;
+package app.cascade.tables;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,9 @@ import java.util.List;
  * columns.
  */
 public record ReportHeader(List<Field> fields) {
+
+    /** How every report's header and rows write a time, in the district's time zone. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm a");
 
     public ReportHeader {
         fields = List.copyOf(fields);

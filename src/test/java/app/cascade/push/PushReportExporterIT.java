@@ -1,15 +1,12 @@
-package app.cascade.reports;
+package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
-import app.cascade.push.PushCommand;
-import app.cascade.push.PushNotFoundException;
-import app.cascade.push.PushService;
-import app.cascade.push.PushStatus;
-import app.cascade.push.engine.DataType;
+import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.tables.ReportWriterTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -58,10 +55,10 @@ class PushReportExporterIT {
         d.course(calendar, eng).copyAllFromMaster().section("1", "Ms. Rivera").copyAllFromCourse();
         d.course(calendar, "ENG101-B", "English 9, Period B").linkTo(eng).ignoreMasterPush();
         d.course(calendar, "ENG101-C", "English 9 C").linkTo(eng)
-                .copyFromMaster(other.itemId(app.cascade.catalog.DataType.TASK, "S1"));
+                .copyFromMaster(other.itemId(app.cascade.grading.ItemType.TASK, "S1"));
         TestUsers.signIn(context, "alpha.push");
         return pushes.runNow(PushCommand.catalog(catalog, year, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(DataType.class)));
+                EnumSet.allOf(LockType.class)));
     }
 
     @Test

@@ -1,11 +1,10 @@
-package app.cascade.reports;
+package app.cascade.push;
 
-import app.cascade.push.PushKind;
-import app.cascade.push.PushRequestService;
-import app.cascade.push.PushRequestSummary;
-import app.cascade.push.PushService;
 import app.cascade.push.engine.ReportRow;
 import app.cascade.push.engine.ReportText;
+import app.cascade.tables.ReportHeader;
+import app.cascade.tables.ReportTable;
+import app.cascade.tables.ReportWriter;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static app.cascade.reports.ReportHeader.field;
+import static app.cascade.tables.ReportHeader.field;
 
 /**
  * "Get the report": a push request's result rows (push-rules §6) as CSV (UTF-8 with a BOM, so Excel reads it right)
@@ -156,7 +155,7 @@ public class PushReportExporter {
     }
 
     private static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : ReportScopes.TIME.format(instant.atZone(zone));
+        return instant == null ? "" : ReportHeader.TIME.format(instant.atZone(zone));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,4 +1,4 @@
-package app.cascade.reports;
+package app.cascade.tables;
 
 import java.util.List;
 import java.util.function.Function;

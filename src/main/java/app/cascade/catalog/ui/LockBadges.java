@@ -11,9 +11,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Collection;
 
 /** Small shared pieces that show locks and link states the same way on every screen. */
-final class Locks {
+final class LockBadges {
 
-    private Locks() {
+    private LockBadges() {
     }
 
     /** A padlock badge naming one catalog lock. */

@@ -1,4 +1,4 @@
-package app.cascade.reports;
+package app.cascade.tables;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReportWriterTest {
+public class ReportWriterTest {
 
     record Line(String name, Integer count) {
     }
@@ -131,7 +131,7 @@ class ReportWriterTest {
      * The words that no line of the extracted text holds whole: a word broken across lines ("Assign" / "ments").
      * (The extractor joins the cells of one line without spaces, so a whole word is found inside a line.)
      */
-    static List<String> wordsBrokenAcrossLines(String text, List<String> words) {
+    public static List<String> wordsBrokenAcrossLines(String text, List<String> words) {
         List<String> lines = text.lines().toList();
         return words.stream().filter(w -> lines.stream().noneMatch(l -> l.contains(w))).distinct().toList();
     }

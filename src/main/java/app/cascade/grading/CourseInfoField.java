@@ -1,4 +1,4 @@
-package app.cascade.push.engine;
+package app.cascade.grading;
 
 /** The Course Info fields a catalog can lock one by one. Names match {@code catalog_lock.lock_name}. */
 public enum CourseInfoField {

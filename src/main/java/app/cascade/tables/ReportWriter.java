@@ -1,4 +1,4 @@
-package app.cascade.reports;
+package app.cascade.tables;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

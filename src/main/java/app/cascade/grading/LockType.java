@@ -1,10 +1,13 @@
-package app.cascade.push.engine;
+package app.cascade.grading;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The "Data to be pushed" choices of the push tool, which are also the catalog's grading-type locks. */
-public enum DataType {
+/**
+ * What a catalog locks and a push pushes, as the push tool's "Data to be pushed" lists them: Course Info (locked
+ * field by field, see {@link CourseInfoField}) or one of the five grading types (push-rules §2, §7).
+ */
+public enum LockType {
     COURSE_INFO("Course Info"),
     TASKS_STANDARDS("Grading Tasks/Standards"),
     CALC_OPTIONS("Grade Calc Options"),
@@ -14,7 +17,7 @@ public enum DataType {
 
     private final String label;
 
-    DataType(String label) {
+    LockType(String label) {
         this.label = label;
     }
 
@@ -25,7 +28,7 @@ public enum DataType {
     public Set<ItemType> itemTypes() {
         EnumSet<ItemType> types = EnumSet.noneOf(ItemType.class);
         for (ItemType type : ItemType.values()) {
-            if (type.dataType() == this) {
+            if (type.lockType() == this) {
                 types.add(type);
             }
         }
@@ -33,7 +36,7 @@ public enum DataType {
     }
 
     /** The grading types, i.e. all but Course Info. */
-    public static Set<DataType> grading() {
+    public static Set<LockType> grading() {
         return EnumSet.complementOf(EnumSet.of(COURSE_INFO));
     }
 }
