@@ -1,6 +1,5 @@
 package app.cascade.push.engine;
 
-import app.cascade.push.internal.PushLoader.KnownDependents;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
