@@ -148,7 +148,7 @@ class ConcurrentPushIT {
     private UUID runNow(String user, PushCommand command) {
         TestUsers.signIn(context, user);
         try {
-            return pushes.runNow(command);
+            return PushRuns.of(context).run(command);
         } finally {
             TestUsers.signOut();
         }

@@ -5,6 +5,7 @@ import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.TestUsers;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
@@ -47,7 +48,7 @@ class AwaitingPushNettingIT {
     void pushedDistrict() {
         f = new ReportsFixture(context);
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
                 EnumSet.allOf(DataType.class)));
         TestUsers.signIn(context, "alpha.admin");
         filter = ReportFilter.all().catalog(f.catalog).year(f.current);

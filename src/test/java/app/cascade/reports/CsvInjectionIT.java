@@ -6,6 +6,7 @@ import app.cascade.catalog.DistrictFixture;
 import app.cascade.catalog.ItemSpec;
 import app.cascade.catalog.TestUsers;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
@@ -154,7 +155,7 @@ class CsvInjectionIT {
     /** An overwrite of the catalog: the teacher categories with assignments stay, residual; the viewer reads. */
     private UUID overwrite() {
         TestUsers.signIn(context, "alpha.push");
-        UUID request = pushes.runNow(PushCommand.catalog(catalog, year, PushMode.OVERWRITE, true,
+        UUID request = PushRuns.of(context).run(PushCommand.catalog(catalog, year, PushMode.OVERWRITE, true,
                 EnumSet.allOf(DataType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         return request;

@@ -11,6 +11,7 @@ import app.cascade.push.DesyncedCourse;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestService;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.DataType;
 import app.cascade.push.engine.PushMode;
@@ -88,7 +89,7 @@ class DistrictReportsIT {
 
     private void pushCatalog(PushMode mode) {
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(DataType.class)));
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(DataType.class)));
     }
 
     // ---- Course Master Awaiting Push ----
@@ -115,7 +116,7 @@ class DistrictReportsIT {
         assertThat(awaiting.count(filter)).isEqualTo(1);
 
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
+        PushRuns.of(context).run(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(DataType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(awaiting.page(filter, 0, 50)).isEmpty();
@@ -211,7 +212,7 @@ class DistrictReportsIT {
 
         // Overwrite repairs ENG101-B (RELINKED) and pushes MAT101's state code: nothing is left to audit
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, false,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, false,
                 EnumSet.allOf(DataType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(audit.page(filter, 0, 50)).isEmpty();
@@ -266,7 +267,7 @@ class DistrictReportsIT {
         masters.removeItem(f.eng.itemId(app.cascade.catalog.DataType.TASK, "Q3"));
 
         TestUsers.signIn(context, "alpha.push");
-        UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
+        UUID request = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(DataType.class)));
         List<Tuple> reported = pushes.reportRows(request).stream()
                 .filter(r -> r.reason() == ReasonCode.RESIDUAL_HAS_DEPENDENTS)

@@ -4,6 +4,7 @@ import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.TestUsers;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushNotFoundException;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.PushStatus;
 import app.cascade.push.engine.DataType;
@@ -60,7 +61,7 @@ class PushReportExporterIT {
         d.course(calendar, "ENG101-C", "English 9 C").linkTo(eng)
                 .copyFromMaster(other.itemId(app.cascade.catalog.DataType.TASK, "S1"));
         TestUsers.signIn(context, "alpha.push");
-        return pushes.runNow(PushCommand.catalog(catalog, year, PushMode.PUSH_LOCKED, false,
+        return PushRuns.of(context).run(PushCommand.catalog(catalog, year, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(DataType.class)));
     }
 
