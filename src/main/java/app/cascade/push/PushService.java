@@ -3,18 +3,15 @@ package app.cascade.push;
 import app.cascade.grading.Locks;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.PlanCounts;
-import app.cascade.push.engine.PushPlanner;
 import app.cascade.push.engine.ReportRow;
-import app.cascade.push.internal.PushExecutor;
+import app.cascade.push.internal.ChunkPlanner;
+import app.cascade.push.internal.ChunkSettings;
 import app.cascade.push.internal.PushLoader;
 import app.cascade.push.internal.PushRequestStore;
-import app.cascade.security.CurrentUserService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,40 +19,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Pushing, for users with the PUSH_ADMIN role: validate a command, store it as a request, run it; or preview it.
+ * Pushing, for users with the PUSH_ADMIN role: validate a command (PushRequestService stores it and its job runs it),
+ * read a request and its report, or preview a push.
  * The district is always the current user's (or the job's) bound district.
  */
 @Service
 public class PushService {
 
     private final PushRequestStore store;
-    private final PushExecutor executor;
+    private final ChunkPlanner planner;
+    private final ChunkSettings chunks;
     private final PushLoader loader;
     private final JdbcTemplate jdbc;
-    private final CurrentUserService users;
-    private final TransactionTemplate tx;
 
-    public PushService(PushRequestStore store, PushExecutor executor, PushLoader loader, JdbcTemplate jdbc,
-                       CurrentUserService users, PlatformTransactionManager transactions) {
+    public PushService(PushRequestStore store, ChunkPlanner planner, ChunkSettings chunks, PushLoader loader,
+                       JdbcTemplate jdbc) {
         this.store = store;
-        this.executor = executor;
+        this.planner = planner;
+        this.chunks = chunks;
         this.loader = loader;
         this.jdbc = jdbc;
-        this.users = users;
-        this.tx = new TransactionTemplate(transactions);
-    }
-
-    /** Stores the request and runs it now, in this thread; returns the request id. */
-    @PreAuthorize("hasRole('PUSH_ADMIN')")
-    public UUID runNow(PushCommand command) {
-        UUID id = tx.execute(s -> {
-            validate(command);
-            return store.create(command, users.current().map(u -> u.username()).orElse("system"),
-                    users.current().map(u -> u.displayName()).orElse(null), PushStatus.QUEUED, Instant.now());
-        });
-        executor.execute(id, done -> {
-        });
-        return id;
     }
 
     @PreAuthorize("hasRole('PUSH_ADMIN')")
@@ -101,16 +84,13 @@ public class PushService {
         };
         Locks locks = catalogId == null ? Locks.everything() : loader.locks(catalogId);
         List<ReportRow> rows = new ArrayList<>(catalogId == null ? List.of()
-                : PushPlanner.standard().requestRows(locks, command.options()));
+                : planner.requestRows(locks, command.options()));
         List<CoursePreview> courses = new ArrayList<>();
         PlanCounts totals = PlanCounts.ZERO;
-        List<Long> scope = store.pendingCourses(draft);
-        for (int from = 0; from < scope.size(); from += 200) {
-            List<Long> chunk = scope.subList(from, Math.min(scope.size(), from + 200));
-            PushExecutor.PlannedChunk planned = executor.plan(draft, locks, chunk);
+        for (List<Long> chunk : chunks.cut(store.pendingCourses(draft))) {
+            ChunkPlanner.PlannedChunk planned = planner.preview(draft, locks, chunk);
             for (CoursePlan plan : planned.plans()) {
-                var course = planned.chunk().courses().stream().filter(c -> c.id() == plan.courseId()).findFirst()
-                        .orElseThrow();
+                var course = planned.course(plan.courseId());
                 courses.add(new CoursePreview(course.id(), course.school(), course.number(), course.info().name(),
                         plan.outcome(), plan.counts()));
                 rows.addAll(plan.rows());

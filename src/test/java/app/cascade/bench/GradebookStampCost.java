@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -219,12 +220,21 @@ public final class GradebookStampCost {
                 PushLoader.Chunk chunk = loader.load(courses.subList(from, Math.min(courses.size(), from + CHUNK)),
                         false);
                 Set<UUID> asked = new HashSet<>();
-                loader.withDependents(chunk, facts -> {
-                    Facts recording = new Facts(new Asking(facts, asked), chunk.facts().masterItemOwners());
+                Map<UUID, Dependents> known = new HashMap<>();
+                while (true) { // the planner step's loop: plan, read the dependents it asked for and lacked, again
+                    Set<UUID> round = new HashSet<>();
+                    Facts recording = new Facts(new Asking(new Facts(known, Map.of()), round),
+                            chunk.facts().masterItemOwners());
                     chunk.courses().forEach(c -> planner.planMasterPush(chunk.masters().get(c.masterId()), c, locks,
                             options, recording));
-                    return null;
-                });
+                    asked.addAll(round);
+                    round.removeAll(known.keySet());
+                    if (round.isEmpty()) {
+                        break;
+                    }
+                    known.putAll(loader.dependents(chunk, round));
+                    round.forEach(id -> known.putIfAbsent(id, Dependents.NONE));
+                }
                 planned.add((System.nanoTime() - start) / 1e9);
                 Set<UUID> all = new HashSet<>();
                 for (CourseInput c : chunk.courses()) {
@@ -252,10 +262,7 @@ public final class GradebookStampCost {
     /** Seconds of one dependents read of exactly {@code items} (the loader's set query, with nothing known yet). */
     private static double recount(PushLoader loader, PushLoader.Chunk chunk, Set<UUID> items) {
         long start = System.nanoTime();
-        loader.withDependents(chunk, facts -> {
-            items.forEach(facts::dependentsOf);
-            return null;
-        });
+        loader.dependents(chunk, items);
         return (System.nanoTime() - start) / 1e9;
     }
 

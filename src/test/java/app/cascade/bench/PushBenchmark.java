@@ -10,10 +10,11 @@ import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushService;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.PushMode;
-import app.cascade.push.engine.PushOptions;
-import app.cascade.push.engine.PushPlanner;
+import app.cascade.push.PushMeasured;
+import app.cascade.push.PushRuns;
+import app.cascade.push.internal.ChunkPlanner;
+import app.cascade.push.internal.ChunkSettings;
 import app.cascade.push.internal.PushExecutor;
 import app.cascade.push.internal.PushLoader;
 import app.cascade.push.internal.PushRequestStore;
@@ -93,7 +94,7 @@ class PushBenchmark {
 
     /** Overwrite + sections wall time per size measured in this JVM, for the M to L ratio. */
     private final Map<String, Double> overwriteSeconds = new LinkedHashMap<>();
-    /** The engine's own time per phase for each push of the current size (PushExecutor.lastPhaseSeconds). */
+    /** The engine's own time per phase for each push of the current size (PushMeasured.phaseSeconds). */
     private final Map<String, Map<String, Double>> enginePhases = new LinkedHashMap<>();
 
     /** One measured run. */
@@ -447,12 +448,13 @@ class PushBenchmark {
         settle();
         Heap heap = Heap.start();
         long t0 = System.nanoTime();
-        PushStatus status = inDistrict(() -> executor.execute(id, done -> {
-        }));
+        PushMeasured measured = PushRuns.measuring(context, id, () -> inDistrict(() -> executor.execute(id, done -> {
+        })));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Heap.Reading h = heap.stop();
-        enginePhases.put(name, executor.lastPhaseSeconds());
-        int fromMemos = executor.lastSkippedCourses();
+        PushStatus status = measured.status();
+        enginePhases.put(name, measured.phaseSeconds());
+        int fromMemos = measured.memoHits();
         lastRequest = id;
         Map<String, Object> sums = inDistrictTx(() -> jdbc.queryForMap("""
                 select coalesce(sum(created), 0) created, coalesce(sum(updated), 0) updated,
@@ -625,7 +627,9 @@ class PushBenchmark {
         m.put("loadAverage", readLoadAverage() + " (1, 5, 15 min, when the size finished; 2 cores: above ~1 means other"
                 + " work shared the machine, and wall times are noisier than the ratios inside one run)");
         m.put("pushSettings", "chunk-size " + context.getEnvironment().getProperty("cascade.push.chunk-size", "200")
-                + ", workers " + context.getEnvironment().getProperty("cascade.push.workers", "2"));
+                + ", workers " + context.getEnvironment().getProperty("cascade.push.workers", "2")
+                + ", memo " + (context.getEnvironment().getProperty("cascade.push.memo.enabled", Boolean.class, true)
+                ? "on" : "off (cascade.push.memo.enabled=false)"));
         return m;
     }
 
@@ -640,8 +644,9 @@ class PushBenchmark {
 
     /**
      * Where the time of run (b) goes, measured outside the engine on the same state just before it, in one read-only
-     * transaction, chunk by chunk (200 courses, the default chunk size): each loader query (through a timing
-     * JdbcTemplate handed to a second PushLoader), the in-memory planning (PushPlanner directly), and the gradebook
+     * transaction, chunk by chunk (the configured chunk size): each loader query (through a timing JdbcTemplate
+     * handed to a second PushLoader, under the planner step, ChunkPlanner), the in-memory planning (the planner
+     * step's time less its queries'), and the gradebook
      * check, which the executor runs twice per chunk (before, and to verify before commit): the rows written to the
      * gradebook tables by the transaction (PushLoader.gradebookWrites).
      */
@@ -649,8 +654,8 @@ class PushBenchmark {
         PushRequestView draft = draft(command);
         TimingJdbcTemplate timing = new TimingJdbcTemplate(jdbc.getDataSource());
         PushLoader timedLoader = new PushLoader(timing);
-        PushPlanner planner = PushPlanner.standard();
-        PushOptions options = command.options();
+        ChunkPlanner chunkPlanner = new ChunkPlanner(timedLoader);
+        ChunkSettings chunks = context.getBean(ChunkSettings.class);
         return inDistrictTx(() -> {
             Locks locks = loader.locks(command.catalogId());
             List<Long> scope = store.pendingCourses(draft);
@@ -658,30 +663,20 @@ class PushBenchmark {
             Map<String, Double> best = new LinkedHashMap<>();
             for (int pass = 0; pass < 2; pass++) {
                 timing.reset();
-                long load = 0;
-                long plan = 0;
+                long total = 0;
                 long gradebook = 0;
-                for (int from = 0; from < scope.size(); from += 200) {
-                    List<Long> chunk = scope.subList(from, Math.min(scope.size(), from + 200));
+                for (List<Long> chunk : chunks.cut(scope)) {
                     long t0 = System.nanoTime();
-                    PushLoader.Chunk loaded = timedLoader.load(chunk, false);
-                    long t1 = System.nanoTime();
-                    long[] planning = new long[1];
-                    timedLoader.withDependents(loaded, facts -> {
-                        long p0 = System.nanoTime();
-                        for (CourseInput course : loaded.courses()) {
-                            planner.planMasterPush(loaded.masters().get(course.masterId()), course, locks, options,
-                                    facts);
-                        }
-                        planning[0] += System.nanoTime() - p0;
-                        return null;
-                    });
+                    chunkPlanner.preview(draft, locks, chunk);
                     long t2 = System.nanoTime();
+                    total += t2 - t0;
                     timedLoader.gradebookWrites();
                     gradebook += System.nanoTime() - t2;
-                    load += (t2 - t1) - planning[0] + (t1 - t0);
-                    plan += planning[0];
                 }
+                long load = timing.nanos().entrySet().stream()
+                        .filter(e -> !e.getKey().equals(TimingJdbcTemplate.GRADEBOOK))
+                        .mapToLong(Map.Entry::getValue).sum();
+                long plan = total - load;
                 Map<String, Double> phases = new LinkedHashMap<>();
                 phases.put("load (dependents included), total", load / 1e9);
                 for (Map.Entry<String, Long> e : timing.nanos().entrySet()) {

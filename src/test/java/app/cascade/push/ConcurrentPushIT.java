@@ -145,10 +145,10 @@ class ConcurrentPushIT {
         return f.inAlpha(() -> store.find(id).orElseThrow());
     }
 
-    private UUID runNow(String user, PushCommand command) {
+    private UUID pushAs(String user, PushCommand command) {
         TestUsers.signIn(context, user);
         try {
-            return pushes.runNow(command);
+            return PushRuns.of(context).run(command);
         } finally {
             TestUsers.signOut();
         }
@@ -201,7 +201,7 @@ class ConcurrentPushIT {
                 : List.of(overwriteCourses(g), lockedToSections(g));
         List<String> sequentialReports = new ArrayList<>();
         for (PushCommand command : order) {
-            sequentialReports.addAll(report(g, runNow("alpha.push", command)));
+            sequentialReports.addAll(report(g, pushAs("alpha.push", command)));
         }
         assertThat(concurrent).isEqualTo(dump(g));
         assertThat(concurrentReports).isEqualTo(sequentialReports);

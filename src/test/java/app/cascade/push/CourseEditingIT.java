@@ -79,7 +79,7 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
         f.eng.with(task("S2", "Semester 2"));
         List<Map<String, Object>> before = f.courseItems(f.eng1.id());
         TestUsers.signIn(context, "alpha.push");
-        UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
+        UUID request = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
 
         assertThat(pushes.reportRows(request)).filteredOn(r -> r.reason() == ReasonCode.SKIPPED_IGNORE_MASTER_PUSH)
@@ -110,7 +110,7 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
         setup.addCourseItem(f.eng1.id(), app.cascade.grading.ItemType.CATEGORY,
                 ItemEdit.category("Projects", BigDecimal.ONE));
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.courses(f.current, f.calendarCurrent, PushMode.PUSH_LOCKED,
+        PushRuns.of(context).run(PushCommand.courses(f.current, f.calendarCurrent, PushMode.PUSH_LOCKED,
                 EnumSet.of(LockType.CATEGORIES)));
 
         for (long section : List.of(f.eng1Section1, f.eng1Section2)) {

@@ -279,7 +279,7 @@ class CoursePushStampIT {
         assertBumps(() -> {
             app.cascade.catalog.TestUsers.signIn(context, "alpha.push");
             try {
-                pushes.runNow(PushCommand.catalog(f.catalog, f.current, app.cascade.push.engine.PushMode.OVERWRITE,
+                PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, app.cascade.push.engine.PushMode.OVERWRITE,
                         true, java.util.EnumSet.allOf(app.cascade.grading.LockType.class)));
             } finally {
                 app.cascade.catalog.TestUsers.signOut();

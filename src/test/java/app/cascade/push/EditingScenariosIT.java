@@ -72,7 +72,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
                 .isInstanceOf(SetupLockedException.class).hasMessageContaining("Name is locked by the catalog");
 
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.of(LockType.COURSE_INFO)));
         TestUsers.signIn(context, "alpha.admin");
         assertThat(courses.course(f.eng1.id()).orElseThrow().info().name()).isEqualTo("English 9 Honors");
@@ -92,7 +92,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
                 });
         // the next push restores the master's values: assessments are soft
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.of(LockType.ASSESSMENTS)));
         assertThat(f.courseItems(f.eng1.id())).filteredOn(r -> "A1".equals(r.get("match_key"))).singleElement()
                 .satisfies(r -> assertThat(r.get("name")).isEqualTo("Final exam"));
@@ -159,7 +159,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
     @Test
     void scenario_25_awaiting_push_lists_grading_changes_but_not_attribute_changes() {
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.admin");
         assertThat(awaiting.awaiting(f.catalog)).isEmpty();
@@ -179,7 +179,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
         assertThat(rows.getFirst().linkedCourses()).isEqualTo(3);
 
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
+        PushRuns.of(context).run(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(awaiting.awaiting(f.catalog)).isEmpty();

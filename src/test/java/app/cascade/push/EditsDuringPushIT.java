@@ -172,7 +172,7 @@ class EditsDuringPushIT {
         assertTheEditsAwaitThePush();
 
         // the next push brings the edits, and nothing awaits any more
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
         assertThat(items(f.mat1.id())).contains("TASK S1 Semester 1 (edited)", "TASK S3 Semester 3")
                 .noneMatch(i -> i.startsWith("CATEGORY tests"));

@@ -66,7 +66,7 @@ class GradebookInvariantIT {
         List<Long> gradebook = f.gradebook();
         List<Map<String, Object>> eng1Before = f.courseItems(f.eng1.id());
 
-        UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
+        UUID request = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
                 EnumSet.allOf(LockType.class)));
 
         assertThat(f.gradebook()).isEqualTo(gradebook);

@@ -42,6 +42,8 @@ class PushExecutionIT {
     @Autowired
     PushService pushes;
     @Autowired
+    PushRequestService requests;
+    @Autowired
     PushExecutor executor;
     @Autowired
     PushRequestStore store;
@@ -96,7 +98,7 @@ class PushExecutionIT {
                 select count(*) from (select course_id, match_key from course_item where item_type = 'TASK'
                 group by course_id, match_key having count(*) > 1) duplicates""", Long.class))).isZero();
         // a clean run of the same push on the result changes nothing: the resumed run converged
-        UUID again = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
+        UUID again = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
         assertThat(f.snapshot()).isEqualTo(resumedState);
         assertThat(pushes.reportRows(again)).extracting(ReportRow::reason).doesNotContain(ReasonCode.RELINKED);
@@ -189,7 +191,7 @@ class PushExecutionIT {
         assertThat(preview.courses()).allSatisfy(c -> assertThat(c.counts().created()).isEqualTo(1));
         assertThat(preview.totals().created()).isEqualTo(3);
 
-        UUID real = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
+        UUID real = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
                 EnumSet.allOf(LockType.class)));
         assertThat(f.inAlpha(() -> jdbc.queryForList("select created from push_course_result where request_id = ?",
                 Integer.class, real))).containsOnly(1);
@@ -197,15 +199,15 @@ class PushExecutionIT {
 
     @Test
     void bad_settings_are_refused_naming_the_field() {
-        assertThatThrownBy(() -> pushes.runNow(PushCommand.catalog(999_999, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(LockType.class))))
+        assertThatThrownBy(() -> requests.submit(PushCommand.catalog(999_999, f.current, PushMode.PUSH_LOCKED,
+                false, EnumSet.allOf(LockType.class)), null))
                 .isInstanceOf(PushValidationException.class).hasMessageContaining("catalog")
                 .extracting(e -> ((PushValidationException) e).field()).isEqualTo("catalogId");
-        assertThatThrownBy(() -> pushes.runNow(PushCommand.catalog(f.catalog, 999_999, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(LockType.class))))
+        assertThatThrownBy(() -> requests.submit(PushCommand.catalog(f.catalog, 999_999, PushMode.PUSH_LOCKED,
+                false, EnumSet.allOf(LockType.class)), null))
                 .extracting(e -> ((PushValidationException) e).field()).isEqualTo("schoolYearId");
-        assertThatThrownBy(() -> pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
-                EnumSet.noneOf(LockType.class))))
+        assertThatThrownBy(() -> requests.submit(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED,
+                false, EnumSet.noneOf(LockType.class)), null))
                 .extracting(e -> ((PushValidationException) e).field()).isEqualTo("types");
     }
 
@@ -215,7 +217,7 @@ class PushExecutionIT {
                 EnumSet.allOf(LockType.class));
         for (String user : List.of("alpha.viewer", "alpha.admin", "support")) {
             TestUsers.signIn(context, user);
-            assertThatThrownBy(() -> pushes.runNow(command)).as(user).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> requests.submit(command, null)).as(user).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> pushes.preview(command)).as(user).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_request", Long.class))).isZero();
@@ -223,7 +225,7 @@ class PushExecutionIT {
 
     @Test
     void another_districts_request_is_not_found() {
-        UUID alphaRequest = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
+        UUID alphaRequest = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "beta.push");
         assertThatThrownBy(() -> pushes.request(alphaRequest)).isInstanceOf(PushNotFoundException.class);

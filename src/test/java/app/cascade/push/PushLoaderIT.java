@@ -75,16 +75,15 @@ class PushLoaderIT {
 
         Map<UUID, Dependents> loaded = f.inAlpha(() -> {
             PushLoader.Chunk chunk = loader.load(courses, false);
-            return loader.withDependents(chunk, facts -> {
-                Map<UUID, Dependents> all = new LinkedHashMap<>();
-                for (CourseInput course : chunk.courses()) {
-                    course.items().forEach(i -> all.put(i.id(), facts.dependentsOf(i.id())));
-                    for (SectionInput section : course.sections()) {
-                        section.items().forEach(i -> all.put(i.id(), facts.dependentsOf(i.id())));
-                    }
+            Map<UUID, Dependents> all = new LinkedHashMap<>();
+            for (CourseInput course : chunk.courses()) {
+                course.items().forEach(i -> all.put(i.id(), Dependents.NONE));
+                for (SectionInput section : course.sections()) {
+                    section.items().forEach(i -> all.put(i.id(), Dependents.NONE));
                 }
-                return all;
-            });
+            }
+            all.putAll(loader.dependents(chunk, all.keySet()));
+            return all;
         });
 
         Map<UUID, Dependents> expected = f.inAlpha(() -> {

@@ -5,7 +5,6 @@ import app.cascade.catalog.TestUsers;
 import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReportRow;
-import app.cascade.push.internal.PushExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A re-push takes a course from its memo only while nothing the planner reads for it changed
  * (docs/decisions/0014-course-push-memo.md). The memos are marked after a settling push (a result count no plan gives),
  * so a course whose result carries the mark was taken from its memo and every other one was planned again; the
- * push's report, part copied and part planned, must equal a dry run's, which plans every course.
+ * push's report, part copied and part planned, must equal a dry run's, which plans every course. The marks are memos
+ * that planning contradicts on purpose, so this class runs without paranoid mode (ParanoidMemoIT).
  */
 @CascadeIntegrationTest
 class PushMemoIT {
@@ -37,8 +37,6 @@ class PushMemoIT {
     ApplicationContext context;
     @Autowired
     PushService pushes;
-    @Autowired
-    PushExecutor executor;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,18 +62,19 @@ class PushMemoIT {
 
     /** Settles the district with {@code first}, marks every memo, makes the change and pushes {@code second}. */
     private Set<Long> plannedAfter(PushMode first, Runnable change, PushMode second) {
-        pushes.runNow(command(first));
+        PushRuns.of(context).run(command(first));
         assertThat(f.inAlpha(() -> jdbc.update("update push_course_memo set renamed = ?", MARK)))
                 .as("every course of the push keeps a memo").isEqualTo(current.size());
         change.run();
         // a dry run plans every course afresh: the push, partly from memos, must report exactly its rows
         List<ReportRow> fresh = pushes.preview(command(second)).rows();
-        UUID request = pushes.runNow(command(second));
+        PushMeasured pushed = PushRuns.of(context).measure(command(second));
+        UUID request = pushed.requestId();
         assertThat(pushes.reportRows(request)).isEqualTo(fresh);
         List<Long> planned = f.inAlpha(() -> jdbc.queryForList(
                 "select course_id from push_course_result where request_id = ? and renamed <> ?", Long.class,
                 request, MARK));
-        assertThat(executor.lastSkippedCourses()).isEqualTo(current.size() - planned.size());
+        assertThat(pushed.memoHits()).isEqualTo(current.size() - planned.size());
         return Set.copyOf(planned);
     }
 
@@ -95,9 +94,9 @@ class PushMemoIT {
         assertThat(plannedAfter(() -> {
         })).isEmpty();
 
-        UUID fromMemos = pushes.runNow(command(PushMode.OVERWRITE));
+        UUID fromMemos = PushRuns.of(context).run(command(PushMode.OVERWRITE));
         f.inAlpha(() -> jdbc.update("delete from push_course_memo"));
-        UUID planned = pushes.runNow(command(PushMode.OVERWRITE));
+        UUID planned = PushRuns.of(context).run(command(PushMode.OVERWRITE));
         assertThat(pushes.reportRows(fromMemos)).isNotEmpty().isEqualTo(pushes.reportRows(planned));
     }
 
@@ -144,28 +143,27 @@ class PushMemoIT {
 
     @Test
     void a_master_push_uses_the_memos_of_a_catalog_push_and_a_push_from_courses_keeps_its_own() {
-        pushes.runNow(command(PushMode.OVERWRITE));
-        pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
-                EnumSet.allOf(LockType.class)));
-        assertThat(executor.lastSkippedCourses()).as("ENG101's two courses, as the catalog push left them")
+        PushRuns.of(context).run(command(PushMode.OVERWRITE));
+        assertThat(PushRuns.of(context).measure(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
+                EnumSet.allOf(LockType.class))).memoHits()).as("ENG101's two courses, as the catalog push left them")
                 .isEqualTo(2);
 
         PushCommand fromCourses = PushCommand.courses(f.current, f.calendarCurrent, PushMode.OVERWRITE,
                 EnumSet.allOf(LockType.class));
-        pushes.runNow(fromCourses);
-        assertThat(executor.lastSkippedCourses()).as("other settings: planned").isZero();
-        UUID fromMemos = pushes.runNow(fromCourses);
+        assertThat(PushRuns.of(context).measure(fromCourses).memoHits()).as("other settings: planned").isZero();
+        PushMeasured again = PushRuns.of(context).measure(fromCourses);
+        UUID fromMemos = again.requestId();
         int courses = f.inAlpha(() -> jdbc.queryForObject(
                 "select count(*) from push_course_result where request_id = ?", Integer.class, fromMemos));
-        assertThat(executor.lastSkippedCourses()).isEqualTo(courses).isPositive();
+        assertThat(again.memoHits()).isEqualTo(courses).isPositive();
         f.inAlpha(() -> jdbc.update("delete from push_course_memo"));
-        UUID planned = pushes.runNow(fromCourses);
+        UUID planned = PushRuns.of(context).run(fromCourses);
         assertThat(pushes.reportRows(fromMemos)).isEqualTo(pushes.reportRows(planned));
     }
 
     @Test
     void a_failing_course_keeps_no_memo_and_the_others_keep_theirs() {
-        pushes.runNow(command(PushMode.OVERWRITE));
+        PushRuns.of(context).run(command(PushMode.OVERWRITE));
         f.eng.with(task("S3", "Semester 3"));
         f.d.update("""
                 create function fail_for_eng2() returns trigger language plpgsql as $$
@@ -176,7 +174,7 @@ class PushMemoIT {
         f.d.update("create trigger fail_for_eng2 before insert on course_item for each row"
                 + " execute function fail_for_eng2()");
         try {
-            pushes.runNow(command(PushMode.OVERWRITE));
+            PushRuns.of(context).run(command(PushMode.OVERWRITE));
         } finally {
             f.d.update("drop trigger fail_for_eng2 on course_item");
             f.d.update("drop function fail_for_eng2()");
@@ -184,8 +182,9 @@ class PushMemoIT {
 
         assertThat(f.inAlpha(() -> jdbc.queryForList("select course_id from push_course_memo", Long.class)))
                 .containsExactlyInAnyOrder(f.eng1.id(), f.mat1.id());
-        UUID retry = pushes.runNow(command(PushMode.OVERWRITE));
-        assertThat(executor.lastSkippedCourses()).isEqualTo(2);
+        PushMeasured retried = PushRuns.of(context).measure(command(PushMode.OVERWRITE));
+        UUID retry = retried.requestId();
+        assertThat(retried.memoHits()).isEqualTo(2);
         assertThat(f.courseItems(f.eng2.id())).anyMatch(r -> "S3".equals(r.get("match_key")));
         assertThat(pushes.request(retry).status()).isEqualTo(PushStatus.COMPLETED);
     }
@@ -193,7 +192,7 @@ class PushMemoIT {
     @Test
     void truncating_a_table_the_planner_reads_forgets_every_memo() {
         for (String table : List.of("score", "assignment_comment", "posted_grade")) {
-            pushes.runNow(command(PushMode.OVERWRITE));
+            PushRuns.of(context).run(command(PushMode.OVERWRITE));
             assertThat(f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_course_memo", Long.class)))
                     .as("memos before truncating %s", table).isEqualTo(current.size());
 
@@ -206,7 +205,7 @@ class PushMemoIT {
 
     @Test
     void a_deleted_course_takes_its_memo_with_it() {
-        pushes.runNow(command(PushMode.OVERWRITE));
+        PushRuns.of(context).run(command(PushMode.OVERWRITE));
         long before = f.inAlpha(() -> jdbc.queryForObject("select count(*) from push_course_memo", Long.class));
         f.d.update("delete from section_item where section_id in (select id from section where course_id = ?)",
                 f.mat1.id());

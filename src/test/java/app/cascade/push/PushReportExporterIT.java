@@ -57,7 +57,7 @@ class PushReportExporterIT {
         d.course(calendar, "ENG101-C", "English 9 C").linkTo(eng)
                 .copyFromMaster(other.itemId(app.cascade.grading.ItemType.TASK, "S1"));
         TestUsers.signIn(context, "alpha.push");
-        return pushes.runNow(PushCommand.catalog(catalog, year, PushMode.PUSH_LOCKED, false,
+        return PushRuns.of(context).run(PushCommand.catalog(catalog, year, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(LockType.class)));
     }
 

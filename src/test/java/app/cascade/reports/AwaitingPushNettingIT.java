@@ -6,6 +6,7 @@ import app.cascade.catalog.ItemEdit;
 import app.cascade.catalog.TestUsers;
 import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.PushMode;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class AwaitingPushNettingIT {
     void pushedDistrict() {
         f = new ReportsFixture(context);
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED, true,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.admin");
         filter = ReportFilter.all().catalog(f.catalog).year(f.current);

@@ -8,6 +8,7 @@ import app.cascade.catalog.TestUsers;
 import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushReportExporter;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.PushMode;
 import org.apache.commons.csv.CSVFormat;
@@ -155,7 +156,7 @@ class CsvInjectionIT {
     /** An overwrite of the catalog: the teacher categories with assignments stay, residual; the viewer reads. */
     private UUID overwrite() {
         TestUsers.signIn(context, "alpha.push");
-        UUID request = pushes.runNow(PushCommand.catalog(catalog, year, PushMode.OVERWRITE, true,
+        UUID request = PushRuns.of(context).run(PushCommand.catalog(catalog, year, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         return request;

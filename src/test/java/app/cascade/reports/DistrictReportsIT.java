@@ -12,10 +12,10 @@ import app.cascade.push.DesyncedCourse;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestService;
+import app.cascade.push.PushRuns;
 import app.cascade.push.PushService;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
-import app.cascade.push.engine.ReportRow;
 import app.cascade.tables.ReportWriterTest;
 import app.cascade.tenancy.TenantContext;
 import org.apache.commons.csv.CSVFormat;
@@ -89,7 +89,7 @@ class DistrictReportsIT {
 
     private void pushCatalog(PushMode mode) {
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(LockType.class)));
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, mode, true, EnumSet.allOf(LockType.class)));
     }
 
     // ---- Course Master Awaiting Push ----
@@ -116,7 +116,7 @@ class DistrictReportsIT {
         assertThat(awaiting.count(filter)).isEqualTo(1);
 
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
+        PushRuns.of(context).run(PushCommand.master(f.eng.id(), f.current, PushMode.PUSH_LOCKED, false,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(awaiting.page(filter, 0, 50)).isEmpty();
@@ -212,7 +212,7 @@ class DistrictReportsIT {
 
         // Overwrite repairs ENG101-B (RELINKED) and pushes MAT101's state code: nothing is left to audit
         TestUsers.signIn(context, "alpha.push");
-        pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, false,
+        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, false,
                 EnumSet.allOf(LockType.class)));
         TestUsers.signIn(context, "alpha.viewer");
         assertThat(audit.page(filter, 0, 50)).isEmpty();
@@ -267,7 +267,7 @@ class DistrictReportsIT {
         masters.removeItem(f.eng.itemId(app.cascade.grading.ItemType.TASK, "Q3"));
 
         TestUsers.signIn(context, "alpha.push");
-        UUID request = pushes.runNow(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
+        UUID request = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
         List<Tuple> reported = pushes.reportRows(request).stream()
                 .filter(r -> r.reason() == ReasonCode.RESIDUAL_HAS_DEPENDENTS)

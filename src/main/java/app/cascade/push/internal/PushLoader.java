@@ -7,7 +7,6 @@ import app.cascade.grading.Locks;
 import app.cascade.grading.Origin;
 import app.cascade.push.engine.CourseInfo;
 import app.cascade.push.engine.CourseInput;
-import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
 import app.cascade.push.engine.Item;
@@ -166,8 +165,8 @@ public class PushLoader {
     }
 
     /**
-     * A loaded chunk: the engine's inputs. Its facts hold the owners of linked master items but no dependents: plan
-     * through {@link #withDependents}, which reads the dependents the planner asks about.
+     * A loaded chunk: the engine's inputs. Its facts hold the owners of linked master items but no dependents: the
+     * planner step (ChunkPlanner) reads those the planner asks about through {@link #dependents}.
      */
     public record Chunk(Map<Long, MasterInput> masters, List<CourseInput> courses, Facts facts) {
     }
@@ -298,168 +297,6 @@ public class PushLoader {
     }
 
     /**
-     * Runs {@code planning} with exact dependents for every item it consults, reading only those: planning asks
-     * {@link Facts#dependentsOf} for the items whose fate depends on their gradebook data (candidates, leftovers,
-     * report rows), usually a small part of the chunk. The planner runs once with what is known, the items it asked
-     * about and that are not loaded yet are counted in one query, and it runs again, until it asks about nothing new.
-     * The last run therefore saw the true counts of every item it looked at, so its result is the one a planner given
-     * every item's counts would return (the planner is deterministic in what it consults).
-     */
-    public <T> T withDependents(Chunk chunk, java.util.function.Function<Facts, T> planning) {
-        return withDependents(chunk, new KnownDependents(), planning);
-    }
-
-    /**
-     * As {@link #withDependents(Chunk, java.util.function.Function)}, starting from (and adding to) the dependents in
-     * {@code known}: an item read there is not read again.
-     */
-    public <T> T withDependents(Chunk chunk, KnownDependents known,
-                                java.util.function.Function<Facts, T> planning) {
-        return withCustomPlans(() -> planWithDependents(chunk, known, planning));
-    }
-
-    private <T> T planWithDependents(Chunk chunk, KnownDependents known,
-                                     java.util.function.Function<Facts, T> planning) {
-        while (true) {
-            AskedDependents asked = new AskedDependents(known.counts);
-            T result = planning.apply(new Facts(asked, chunk.facts().masterItemOwners()));
-            Set<UUID> missing = new HashSet<>(asked.asked);
-            missing.removeAll(known.read);
-            if (missing.isEmpty()) {
-                return result;
-            }
-            known.counts.putAll(dependents(chunk, missing));
-            known.read.addAll(missing);
-        }
-    }
-
-    /**
-     * The dependents read so far for a chunk: every item read, and the counts of those that have any. After a chunk's
-     * writes, {@link #after} keeps what the writes cannot have changed, so planning the written courses again reads
-     * only the rest.
-     */
-    public static final class KnownDependents {
-        private final Map<UUID, Dependents> counts = new HashMap<>();
-        private final Set<UUID> read = new HashSet<>();
-
-        /** Dependents already known: {@code read} items, of which those in {@code counts} have the given ones. */
-        public static KnownDependents of(Map<UUID, Dependents> counts, java.util.Collection<UUID> read) {
-            KnownDependents known = new KnownDependents();
-            known.read.addAll(read);
-            counts.forEach((id, d) -> {
-                if (known.read.contains(id)) {
-                    known.counts.put(id, d);
-                }
-            });
-            return known;
-        }
-
-        /** The item's dependents if they are known ({@link Dependents#NONE} when read and none), else null. */
-        public Dependents known(UUID itemId) {
-            return read.contains(itemId) ? counts.getOrDefault(itemId, Dependents.NONE) : null;
-        }
-
-        /**
-         * What is still true once {@code plans} are written over {@code before} (their courses as planned). The
-         * gradebook rows do not change (the invariant), so an item's counts change only through what the dependents
-         * query joins besides them (see {@code dependents}): the section copies of a course item (which section items
-         * link to it), and for calc options and composites their task code and term and the codes of the course's
-         * tasks. An item's own other columns count for nothing: its assignments and posted grades name it by id.
-         * Forgotten: every item a plan deletes, the course items that a written or deleted section item links to
-         * before or after, and every calc option and composite. A newly inserted item that is not a calc option or
-         * composite has nothing yet (new id), and is known as such.
-         */
-        public KnownDependents after(List<CoursePlan> plans, Map<Long, CourseInput> before) {
-            Set<UUID> stale = new HashSet<>();
-            Set<UUID> inserted = new HashSet<>();
-            for (CoursePlan plan : plans) {
-                CourseInput course = before.get(plan.courseId());
-                Map<UUID, Item> sectionItems = new HashMap<>();
-                course.items().forEach(i -> {
-                    if (i.type().refersToTask()) {
-                        stale.add(i.id());
-                    }
-                });
-                course.sections().forEach(sec -> sec.items().forEach(i -> {
-                    sectionItems.put(i.id(), i);
-                    if (i.type().refersToTask()) {
-                        stale.add(i.id());
-                    }
-                }));
-                for (var write : plan.writes()) {
-                    Item item = write.item();
-                    if (write.insert() && !item.type().refersToTask()) {
-                        inserted.add(item.id());
-                    }
-                    if (write.sectionId() != null) {
-                        addLink(stale, item);
-                        addLink(stale, sectionItems.get(item.id()));
-                    }
-                }
-                for (UUID id : plan.sectionDeletes()) {
-                    stale.add(id);
-                    addLink(stale, sectionItems.get(id));
-                }
-                stale.addAll(plan.courseDeletes());
-            }
-            KnownDependents kept = new KnownDependents();
-            counts.forEach((id, d) -> {
-                if (!stale.contains(id)) {
-                    kept.counts.put(id, d);
-                }
-            });
-            read.forEach(id -> {
-                if (!stale.contains(id)) {
-                    kept.read.add(id);
-                }
-            });
-            kept.read.addAll(inserted);
-            return kept;
-        }
-
-        private static void addLink(Set<UUID> stale, Item item) {
-            if (item != null && item.link() != null) {
-                stale.add(item.link());
-            }
-        }
-    }
-
-    /** A read-only map of the dependents known so far that records every item asked about. */
-    private static final class AskedDependents extends java.util.AbstractMap<UUID, Dependents>
-            implements Facts.Lookup {
-        private final Map<UUID, Dependents> known;
-        private final Set<UUID> asked = new HashSet<>();
-
-        AskedDependents(Map<UUID, Dependents> known) {
-            this.known = known;
-        }
-
-        @Override
-        public Dependents get(Object key) {
-            if (key instanceof UUID id) {
-                asked.add(id);
-            }
-            return known.get(key);
-        }
-
-        @Override
-        public Dependents getOrDefault(Object key, Dependents fallback) {
-            Dependents d = get(key);
-            return d == null ? fallback : d;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return get(key) != null;
-        }
-
-        @Override
-        public Set<Entry<UUID, Dependents>> entrySet() {
-            return java.util.Collections.unmodifiableMap(known).entrySet();
-        }
-    }
-
-    /**
      * Dependents of the given course and section items of the chunk, exactly as push-rules §1 counts them:
      * tasks/standards (assignments aligned, posted grades), course categories (assignments in section copies),
      * section categories (assignments), calc options and composites (posted grades for their task code and term,
@@ -469,7 +306,11 @@ public class PushLoader {
      * whole-table scans of assignment and posted_grade (EXPLAIN in the perf record). Calc options and composites,
      * few, keep one subquery each.
      */
-    private Map<UUID, Dependents> dependents(Chunk chunk, Set<UUID> itemIds) {
+    public Map<UUID, Dependents> dependents(Chunk chunk, Set<UUID> itemIds) {
+        return withCustomPlans(() -> countDependents(chunk, itemIds));
+    }
+
+    private Map<UUID, Dependents> countDependents(Chunk chunk, Set<UUID> itemIds) {
         Set<UUID> courseItemIds = new HashSet<>();
         Set<UUID> sectionItemIds = new HashSet<>();
         for (CourseInput c : chunk.courses()) {

@@ -1,55 +1,30 @@
 package app.cascade.push.internal;
 
 import app.cascade.grading.Locks;
-import app.cascade.push.PushKind;
 import app.cascade.push.engine.CoursePlan;
-import app.cascade.push.engine.Item;
-import app.cascade.push.engine.MasterInput;
 import app.cascade.push.engine.PlanCounts;
-import app.cascade.push.engine.PushOptions;
 import app.cascade.push.engine.ReportRow;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What the next push of a course would report, kept per course so that a re-push skips the courses that did not
- * change (docs/decisions/0014-course-push-memo.md). A memo is valid while two things hold: the course's stamp
- * ({@code course_push_stamp}, bumped by every change the planner reads except the push's own writes) is the one the
- * memo was made at, and the push's fingerprint (settings, catalog locks, engine build, the course's master as the
- * push reads it) is the memo's. The push writing a course replaces its memo in the same transaction.
+ * The memos' table ({@code push_course_memo}): what the next push of a course would report, with the course's stamp
+ * and the push's fingerprint it was made at (docs/decisions/0014-course-push-memo.md). Only {@link CourseMemo} uses
+ * it; the report writer copies memos into a request's report (ChunkReportWriter).
  */
 @Component
-public class PushMemo {
-
-    /** The engine and the code that loads its inputs and writes its plans: a new build plans afresh. */
-    private static final List<String> ENGINE_CLASSES = List.of("classpath*:app/cascade/push/engine/*.class",
-            "classpath*:app/cascade/push/internal/*.class");
+class PushMemo {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile String engineDigest;
 
     public PushMemo(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -57,6 +32,11 @@ public class PushMemo {
 
     /** A course of a chunk as the lookup finds it: its stamp now and its memo's stamp and fingerprint, if any. */
     public record Entry(long courseId, Long masterId, Long stamp, Long memoStamp, String memoFingerprint) {
+
+        /** Whether the course has a memo made at its current stamp (only such a memo can hold). */
+        public boolean madeAtItsStamp() {
+            return stamp != null && stamp.equals(memoStamp);
+        }
 
         /** Whether the memo was made at the course's current stamp with the given fingerprint. */
         public boolean matches(String fingerprint) {
@@ -67,36 +47,6 @@ public class PushMemo {
     /** What to keep for one course: the rows, outcome and counts the next push would report. */
     public record Memo(long courseId, long stamp, String fingerprint, String outcome, PlanCounts counts,
                        List<ReportRow> rows) {
-    }
-
-    /**
-     * The fingerprint of a push's settings: the kind of push (from masters or from courses), mode, sections, data
-     * types, the catalog's locks and the engine build. Hex SHA-256.
-     */
-    public String requestFingerprint(PushKind kind, PushOptions options, Locks locks) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("from", kind == PushKind.COURSES ? "course" : "master");
-        settings.put("options", options);
-        settings.put("locks", locks);
-        settings.put("engine", engineDigest());
-        return sha256(json.writeValueAsBytes(settings));
-    }
-
-    /**
-     * A course's fingerprint: the request's, and the course's master as the push reads it (null for a push from
-     * courses, or a course whose master is gone). Master items are taken in id order: the loader reads them unordered.
-     */
-    public String courseFingerprint(String requestFingerprint, MasterInput master) {
-        if (master == null) {
-            return sha256((requestFingerprint + ":-").getBytes(StandardCharsets.UTF_8));
-        }
-        List<Item> items = master.items().stream().sorted(Comparator.comparing(Item::id)).toList();
-        MasterInput canonical = new MasterInput(master.id(), master.number(), master.info(), items);
-        byte[] masterJson = json.writeValueAsBytes(canonical);
-        byte[] prefix = (requestFingerprint + ":").getBytes(StandardCharsets.UTF_8);
-        byte[] all = Arrays.copyOf(prefix, prefix.length + masterJson.length);
-        System.arraycopy(masterJson, 0, all, prefix.length, masterJson.length);
-        return sha256(all);
     }
 
     /**
@@ -156,84 +106,28 @@ public class PushMemo {
         }
     }
 
+    /** The courses' memos, as stored (a course without one is absent). */
+    public Map<Long, Memo> read(Collection<Long> courseIds) {
+        Map<Long, Memo> memos = new HashMap<>();
+        if (courseIds.isEmpty()) {
+            return memos;
+        }
+        jdbc.query("""
+                select course_id, stamp, fingerprint, outcome, created, updated, deleted, relinked, residual, renamed,
+                       info_fields, rows::text from push_course_memo where course_id = any (?)
+                """, rs -> {
+            PlanCounts counts = new PlanCounts(rs.getInt("created"), rs.getInt("updated"), rs.getInt("relinked"),
+                    rs.getInt("deleted"), rs.getInt("residual"), rs.getInt("renamed"), rs.getInt("info_fields"));
+            memos.put(rs.getLong("course_id"), new Memo(rs.getLong("course_id"), rs.getLong("stamp"),
+                    rs.getString("fingerprint"), rs.getString("outcome"), counts,
+                    List.of(json.readValue(rs.getString("rows"), ReportRow[].class))));
+        }, longs(courseIds));
+        return memos;
+    }
+
     /** A memo made from a plan whose course the push leaves as it is: that plan is what the next push reports. */
     public static Memo of(CoursePlan plan, long stamp, String fingerprint) {
         return new Memo(plan.courseId(), stamp, fingerprint, plan.outcome().name(), plan.counts(), plan.rows());
-    }
-
-    /** Adds the courses' memo rows to the request's report, courses in the given order, each course's rows in order. */
-    public void copyRows(UUID requestId, List<Long> courseIds) {
-        if (courseIds.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into push_report_row (request_id, course_id, school, course_number, course_name, section,
-                    data_type, item, outcome, reason, assignments, scores, posted_grades, comments, message)
-                select ?, (r.v ->> 'courseId')::bigint, r.v ->> 'school', r.v ->> 'courseNumber', r.v ->> 'courseName',
-                       r.v ->> 'section', r.v ->> 'dataType', r.v ->> 'item', r.v ->> 'outcome', r.v ->> 'reason',
-                       (r.v -> 'dependents' ->> 'assignments')::int, (r.v -> 'dependents' ->> 'scores')::int,
-                       (r.v -> 'dependents' ->> 'postedGrades')::int, (r.v -> 'dependents' ->> 'comments')::int,
-                       r.v ->> 'message'
-                from unnest(?::bigint[]) with ordinality as c(id, n)
-                join push_course_memo m on m.course_id = c.id
-                cross join lateral jsonb_array_elements(m.rows) with ordinality as r(v, n)
-                order by c.n, r.n
-                """, requestId, longs(courseIds));
-    }
-
-    /** Adds the courses' memo outcomes and counts as the request's results (marks them done). */
-    public void copyResults(UUID requestId, List<Long> courseIds) {
-        if (courseIds.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into push_course_result (request_id, course_id, outcome, created, updated, deleted, relinked,
-                    residual, renamed, info_fields)
-                select ?, m.course_id, m.outcome, m.created, m.updated, m.deleted, m.relinked, m.residual, m.renamed,
-                       m.info_fields
-                from push_course_memo m where m.course_id = any (?)
-                """, requestId, longs(courseIds));
-    }
-
-    /** SHA-256 over the class files of the engine and of this package, each package in name order; computed once. */
-    String engineDigest() {
-        String digest = engineDigest;
-        if (digest == null) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-                List<Resource> classes = new ArrayList<>();
-                for (String pattern : ENGINE_CLASSES) {
-                    List<Resource> found = new ArrayList<>(Arrays.asList(resolver.getResources(pattern)));
-                    if (found.isEmpty()) {
-                        throw new IllegalStateException("No class files on the class path for " + pattern);
-                    }
-                    found.sort(Comparator.comparing(r -> Objects.toString(r.getFilename())));
-                    classes.addAll(found);
-                }
-                for (Resource resource : classes) {
-                    sha.update(Objects.toString(resource.getFilename()).getBytes(StandardCharsets.UTF_8));
-                    try (InputStream in = resource.getInputStream()) {
-                        sha.update(in.readAllBytes());
-                    }
-                }
-                digest = HexFormat.of().formatHex(sha.digest());
-                engineDigest = digest;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read the engine's class files", e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return digest;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Array longs(Collection<Long> ids) {

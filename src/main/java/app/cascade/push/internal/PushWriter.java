@@ -3,7 +3,6 @@ package app.cascade.push.internal;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Item;
 import app.cascade.push.engine.ItemWrite;
-import app.cascade.push.engine.ReportRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -145,67 +144,6 @@ public class PushWriter {
                 column("bool", writes, w -> w.item().residual()),
                 column("bool", writes, w -> w.item().forcedNoCalc()),
                 column("text", writes, w -> w.item().createdAt().toString())};
-    }
-
-    /** Report rows, in plan order. */
-    public void insertRows(UUID requestId, List<ReportRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into push_report_row (request_id, course_id, school, course_number, course_name, section,
-                    data_type, item, outcome, reason, assignments, scores, posted_grades, comments, message)
-                select ?, v.course_id, v.school, v.course_number, v.course_name, v.section, v.data_type, v.item,
-                       v.outcome, v.reason, v.assignments, v.scores, v.posted_grades, v.comments, v.message
-                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) with ordinality
-                    as v(course_id, school, course_number, course_name, section, data_type, item, outcome, reason,
-                         assignments, scores, posted_grades, comments, message, n)
-                order by v.n
-                """,
-                requestId,
-                column("bigint", rows, ReportRow::courseId),
-                column("text", rows, ReportRow::school),
-                column("text", rows, ReportRow::courseNumber),
-                column("text", rows, ReportRow::courseName),
-                column("text", rows, ReportRow::section),
-                column("text", rows, ReportRow::dataType),
-                column("text", rows, ReportRow::item),
-                column("text", rows, ReportRow::outcome),
-                column("text", rows, r -> r.reason().name()),
-                column("int4", rows, r -> r.dependents().assignments()),
-                column("int4", rows, r -> r.dependents().scores()),
-                column("int4", rows, r -> r.dependents().postedGrades()),
-                column("int4", rows, r -> r.dependents().comments()),
-                column("text", rows, ReportRow::message));
-    }
-
-    /** One result row per course: marks it done for this request (a retry skips it). */
-    public void insertResults(UUID requestId, List<CourseResult> results) {
-        if (results.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                insert into push_course_result (request_id, course_id, outcome, created, updated, deleted, relinked,
-                    residual, renamed, info_fields)
-                select ?, v.* from unnest(?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[],
-                                          ?::int[], ?::int[])
-                    as v(course_id, outcome, created, updated, deleted, relinked, residual, renamed, info_fields)
-                """,
-                requestId,
-                column("bigint", results, CourseResult::courseId),
-                column("text", results, CourseResult::outcome),
-                column("int4", results, r -> r.counts().created()),
-                column("int4", results, r -> r.counts().updated()),
-                column("int4", results, r -> r.counts().deleted()),
-                column("int4", results, r -> r.counts().relinked()),
-                column("int4", results, r -> r.counts().residual()),
-                column("int4", results, r -> r.counts().renamed()),
-                column("int4", results, r -> r.counts().courseInfoFields()));
-    }
-
-    /** A course's outcome in one request. */
-    public record CourseResult(long courseId, String outcome, app.cascade.push.engine.PlanCounts counts) {
     }
 
     private record Write(long ownerId, Item item) {

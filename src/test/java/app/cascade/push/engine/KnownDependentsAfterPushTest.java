@@ -1,7 +1,6 @@
 package app.cascade.push.engine;
 
 import app.cascade.grading.Locks;
-import app.cascade.push.internal.PushLoader.KnownDependents;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
