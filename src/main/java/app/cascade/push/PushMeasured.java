@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param memoHits     courses of this run taken from their memos instead of planned (0014-course-push-memo)
  * @param phaseSeconds wall time per phase, summed over the run's chunks (both workers), in the order first run
  */
-public record PushMeasured(String districtId, UUID requestId, PushStatus status, int courses, int memoHits,
+public record PushMeasured(String tenantId, UUID requestId, PushStatus status, int courses, int memoHits,
                            Map<String, Double> phaseSeconds) {
 
     public PushMeasured {
