@@ -14,26 +14,32 @@ import java.util.Set;
  * in {@code catalog_lock.lock_name}. A catalog's locks as a push reads them are {@link app.cascade.grading.Locks}.
  */
 public enum CatalogLock {
-    NAME(CourseInfoField.name, null, "Name"),
-    STATE_CODE(CourseInfoField.stateCode, null, "State code"),
-    DEPARTMENT(CourseInfoField.department, null, "Department"),
-    CREDITS(CourseInfoField.credits, null, "Credits"),
-    GPA_WEIGHT(CourseInfoField.gpaWeight, null, "GPA weight"),
-    DESCRIPTION(CourseInfoField.description, null, "Description"),
-    TASKS_STANDARDS(null, LockType.TASKS_STANDARDS, "Tasks & standards"),
-    CATEGORIES(null, LockType.CATEGORIES, "Categories"),
-    ASSESSMENTS(null, LockType.ASSESSMENTS, "Assessments"),
-    CALC_OPTIONS(null, LockType.CALC_OPTIONS, "Grade calc options"),
-    COMPOSITES(null, LockType.COMPOSITES, "Composite grades");
+    NAME(CourseInfoField.name, "Name"),
+    STATE_CODE(CourseInfoField.stateCode, "State code"),
+    DEPARTMENT(CourseInfoField.department, "Department"),
+    CREDITS(CourseInfoField.credits, "Credits"),
+    GPA_WEIGHT(CourseInfoField.gpaWeight, "GPA weight"),
+    DESCRIPTION(CourseInfoField.description, "Description"),
+    TASKS_STANDARDS(LockType.TASKS_STANDARDS),
+    CATEGORIES(LockType.CATEGORIES),
+    ASSESSMENTS(LockType.ASSESSMENTS),
+    CALC_OPTIONS(LockType.CALC_OPTIONS),
+    COMPOSITES(LockType.COMPOSITES);
 
     private final CourseInfoField field;
     private final LockType gradingType;
     private final String label;
 
-    CatalogLock(CourseInfoField field, LockType gradingType, String label) {
+    CatalogLock(CourseInfoField field, String label) {
         this.field = field;
-        this.gradingType = gradingType;
+        this.gradingType = null;
         this.label = label;
+    }
+
+    CatalogLock(LockType gradingType) {
+        this.field = null;
+        this.gradingType = gradingType;
+        this.label = gradingType.label();
     }
 
     /** The value stored in {@code catalog_lock.lock_name}: the grading vocabulary's name of the field or type. */
@@ -41,6 +47,7 @@ public enum CatalogLock {
         return field != null ? field.name() : gradingType.name();
     }
 
+    /** A Course Info field's label; a grading type's is the one the push tool shows ({@link LockType#label()}). */
     public String label() {
         return label;
     }

@@ -60,7 +60,7 @@ class CatalogViewsKaribuIT {
         assertThat(_get(Span.class, spec -> spec.withId("header-district")).getText())
                 .isEqualTo("Alpha Test District");
         assertThat(get_textRecursively(GridKt._getCellComponent(grid, 0, "gradingLocks")))
-                .contains("Tasks & standards", "Categories", "Assessments");
+                .contains("Grading Tasks/Standards", "Categories", "Assessments");
         assertThat(get_textRecursively(GridKt._getCellComponent(grid, 1, "gradingLocks")))
                 .contains("No grading type locked");
         assertThat(get_textRecursively(_get(Paragraph.class, spec -> spec.withId("lock-legend"))))

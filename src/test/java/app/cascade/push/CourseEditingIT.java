@@ -52,11 +52,11 @@ class CourseEditingIT extends EditingAsAlphaAdmin {
         assertThatThrownBy(() -> setup.deleteCourseItem(tests)).isInstanceOf(SetupLockedException.class)
                 .hasMessageContaining("Categories locked");
         assertThatThrownBy(() -> setup.editCourseItem(calc, ItemEdit.calcOption("S1", "Q1", "WEIGHTED")))
-                .isInstanceOf(SetupLockedException.class).hasMessageContaining("(Grade calc options locked)");
+                .isInstanceOf(SetupLockedException.class).hasMessageContaining("(Grade Calc Options locked)");
         assertThatThrownBy(() -> setup.deleteCourseItem(calc)).isInstanceOf(SetupLockedException.class)
                 .hasMessageContaining("\"S1 / Q1\" is locked by the catalog \"High School Catalog\"");
         assertThatThrownBy(() -> setup.deleteSectionItem(sectionCalc)).isInstanceOf(SetupLockedException.class)
-                .hasMessageContaining("(Grade calc options locked)");
+                .hasMessageContaining("(Grade Calc Options locked)");
         assertThatThrownBy(() -> setup.editCourseInfo(f.eng1.id(), Map.of(CatalogLock.DESCRIPTION, "Mine")))
                 .isInstanceOf(SetupLockedException.class).hasMessageContaining("Description is locked");
 

@@ -53,7 +53,7 @@ class CourseEditingKaribuIT extends KaribuWithPushFixture {
         Grid<SetupItem> items = grid("course-items");
         int s1 = row(items, ItemType.TASK, "S1");
         Icon padlock = _get(cell(items, s1, "link"), Icon.class);
-        assertThat(padlock.getTooltip().getText()).isEqualTo(LOCK_TOOLTIP + "Tasks & standards");
+        assertThat(padlock.getTooltip().getText()).isEqualTo(LOCK_TOOLTIP + "Grading Tasks/Standards");
         assertThat(_find(cell(items, s1, "actions"), Button.class)).isEmpty();
         int tests = row(items, ItemType.CATEGORY, "tests");
         assertThat(_get(cell(items, tests, "link"), Icon.class).getTooltip().getText())

@@ -38,7 +38,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
         assertThatThrownBy(() -> setup.deleteCourseItem(s1)).isInstanceOf(SetupLockedException.class)
                 .hasMessageContaining("\"S1 Semester 1\" is locked by the catalog \"High School Catalog\"")
-                .hasMessageContaining("Tasks & standards");
+                .hasMessageContaining("Grading Tasks/Standards");
         assertThatThrownBy(() -> setup.editCourseItem(s1, ItemEdit.task("S1", "Renamed")))
                 .isInstanceOf(SetupLockedException.class);
         assertThat(f.courseItemId(f.eng1.id(), "TASK", "S1")).isEqualTo(s1);
