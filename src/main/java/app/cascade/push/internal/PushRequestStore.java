@@ -139,6 +139,12 @@ public class PushRequestStore {
         jdbc.update("update push_request set submitter_email = ? where id = ?", email, id);
     }
 
+    /** The e-mail address the submitter signed in with, if known. */
+    public Optional<String> submitterEmail(UUID id) {
+        return jdbc.query("select submitter_email from push_request where id = ? and submitter_email is not null",
+                (rs, n) -> rs.getString(1), id).stream().findFirst();
+    }
+
     /** The request has ended: its master snapshot (PushMasterSnapshot) goes too. */
     public void markFailed(UUID id, String message) {
         jdbc.update("update push_request set status = 'FAILED', finished_at = now(), message = ? where id = ?",

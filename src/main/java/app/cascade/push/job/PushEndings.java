@@ -4,12 +4,10 @@ import app.cascade.push.PushEnded;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Publishes {@link PushEnded} for a request whose final status has committed. */
@@ -17,14 +15,11 @@ import java.util.UUID;
 class PushEndings {
 
     private final PushRequestStore store;
-    private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
 
-    PushEndings(PushRequestStore store, JdbcTemplate jdbc, ApplicationEventPublisher publisher,
-                PlatformTransactionManager transactions) {
+    PushEndings(PushRequestStore store, ApplicationEventPublisher publisher, PlatformTransactionManager transactions) {
         this.store = store;
-        this.jdbc = jdbc;
         this.publisher = publisher;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setReadOnly(true);
@@ -32,13 +27,8 @@ class PushEndings {
 
     void ended(String tenantId, UUID requestId) {
         TenantContext.call(tenantId, () -> tx.execute(s -> store.summary(requestId)
-                        .map(summary -> new PushEnded(tenantId, summary, submitterEmail(requestId)))))
+                        .map(summary -> new PushEnded(tenantId, summary,
+                                store.submitterEmail(requestId).orElse(null)))))
                 .ifPresent(publisher::publishEvent);
-    }
-
-    private String submitterEmail(UUID requestId) {
-        List<String> email = jdbc.queryForList("select submitter_email from push_request where id = ?", String.class,
-                requestId);
-        return email.isEmpty() ? null : email.getFirst();
     }
 }
