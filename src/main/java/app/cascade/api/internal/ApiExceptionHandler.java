@@ -1,6 +1,7 @@
 package app.cascade.api.internal;
 
 import app.cascade.api.ApiProblems;
+import app.cascade.api.BadParameterException;
 import app.cascade.api.BodyTooLargeException;
 import app.cascade.api.JsonBodyProblem;
 import app.cascade.tenancy.UnknownTenantException;
@@ -54,6 +55,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> noDistrict(UnknownTenantException e) {
         return ApiProblems.response(ApiProblems.forbidden("You are not a member of a district this call could be "
                 + "about"));
+    }
+
+    /** A parameter or header the endpoint cannot use: 400 naming it. */
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
+        return ApiProblems.response(invalid(e.field(), e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

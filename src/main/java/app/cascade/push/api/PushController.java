@@ -1,6 +1,7 @@
 package app.cascade.push.api;
 
 import app.cascade.api.BodyLimit;
+import app.cascade.api.ProblemResponses;
 import app.cascade.push.PushPreview;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
@@ -71,10 +72,10 @@ class PushController {
             description = "Run Now without `scheduledAt`, Submit to Batch with it. The request runs as a background "
                     + "job; poll `GET /api/v1/pushes/{id}` (the `Location`) for its status. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "202", description = "Accepted: the stored request; `Location` is its URL")
-    @PushApiResponses.BadField
-    @PushApiResponses.PushAdmin
-    @PushApiResponses.TooLarge
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.BadField
+    @ProblemResponses.PushAdmin
+    @ProblemResponses.TooLarge
+    @ProblemResponses.ServerFailure
     @BodyLimit(PUSH_BODY_LIMIT)
     ResponseEntity<PushRequestResource> submit(@RequestBody PushRequestBody body) {
         return accepted(requests.submit(body.toCommand(), body.scheduledAt()));
@@ -85,10 +86,10 @@ class PushController {
             description = "What the push would do to each course, the report rows it would write, and totals. "
                     + "Nothing is stored; `scheduledAt` is ignored. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "200", description = "The preview")
-    @PushApiResponses.BadField
-    @PushApiResponses.PushAdmin
-    @PushApiResponses.TooLarge
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.BadField
+    @ProblemResponses.PushAdmin
+    @ProblemResponses.TooLarge
+    @ProblemResponses.ServerFailure
     @BodyLimit(PUSH_BODY_LIMIT)
     PushPreview preview(@RequestBody PushRequestBody body) {
         return pushes.preview(body.toCommand());
@@ -100,8 +101,8 @@ class PushController {
     @ApiResponse(responseCode = "200", description = "The requests")
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `field`", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @PushApiResponses.Viewer
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.Viewer
+    @ProblemResponses.ServerFailure
     List<PushRequestResource> list(
             @Parameter(description = "ISO-8601 instant; default 14 days ago") @RequestParam(required = false)
             Instant from,
@@ -118,9 +119,9 @@ class PushController {
     @GetMapping("/{id}")
     @Operation(summary = "One push request", description = "Its status and progress. Requires VIEWER.")
     @ApiResponse(responseCode = "200", description = "The request")
-    @PushApiResponses.Viewer
-    @PushApiResponses.NotFound
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.Viewer
+    @ProblemResponses.NotFound
+    @ProblemResponses.ServerFailure
     PushRequestResource get(@PathVariable UUID id) {
         return PushRequestResource.of(requests.summary(id));
     }
@@ -128,11 +129,11 @@ class PushController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a scheduled or queued request", description = "Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "204", description = "Cancelled")
-    @PushApiResponses.PushAdmin
-    @PushApiResponses.NotFound
+    @ProblemResponses.PushAdmin
+    @ProblemResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Already running or finished", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.ServerFailure
     ResponseEntity<Void> cancel(@PathVariable UUID id) {
         requests.cancel(id);
         return ResponseEntity.noContent().build();
@@ -145,12 +146,12 @@ class PushController {
                     + "that has started needs `confirmOverwrite=true` (else 400, field `confirmOverwrite`), as the "
                     + "app asks before a new one. Requires PUSH_ADMIN.")
     @ApiResponse(responseCode = "202", description = "Accepted: the new request; `Location` is its URL")
-    @PushApiResponses.BadField
-    @PushApiResponses.PushAdmin
-    @PushApiResponses.NotFound
+    @ProblemResponses.BadField
+    @ProblemResponses.PushAdmin
+    @ProblemResponses.NotFound
     @ApiResponse(responseCode = "409", description = "Neither cancelled nor failed", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.ServerFailure
     ResponseEntity<PushRequestResource> restart(@PathVariable UUID id,
             @Parameter(description = "Confirms restarting an Overwrite of a school year that has started")
             @RequestParam(defaultValue = "false") boolean confirmOverwrite) {
@@ -165,11 +166,11 @@ class PushController {
             @Content(mediaType = TEXT_CSV_VALUE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string",
                     format = "binary"))})
-    @PushApiResponses.Viewer
-    @PushApiResponses.NotFound
+    @ProblemResponses.Viewer
+    @ProblemResponses.NotFound
     @ApiResponse(responseCode = "406", description = "`Accept` allows neither text/csv nor application/pdf",
             content = @Content)
-    @PushApiResponses.ServerFailure
+    @ProblemResponses.ServerFailure
     ResponseEntity<byte[]> report(@PathVariable UUID id, NativeWebRequest request)
             throws HttpMediaTypeNotAcceptableException {
         boolean pdf = prefersPdf(new HeaderContentNegotiationStrategy().resolveMediaTypes(request));

@@ -1,4 +1,4 @@
-package app.cascade.push.api;
+package app.cascade.api;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,13 +14,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The error responses the push endpoints share, documented once: each annotation here is meta-annotated with
+ * The error responses the API's endpoints share, documented once: each annotation here is meta-annotated with
  * {@link ApiResponses}, which springdoc merges with the method's own {@link ApiResponse}s. 401 has no body; the
- * others are RFC 9457 problem details ({@link PushProblems}, {@link app.cascade.api.ApiProblems}).
+ * others are RFC 9457 problem details ({@link ApiProblems} and each feature's own advice).
  */
-final class PushApiResponses {
+public final class ProblemResponses {
 
-    private PushApiResponses() {
+    private ProblemResponses() {
     }
 
     /** 401 and 403 of an endpoint that requires PUSH_ADMIN. */
@@ -32,7 +32,7 @@ final class PushApiResponses {
             @ApiResponse(responseCode = "403", description = "Not a push admin of the district", content = @Content(
                     mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))})
-    @interface PushAdmin {
+    public @interface PushAdmin {
     }
 
     /** 401 and 403 of an endpoint that requires VIEWER. */
@@ -44,10 +44,10 @@ final class PushApiResponses {
             @ApiResponse(responseCode = "403", description = "Not a viewer of a district", content = @Content(
                     mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))})
-    @interface Viewer {
+    public @interface Viewer {
     }
 
-    /** 400 of an endpoint that reads a push request body. */
+    /** 400 of an endpoint with a body or parameters that may be wrong. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
@@ -55,20 +55,20 @@ final class PushApiResponses {
             description = "A bad field: the problem's `field` and `detail` name it", content = @Content(
                     mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class))))
-    @interface BadField {
+    public @interface BadField {
     }
 
-    /** 404 of an endpoint about one push request. */
+    /** 404 of an endpoint about one thing of the district (a push request, a master, a course). */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
-    @ApiResponses(@ApiResponse(responseCode = "404", description = "No such request in the user's district",
+    @ApiResponses(@ApiResponse(responseCode = "404", description = "No such thing in the caller's district",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class))))
-    @interface NotFound {
+    public @interface NotFound {
     }
 
-    /** 413 of an endpoint that reads a push request body. */
+    /** 413 of an endpoint that reads a JSON body. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
@@ -76,7 +76,7 @@ final class PushApiResponses {
             description = "The body is larger than 64 KB (also when sent chunked); the problem's `limit` is the limit "
                     + "in bytes", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class))))
-    @interface TooLarge {
+    public @interface TooLarge {
     }
 
     /** 500 and 503, which any endpoint may answer. */
@@ -92,6 +92,6 @@ final class PushApiResponses {
                     + "database cannot be reached; try again after `Retry-After` seconds", content = @Content(
                     mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))})
-    @interface ServerFailure {
+    public @interface ServerFailure {
     }
 }
