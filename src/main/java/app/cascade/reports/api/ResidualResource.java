@@ -30,7 +30,7 @@ public record ResidualResource(
         int postedGrades,
         int comments) {
 
-    static ResidualResource of(ResidualRow r) {
+    public static ResidualResource of(ResidualRow r) {
         return new ResidualResource(r.itemId(), r.courseId(), r.schoolId(), r.yearId(), r.school(), r.courseNumber(),
                 r.courseName(), r.section(), r.teacher(), r.dataType(), r.item(), r.originLabel(),
                 r.dependents().assignments(), r.dependents().scores(), r.dependents().postedGrades(),
