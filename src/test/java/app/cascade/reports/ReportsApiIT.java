@@ -352,6 +352,26 @@ class ReportsApiIT {
         assertThat(rows(residualReport, "").size()).isEqualTo(3);
     }
 
+    @Test
+    void openapi_documents_each_report_under_one_tag_with_its_filters_formats_and_responses() throws Exception {
+        JsonNode paths = mapper.readTree(get(null, "/v3/api-docs", "application/json").getBody()).get("paths");
+        for (String path : List.of(residualReport.path(), awaitingReport.path(), auditReport.path())) {
+            JsonNode operation = paths.get(path).get("get");
+            assertThat(operation.get("tags").get(0).asString()).isEqualTo("Reports");
+            assertThat(operation.get("summary").asString()).isNotBlank();
+            assertThat(operation.get("description").asString()).contains("`schoolYearId`", "`dataType`",
+                    "400 problem JSON", "rel=\"next\"", "406", "Requires VIEWER");
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.propertyNames()).contains("200", "400", "401", "403", "406", "500", "503");
+            assertThat(responses.get("200").get("content").propertyNames())
+                    .containsExactlyInAnyOrder("application/json", "text/csv", "application/pdf");
+            List<String> parameters = new ArrayList<>();
+            operation.get("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+            assertThat(parameters).contains("schoolYearId", "catalogId", "dataType", "limit", "cursor");
+            assertThat(parameters.contains("schoolId")).isEqualTo(!path.equals(awaitingReport.path()));
+        }
+    }
+
     // ---- helpers ----
 
     /** JSON rows of {@code query} equal the service's rows for {@code filter}, and the CSV's data rows equal both. */

@@ -26,6 +26,7 @@ public record AwaitingPushResource(
         @Schema(description = "Courses still waiting for the change: linked to the master, not Ignore Master Push (of "
                 + "the report's school year, when one is chosen)") int linkedCoursesPending) {
 
+    /** The report row as the API shows it. */
     public static AwaitingPushResource of(AwaitingPushRow r) {
         return new AwaitingPushResource(r.catalogId(), r.masterId(), r.catalog(),
                 r.masterNumber() + " " + r.masterName(), r.dataTypeLabel(), r.item(), r.changeLabel(), r.changedBy(),

@@ -26,6 +26,7 @@ public record CourseAuditResource(
         @Schema(description = "The course's value; null when the course lacks the item") String courseValue,
         @Schema(description = "What differs, in words") String discrepancy) {
 
+    /** The report row as the API shows it. */
     public static CourseAuditResource of(AuditRow r) {
         return new CourseAuditResource(r.courseId(), r.masterId(), r.catalogId(), r.schoolId(), r.yearId(),
                 r.school(), r.courseNumber() + " " + r.courseName(), r.master(), r.status().label(), r.dataType(),

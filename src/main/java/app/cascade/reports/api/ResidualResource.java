@@ -30,6 +30,7 @@ public record ResidualResource(
         int postedGrades,
         int comments) {
 
+    /** The report row as the API shows it. */
     public static ResidualResource of(ResidualRow r) {
         return new ResidualResource(r.itemId(), r.courseId(), r.schoolId(), r.yearId(), r.school(), r.courseNumber(),
                 r.courseName(), r.section(), r.teacher(), r.dataType(), r.item(), r.originLabel(),
