@@ -68,12 +68,15 @@ public class ReportScopes {
     /**
      * The filter's ids that name nothing in the district (another district's, deleted, or never there), by the name
      * of their {@link ReportFilter} component: "yearId", "catalogId", "schoolId", in that order; empty when every id
-     * is the district's or not given. One query.
+     * is the district's or not given. One query, none when no id is given.
      */
     @PreAuthorize("hasRole('VIEWER')")
     @Transactional(readOnly = true)
     public List<String> unknownIds(ReportFilter filter) {
         List<String> unknown = new ArrayList<>();
+        if (filter.yearId() == null && filter.catalogId() == null && filter.schoolId() == null) {
+            return unknown;
+        }
         jdbc.query("""
                 select ?::bigint is null or exists (select 1 from school_year where id = ?) as year,
                        ?::bigint is null or exists (select 1 from course_catalog where id = ?) as catalog,
