@@ -132,7 +132,7 @@ public class AwaitingPushService {
     @Transactional(readOnly = true)
     public List<AwaitingPushRow> page(ReportFilter filter, int offset, int limit) {
         ReportFilter.checkPage(offset, limit);
-        String[] types = filter.itemTypes();
+        String[] types = filter.itemTypeNames();
         return jdbc.query(PAGE, ROW, filter.yearId(), filter.yearId(), filter.catalogId(), filter.catalogId(),
                 filter.catalogId(), filter.catalogId(), types, types, filter.yearId(), filter.yearId(), offset,
                 limit);
@@ -141,7 +141,7 @@ public class AwaitingPushService {
     @PreAuthorize("hasRole('VIEWER')")
     @Transactional(readOnly = true)
     public int count(ReportFilter filter) {
-        String[] types = filter.itemTypes();
+        String[] types = filter.itemTypeNames();
         Integer count = jdbc.queryForObject(ROWS + "select count(*)::int from rows", Integer.class,
                 filter.yearId(), filter.yearId(), filter.catalogId(), filter.catalogId(), filter.catalogId(),
                 filter.catalogId(), types, types);

@@ -200,8 +200,7 @@ public class CourseAuditService {
     }
 
     private static Object[] args(ReportFilter filter, Object... more) {
-        String[] types = filter.dataType() == null ? null
-                : filter.dataType() == LockType.COURSE_INFO ? new String[]{"COURSE_INFO"} : filter.itemTypes();
+        String[] types = filter.auditTypeNames();
         Object[] scope = {filter.yearId(), filter.yearId(), filter.catalogId(), filter.catalogId(),
                 filter.schoolId(), filter.schoolId(), types, types};
         Object[] all = new Object[scope.length + more.length];

@@ -35,8 +35,8 @@ public class ReportScopes {
         name("select name from course_catalog where id = ?", filter.catalogId()).ifPresent(n -> parts.add("in " + n));
         name("select code from school_year where id = ?", filter.yearId()).ifPresent(n -> parts.add("for " + n));
         name("select name from school where id = ?", filter.schoolId()).ifPresent(n -> parts.add("at " + n));
-        if (filter.dataType() != null) {
-            parts.add("(" + filter.dataType().label() + ")");
+        if (filter.filtersDataType()) {
+            parts.add("(" + filter.dataTypesLabel() + ")");
         }
         return parts.isEmpty() ? "" : " " + String.join(" ", parts);
     }
@@ -60,9 +60,40 @@ public class ReportScopes {
                     name("select name from school where id = ?", filter.schoolId()).orElse("All schools")));
         }
         fields.add(ReportHeader.field("Data type",
-                filter.dataType() == null ? "All data types" : filter.dataType().label()));
+                filter.filtersDataType() ? filter.dataTypesLabel() : "All data types"));
         fields.add(ReportHeader.field("Generated", ReportHeader.TIME.format(Instant.now().atZone(tenant.require().timeZone()))));
         return new ReportHeader(fields);
+    }
+
+    /**
+     * The filter's ids that name nothing in the district (another district's, deleted, or never there), by the name
+     * of their {@link ReportFilter} component: "yearId", "catalogId", "schoolId", in that order; empty when every id
+     * is the district's or not given. One query, none when no id is given.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public List<String> unknownIds(ReportFilter filter) {
+        List<String> unknown = new ArrayList<>();
+        if (filter.yearId() == null && filter.catalogId() == null && filter.schoolId() == null) {
+            return unknown;
+        }
+        jdbc.query("""
+                select ?::bigint is null or exists (select 1 from school_year where id = ?) as year,
+                       ?::bigint is null or exists (select 1 from course_catalog where id = ?) as catalog,
+                       ?::bigint is null or exists (select 1 from school where id = ?) as school
+                """, rs -> {
+            if (!rs.getBoolean("year")) {
+                unknown.add("yearId");
+            }
+            if (!rs.getBoolean("catalog")) {
+                unknown.add("catalogId");
+            }
+            if (!rs.getBoolean("school")) {
+                unknown.add("schoolId");
+            }
+        }, filter.yearId(), filter.yearId(), filter.catalogId(), filter.catalogId(), filter.schoolId(),
+                filter.schoolId());
+        return unknown;
     }
 
     /** The district's name, for report titles. */

@@ -154,7 +154,7 @@ public class ResidualReportService {
     }
 
     private static Object[] args(ReportFilter filter, Object... more) {
-        String[] types = filter.itemTypes();
+        String[] types = filter.itemTypeNames();
         Object[] scope = {filter.yearId(), filter.yearId(), filter.catalogId(), filter.catalogId(),
                 filter.schoolId(), filter.schoolId(), types, types};
         Object[] all = new Object[scope.length * 2 + more.length];
