@@ -1,5 +1,7 @@
 package app.cascade.catalog;
 
+import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.UnknownTenantException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,19 +45,23 @@ public class CourseListService {
             + " join school_year y on y.id = cal.school_year_id left join course_master m on m.id = c.master_id";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant tenant;
 
-    CourseListService(NamedParameterJdbcTemplate jdbc) {
+    CourseListService(NamedParameterJdbcTemplate jdbc, CurrentTenant tenant) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
     /**
      * The calendars of {@code yearId} that hold at least one course, by school name, with their terms.
      *
      * @throws NotInDistrictException when the district has no such school year
+     * @throws UnknownTenantException  when the caller has no district
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<YearCalendar> calendars(long yearId) {
+        tenant.require();
         MapSqlParameterSource params = new MapSqlParameterSource("yearId", yearId);
         List<YearCalendar> calendars = jdbc.query(CALENDARS, params, (rs, n) -> new YearCalendar(rs.getLong("id"),
                 rs.getString("name"), rs.getLong("school_id"), rs.getString("school_code"),
@@ -73,6 +79,7 @@ public class CourseListService {
      * calendar: the Courses view's order).
      *
      * @throws NotInDistrictException when the district has no such calendar or master
+     * @throws UnknownTenantException  when the caller has no district
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
@@ -81,6 +88,7 @@ public class CourseListService {
         if (calendarId == null && masterId == null) {
             throw new IllegalArgumentException("A course list needs a calendar or a master");
         }
+        tenant.require();
         MapSqlParameterSource params = new MapSqlParameterSource("calendarId", calendarId)
                 .addValue("masterId", masterId).addValue("offset", offset).addValue("limit", limit)
                 .addValue("states", linkStates.stream().map(Enum::name).toList());

@@ -3,6 +3,8 @@ package app.cascade.catalog;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import app.cascade.grading.ItemType;
+import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.UnknownTenantException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +49,11 @@ public class CourseMasterService {
             + " where m.catalog_id = :catalogId order by m.number, m.id offset :offset limit :limit";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentTenant tenant;
 
-    CourseMasterService(NamedParameterJdbcTemplate jdbc) {
+    CourseMasterService(NamedParameterJdbcTemplate jdbc, CurrentTenant tenant) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
     /**
@@ -72,10 +76,12 @@ public class CourseMasterService {
      * counts per data type and last recorded grading change, in one query.
      *
      * @throws NotInDistrictException when the district has no such catalog
+     * @throws UnknownTenantException  when the caller has no district
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<MasterSummary> summaries(long catalogId, long offset, int limit) {
+        tenant.require();
         MapSqlParameterSource params = new MapSqlParameterSource("catalogId", catalogId).addValue("offset", offset)
                 .addValue("limit", limit);
         List<MasterSummary> page = jdbc.query(SUMMARIES, params, (rs, n) -> {
@@ -103,10 +109,14 @@ public class CourseMasterService {
         return count == null ? 0 : count;
     }
 
-    /** One master with its attributes and items grouped by type; empty when the district has no such master. */
+    /**
+     * One master with its attributes and items grouped by type; empty when the district has no such master. A caller
+     * without a district is refused ({@link UnknownTenantException}).
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<MasterDetails> master(long masterId) {
+        tenant.require();
         MapSqlParameterSource params = new MapSqlParameterSource("masterId", masterId);
         return jdbc.query(MASTER, params, (rs, n) -> {
             Map<ItemType, List<GradingItem>> items = jdbc.query(ITEMS, params, (r, i) -> CourseService.values(r))
