@@ -17,7 +17,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,6 +214,48 @@ class CatalogApiIT {
             api.problem(api.get(refused, "/api/v1/school-years"), 403);
         }
         assertThat(api.get(null, path).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void the_openapi_document_names_each_read_endpoints_tool_parameters_and_problems() {
+        JsonNode paths = ok(api.get(null, "/v3/api-docs")).get("paths");
+
+        Map<String, String> tools = Map.of("/api/v1/masters", "Course masters", "/api/v1/masters/{id}",
+                "Course masters", "/api/v1/calendars", "Courses", "/api/v1/courses", "Courses",
+                "/api/v1/courses/{id}", "Courses", "/api/v1/catalogs", "Catalogs", "/api/v1/school-years", "Catalogs");
+        tools.forEach((path, tag) -> {
+            JsonNode get = paths.get(path).get("get");
+            assertThat(strings(get.get("tags"))).as(path).containsExactly(tag);
+            assertThat(get.get("summary").asString()).as(path).isNotBlank();
+            assertThat(get.get("description").asString()).as(path).contains("Requires VIEWER");
+            assertThat(names(get.get("responses"))).as(path).contains("200", "401", "403", "500", "503");
+        });
+        for (String list : List.of("/api/v1/masters", "/api/v1/courses")) {
+            JsonNode get = paths.get(list).get("get");
+            assertThat(get.get("description").asString()).contains("`Link`");
+            assertThat(names(get.get("responses"))).contains("400", "404");
+            assertThat(parameters(get)).containsKeys("limit", "cursor");
+        }
+        assertThat(parameters(paths.get("/api/v1/masters").get("get")).get("catalogId").get("required").asBoolean())
+                .isTrue();
+        assertThat(parameters(paths.get("/api/v1/calendars").get("get")).get("schoolYearId").get("required")
+                .asBoolean()).isTrue();
+        JsonNode linkState = parameters(paths.get("/api/v1/courses").get("get")).get("linkState").get("schema");
+        assertThat(linkState.get("type").asString()).isEqualTo("array");
+        assertThat(strings(linkState.get("items").get("enum")))
+                .containsExactly("LINKED", "DESYNCED", "IGNORE", "UNLINKED");
+    }
+
+    private static Map<String, JsonNode> parameters(JsonNode operation) {
+        Map<String, JsonNode> byName = new HashMap<>();
+        operation.get("parameters").forEach(p -> byName.put(p.get("name").asString(), p));
+        return byName;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.propertyNames().forEach(names::add);
+        return names;
     }
 
     private JsonNode ok(ResponseEntity<String> response) {
