@@ -1,5 +1,6 @@
 package app.cascade.catalog;
 
+import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,15 +27,21 @@ public class CatalogService {
             + " from school s left join course_catalog cat on cat.id = s.catalog_id order by s.name";
 
     private final JdbcTemplate jdbc;
+    private final CurrentTenant tenant;
 
-    CatalogService(JdbcTemplate jdbc) {
+    CatalogService(JdbcTemplate jdbc, CurrentTenant tenant) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
-    /** Every catalog of the current district, by name. */
+    /**
+     * Every catalog of the current district, by name. A caller without a district is refused
+     * ({@link app.cascade.tenancy.UnknownTenantException}).
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<CatalogSummary> catalogs() {
+        tenant.require();
         Map<Long, List<SchoolRef>> schools = schoolsByCatalog();
         Map<Long, Set<CatalogLock>> locks = locksByCatalog();
         return jdbc.query("""
@@ -64,6 +71,7 @@ public class CatalogService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public List<CatalogSummary> catalogsForYear(long schoolYearId) {
+        tenant.require();
         Set<Long> ids = Set.copyOf(jdbc.queryForList("""
                 select distinct m.catalog_id
                 from course c join course_master m on m.id = c.master_id join calendar cal on cal.id = c.calendar_id

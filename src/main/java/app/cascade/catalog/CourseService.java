@@ -98,10 +98,14 @@ public class CourseService {
         return count == null ? 0 : count;
     }
 
-    /** One course's setup and its sections'; empty when the district has no such course. */
+    /**
+     * One course's setup and its sections'; empty when the district has no such course. A caller without a district
+     * is refused ({@link app.cascade.tenancy.UnknownTenantException}).
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<CourseDetails> course(long courseId) {
+        tenant.require();
         MapSqlParameterSource params = new MapSqlParameterSource("courseId", courseId);
         List<CourseDetails> found = jdbc.query(CourseQueries.COURSE, params, (rs, n) -> details(rs, params));
         return found.stream().findFirst();

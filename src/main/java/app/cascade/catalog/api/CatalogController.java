@@ -1,10 +1,12 @@
 package app.cascade.catalog.api;
 
+import app.cascade.api.ProblemResponses;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CourseService;
 import app.cascade.catalog.SchoolYearRef;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,13 +37,24 @@ public class CatalogController {
     }
 
     @GetMapping("/school-years")
-    @Operation(summary = "The district's school years (the current one is flagged)")
+    @Operation(summary = "The district's school years (the current one is flagged)",
+            description = "Newest first; `current` is the year whose dates contain today in the district's time "
+                    + "zone. Its id is the `schoolYearId` of calendars, catalogs and pushes. Requires VIEWER.")
+    @ApiResponse(responseCode = "200", description = "The school years")
+    @ProblemResponses.Viewer
+    @ProblemResponses.ServerFailure
     public List<SchoolYearRef> schoolYears() {
         return courses.schoolYears();
     }
 
     @GetMapping("/catalogs")
-    @Operation(summary = "The district's course catalogs; with schoolYearId, only those a push of that year touches")
+    @Operation(summary = "The district's course catalogs; with schoolYearId, only those a push of that year touches",
+            description = "By name, each with its locks (Course Info fields and grading types) and how many masters "
+                    + "it holds. Requires VIEWER.")
+    @ApiResponse(responseCode = "200", description = "The catalogs")
+    @ProblemResponses.BadField
+    @ProblemResponses.Viewer
+    @ProblemResponses.ServerFailure
     public List<CatalogResource> catalogs(@RequestParam(required = false) Long schoolYearId) {
         var list = schoolYearId == null ? catalogs.catalogs() : catalogs.catalogsForYear(schoolYearId);
         return list.stream().map(c -> new CatalogResource(c.id(), c.name(),
