@@ -2,6 +2,7 @@ package app.cascade.push;
 
 import app.cascade.push.engine.ReportRow;
 import app.cascade.push.engine.ReportText;
+import app.cascade.push.internal.PushReportRows;
 import app.cascade.tables.ReportHeader;
 import app.cascade.tables.ReportTable;
 import app.cascade.tables.ReportWriter;
@@ -52,19 +53,32 @@ public class PushReportExporter {
     private final PushRequestService requests;
     private final CurrentTenant currentTenant;
     private final JdbcTemplate jdbc;
+    private final PushReportRows reportRows;
 
     public PushReportExporter(PushService pushes, PushRequestService requests, CurrentTenant currentTenant,
-                              JdbcTemplate jdbc) {
+                              JdbcTemplate jdbc, PushReportRows reportRows) {
         this.pushes = pushes;
         this.requests = requests;
         this.currentTenant = currentTenant;
         this.jdbc = jdbc;
+        this.reportRows = reportRows;
     }
 
     @PreAuthorize("hasRole('VIEWER')")
     public byte[] csv(UUID requestId) {
         requests.summary(requestId);
         return csvOf(pushes.reportRows(requestId));
+    }
+
+    /**
+     * One page of the report's rows, for the API's JSON: at most {@code limit} rows after the first {@code offset}, in
+     * the CSV's order. {@link #values} gives a row's CSV cells.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public List<ReportRow> rows(UUID requestId, long offset, int limit) {
+        requests.summary(requestId);
+        return reportRows.page(requestId, offset, limit);
     }
 
     /** Any report rows as CSV, e.g. a preview's (which the caller obtained through a secured service). */
@@ -97,7 +111,7 @@ public class PushReportExporter {
     }
 
     /** A row as the CSV writes it: the §6 columns, the reason as its code, the details in words. */
-    static List<String> values(ReportRow r) {
+    public static List<String> values(ReportRow r) {
         return List.of(text(r.school()), text(r.courseNumber()), text(r.courseName()), text(r.section()),
                 text(r.dataType()), text(r.item()), text(r.outcome()), r.reason().name(),
                 String.valueOf(r.dependents().assignments()), String.valueOf(r.dependents().scores()),

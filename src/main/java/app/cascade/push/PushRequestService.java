@@ -1,7 +1,9 @@
 package app.cascade.push;
 
+import app.cascade.push.internal.IdempotencyKeys;
 import app.cascade.push.internal.PushAdmission;
 import app.cascade.push.internal.PushRequestAudit;
+import app.cascade.push.internal.PushRequestResults;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.PushRequestsNeedingAttention;
 import app.cascade.push.job.PushJobScheduler;
@@ -28,6 +30,8 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,12 +67,15 @@ public class PushRequestService {
     private final TenantRegistry registry;
     private final PushRequestAudit audit;
     private final PushRequestsNeedingAttention attention;
+    private final PushRequestResults results;
+    private final IdempotencyKeys keys;
 
     public PushRequestService(TenantRegistry registry, PushService pushes, PushRequestStore store,
                               PushJobScheduler jobs, PushAdmission admission, CurrentUserService users,
                               CurrentTenant currentTenant, DistrictSettings settings, PushEvents events,
                               PlatformTransactionManager transactions, PushRequestAudit audit,
-                              PushRequestsNeedingAttention attention) {
+                              PushRequestsNeedingAttention attention, PushRequestResults results,
+                              IdempotencyKeys keys) {
         this.registry = registry;
         this.pushes = pushes;
         this.store = store;
@@ -81,6 +88,8 @@ public class PushRequestService {
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
         this.attention = attention;
+        this.results = results;
+        this.keys = keys;
     }
 
     /**
@@ -101,6 +110,53 @@ public class PushRequestService {
     }
 
     private record Submitted(UUID id, Instant at) {
+    }
+
+    /**
+     * {@link #submit(PushCommand, Instant)} made safe to retry with an Idempotency-Key (null: none). The key is
+     * recorded with the request, in its transaction; within {@link IdempotencyKeys#KEPT_FOR}, the same key for the
+     * same push (command and scheduled time) answers the first request and stores nothing, and for another push is
+     * refused ({@link IdempotencyKeyReusedException}). Two submissions with one key at once store one request: the
+     * second waits for the first's commit, then answers its request. Keys are per district; expired ones are deleted
+     * by the next submission with a key.
+     */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    public PushSubmission submit(PushCommand command, Instant scheduledAt, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new PushSubmission(submit(command, scheduledAt), false);
+        }
+        requireNoTransaction();
+        String fingerprint = IdempotencyKeys.fingerprint(command, scheduledAt);
+        return admission.admit(() -> {
+            Tenant tenant = currentTenant.require();
+            Keyed keyed = tx.execute(s -> {
+                keys.forgetExpired(idempotencyKey);
+                Optional<IdempotencyKeys.Used> used = keys.find(idempotencyKey);
+                if (used.isPresent()) {
+                    return replay(used.get(), fingerprint);
+                }
+                Submitted submitted = store(command, scheduledAt);
+                if (keys.claim(idempotencyKey, fingerprint, submitted.id())) {
+                    return new Keyed(submitted, false);
+                }
+                s.setRollbackOnly(); // a submission with this key committed first: this one stores nothing
+                return replay(keys.find(idempotencyKey).orElseThrow(), fingerprint);
+            });
+            if (!keyed.replayed()) {
+                enqueue(tenant, keyed.submitted().id(), keyed.submitted().at());
+            }
+            return new PushSubmission(keyed.submitted().id(), keyed.replayed());
+        });
+    }
+
+    private record Keyed(Submitted submitted, boolean replayed) {
+    }
+
+    private static Keyed replay(IdempotencyKeys.Used used, String fingerprint) {
+        if (!used.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Keyed(new Submitted(used.requestId(), null), true);
     }
 
     private Submitted store(PushCommand command, Instant scheduledAt) {
@@ -130,6 +186,41 @@ public class PushRequestService {
     @Transactional(readOnly = true)
     public PushRequestSummary summary(UUID id) {
         return store.summary(id).orElseThrow(() -> new PushNotFoundException(id));
+    }
+
+    /** A request with its results (one grouped query), as the API shows it. */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public PushRequestDetails details(UUID id) {
+        return withResults(List.of(store.summary(id).orElseThrow(() -> new PushNotFoundException(id)))).getFirst();
+    }
+
+    /**
+     * The API's list: the district's requests matching the query, newest scheduled first, then by id; a page and its
+     * results in two queries. Without {@code from} and {@code to} there is no window: every request of the district.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional(readOnly = true)
+    public List<PushRequestDetails> list(PushListQuery query) {
+        if (query.from() != null) {
+            checkInQueryWindow("from", query.from());
+        }
+        if (query.to() != null) {
+            checkInQueryWindow("to", query.to());
+        }
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw new PushValidationException("from", "The window must start before it ends");
+        }
+        return withResults(store.list(query));
+    }
+
+    private List<PushRequestDetails> withResults(List<PushRequestSummary> requests) {
+        Map<UUID, PushRequestResults.Counted> counted = results.of(requests.stream().map(PushRequestSummary::id)
+                .toList());
+        return requests.stream().map(r -> {
+            PushRequestResults.Counted c = counted.getOrDefault(r.id(), PushRequestResults.Counted.NOTHING);
+            return new PushRequestDetails(r, c.results(), c.hasReportRows());
+        }).toList();
     }
 
     /** Whether requests of the current district are waiting because Batch Reporting is off. */

@@ -15,11 +15,16 @@ import java.util.UUID;
  * @param submittedByName the submitter's display name when the request was stored; null for older requests
  *                        ({@link #submitter()} reads the username then)
  * @param lastAction      what platform support last did to the request (retried, cancelled), or null
+ * @param startedAt       when its first attempt started running it; null until then
+ * @param finishedAt      when it ended (completed, failed or cancelled); null until then
+ * @param attempts        how many times a job ran it (JobRunr's retries included); 0 before the first
+ * @param ranOn           the node that ran its latest attempt; null before the first
  */
 public record PushRequestSummary(UUID id, PushKind kind, Instant scheduledAt, String catalog, String master,
                                  String schoolYear, PushStatus status, int coursesDone, Integer coursesTotal,
                                  PushMode mode, boolean toSections, Set<LockType> types, String submittedBy,
-                                 String submittedByName, String message, PushRequestAction lastAction) {
+                                 String submittedByName, String message, PushRequestAction lastAction,
+                                 Instant startedAt, Instant finishedAt, int attempts, String ranOn) {
 
     /** What "Pushed Data" reads when every kind of data was chosen. */
     public static final String ALL_DATA = "All data";

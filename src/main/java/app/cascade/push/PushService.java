@@ -7,6 +7,7 @@ import app.cascade.push.engine.ReportRow;
 import app.cascade.push.internal.ChunkPlanner;
 import app.cascade.push.internal.ChunkSettings;
 import app.cascade.push.internal.PushLoader;
+import app.cascade.push.internal.PushReportRows;
 import app.cascade.push.internal.PushRequestStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,14 +32,16 @@ public class PushService {
     private final ChunkSettings chunks;
     private final PushLoader loader;
     private final JdbcTemplate jdbc;
+    private final PushReportRows reportRows;
 
     public PushService(PushRequestStore store, ChunkPlanner planner, ChunkSettings chunks, PushLoader loader,
-                       JdbcTemplate jdbc) {
+                       JdbcTemplate jdbc, PushReportRows reportRows) {
         this.store = store;
         this.planner = planner;
         this.chunks = chunks;
         this.loader = loader;
         this.jdbc = jdbc;
+        this.reportRows = reportRows;
     }
 
     @PreAuthorize("hasRole('PUSH_ADMIN')")
@@ -52,19 +55,7 @@ public class PushService {
     @Transactional(readOnly = true)
     public List<ReportRow> reportRows(UUID id) {
         store.find(id).orElseThrow(() -> new PushNotFoundException(id));
-        return jdbc.query("""
-                select course_id, school, course_number, course_name, section, data_type, item, outcome, reason,
-                       assignments, scores, posted_grades, comments, message
-                from push_report_row where request_id = ? order by id
-                """, (rs, n) -> {
-            long course = rs.getLong("course_id");
-            return new ReportRow(rs.wasNull() ? null : course, rs.getString("school"),
-                    rs.getString("course_number"), rs.getString("course_name"), rs.getString("section"),
-                    rs.getString("data_type"), rs.getString("item"), rs.getString("outcome"),
-                    app.cascade.push.engine.ReasonCode.valueOf(rs.getString("reason")),
-                    new app.cascade.push.engine.Dependents(rs.getInt("assignments"), rs.getInt("scores"),
-                            rs.getInt("posted_grades"), rs.getInt("comments")), rs.getString("message"));
-        }, id);
+        return reportRows.all(id);
     }
 
     /** The dry run: the same planner, no writes, nothing stored. */

@@ -160,7 +160,12 @@ class PushApiIT {
                 .isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(report("alpha.viewer", id, "*/*").getHeaders().getContentType()).isNotNull()
                 .matches(t -> t.isCompatibleWith(TEXT_CSV));
-        assertThat(report("alpha.viewer", id, "application/json").getStatusCode().value()).isEqualTo(406);
+        ResponseEntity<byte[]> json = report("alpha.viewer", id, "application/json");
+        assertThat(json.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.getHeaders().getContentType()).isNotNull()
+                .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON));
+        assertThat(mapper.readTree(json.getBody()).isArray()).isTrue();
+        assertThat(report("alpha.viewer", id, "image/png").getStatusCode().value()).isEqualTo(406);
         assertThat(report("support", id, "text/csv").getStatusCode().value()).isEqualTo(403);
     }
 
@@ -171,7 +176,9 @@ class PushApiIT {
         String farFuture = submit("\"scheduledAt\": \"" + Instant.now().plus(3, ChronoUnit.DAYS) + "\"");
 
         List<String> alpha = ids(get("alpha.viewer", "/api/v1/pushes"));
-        assertThat(alpha).containsExactly(later, now); // the default window ends a day from now
+        assertThat(alpha).containsExactly(farFuture, later, now); // no default window: every request
+        assertThat(ids(get("alpha.viewer", "/api/v1/pushes?to=" + Instant.now().plus(1, ChronoUnit.DAYS))))
+                .containsExactly(later, now);
 
         List<String> wide = ids(get("alpha.push", "/api/v1/pushes?to=" + Instant.now().plus(5, ChronoUnit.DAYS)
                 + "&limit=2"));
@@ -322,6 +329,20 @@ class PushApiIT {
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/v1/pushes", "/api/v1/pushes/{id}", "/api/v1/pushes/preview",
                 "/api/v1/pushes/{id}/restart", "/api/v1/pushes/{id}/report", "Push requests");
+        JsonNode api = json(docs);
+        List<String> listParameters = new ArrayList<>();
+        api.get("paths").get("/api/v1/pushes").get("get").get("parameters")
+                .forEach(p -> listParameters.add(p.get("name").asString()));
+        assertThat(listParameters).containsExactlyInAnyOrder("status", "kind", "catalogId", "from", "to", "limit",
+                "cursor");
+        List<String> submitParameters = new ArrayList<>();
+        api.get("paths").get("/api/v1/pushes").get("post").get("parameters")
+                .forEach(p -> submitParameters.add(p.get("in").asString() + ":" + p.get("name").asString()));
+        assertThat(submitParameters).containsExactly("header:Idempotency-Key");
+        assertThat(api.get("components").get("schemas").get("PushRequest").get("properties").propertyNames())
+                .contains("startedAt", "finishedAt", "durationMs", "attempts", "ranOn", "results", "links");
+        assertThat(api.get("components").get("schemas").propertyNames()).contains("PushResults", "PushLinks",
+                "PushReportRow");
     }
 
     @Test
@@ -330,7 +351,6 @@ class PushApiIT {
         String admin = "Not a push admin of the district";
         String viewer = "Not a viewer of a district";
 
-        assertResponses(paths, "/api/v1/pushes", "post", admin, "202", "400", "401", "403", "413", "500", "503");
         assertResponses(paths, "/api/v1/pushes/preview", "post", admin, "200", "400", "401", "403", "413", "500",
                 "503");
         assertResponses(paths, "/api/v1/pushes", "get", viewer, "200", "400", "401", "403", "500", "503");
@@ -339,14 +359,16 @@ class PushApiIT {
                 "503");
         assertResponses(paths, "/api/v1/pushes/{id}/restart", "post", admin, "202", "400", "401", "403", "404", "409",
                 "500", "503");
-        assertResponses(paths, "/api/v1/pushes/{id}/report", "get", viewer, "200", "401", "403", "404", "406", "500",
-                "503");
+        assertResponses(paths, "/api/v1/pushes/{id}/report", "get", viewer, "200", "400", "401", "403", "404", "406",
+                "500", "503");
+        assertResponses(paths, "/api/v1/pushes", "post", admin, "200", "202", "400", "401", "403", "413", "422",
+                "500", "503");
         JsonNode submit400 = paths.get("/api/v1/pushes").get("post").get("responses").get("400");
         assertThat(submit400.get("description").asString()).contains("A bad field");
         assertThat(paths.get("/api/v1/pushes").get("get").get("responses").get("400").get("description").asString())
                 .isEqualTo("A bad parameter, named in `field`");
         assertThat(paths.get("/api/v1/pushes/{id}").get("get").get("responses").get("404").get("description")
-                .asString()).isEqualTo("No such request in the user's district");
+                .asString()).isEqualTo("No such thing in the caller's district");
         JsonNode submit = paths.get("/api/v1/pushes").get("post").get("responses");
         assertThat(submit.get("413").get("description").asString()).contains("64 KB");
         assertThat(submit.get("500").get("description").asString()).contains("correlationId");

@@ -3,6 +3,7 @@ package app.cascade.push.api;
 import app.cascade.api.ApiProblems;
 import app.cascade.api.BodyTooLargeException;
 import app.cascade.api.JsonBodyProblem;
+import app.cascade.push.IdempotencyKeyReusedException;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushStateException;
 import app.cascade.push.PushValidationException;
@@ -33,6 +34,7 @@ class PushProblems {
     static final URI INVALID_REQUEST = URI.create("https://cascade.app/problems/invalid-push-request");
     static final URI NOT_FOUND = URI.create("https://cascade.app/problems/push-request-not-found");
     static final URI WRONG_STATE = URI.create("https://cascade.app/problems/push-request-state");
+    static final URI KEY_REUSED = URI.create("https://cascade.app/problems/idempotency-key-reused");
 
     @ExceptionHandler(PushValidationException.class)
     ResponseEntity<ProblemDetail> invalid(PushValidationException e) {
@@ -67,6 +69,15 @@ class PushProblems {
     @ExceptionHandler(PushNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(PushNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Push request not found", e.getMessage());
+    }
+
+    /** The Idempotency-Key was used for a different push: 422, as the IETF draft has it, naming the header. */
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_CONTENT, KEY_REUSED,
+                "Idempotency-Key already used", e.getMessage());
+        response.getBody().setProperty("field", IdempotencyKey.HEADER);
+        return response;
     }
 
     @ExceptionHandler(PushStateException.class)

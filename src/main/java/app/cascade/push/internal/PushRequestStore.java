@@ -3,6 +3,7 @@ package app.cascade.push.internal;
 import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushKind;
+import app.cascade.push.PushListQuery;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -217,12 +219,60 @@ public class PushRequestStore {
                 Timestamp.from(from), Timestamp.from(to), limit);
     }
 
+    /**
+     * The API's list: the district's requests that match the query, newest scheduled first and then by id, after the
+     * query's position, at most its limit. Read backwards, {@code push_request_list_idx} gives this order from any
+     * position, so a page reads only its rows and the filters' misses (V15).
+     */
+    public List<PushRequestSummary> list(PushListQuery query) {
+        Statement list = listStatement(query);
+        return jdbc.query(list.sql(), PushRequestStore::summary, list.args());
+    }
+
+    /** A statement and its arguments. */
+    record Statement(String sql, Object[] args) {
+    }
+
+    /** The statement of {@link #list}, for the test that reads its plan. */
+    Statement listStatement(PushListQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (!query.statuses().isEmpty()) {
+            where.append(" and r.status = any (?)");
+            args.add(SqlArrays.of(jdbc, "text", query.statuses().stream().map(Enum::name).toList()));
+        }
+        if (!query.kinds().isEmpty()) {
+            where.append(" and r.kind = any (?)");
+            args.add(SqlArrays.of(jdbc, "text", query.kinds().stream().map(Enum::name).toList()));
+        }
+        if (query.catalogId() != null) {
+            where.append(" and coalesce(r.catalog_id, m.catalog_id) = ?");
+            args.add(query.catalogId());
+        }
+        if (query.from() != null) {
+            where.append(" and r.scheduled_at >= ?");
+            args.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and r.scheduled_at < ?");
+            args.add(Timestamp.from(query.to()));
+        }
+        if (query.after() != null) {
+            where.append(" and (r.scheduled_at, r.id) < (?, ?)");
+            args.add(Timestamp.from(query.after().scheduledAt()));
+            args.add(query.after().id());
+        }
+        args.add(query.limit());
+        return new Statement(SUMMARY + where + " order by r.scheduled_at desc, r.id desc limit ?", args.toArray());
+    }
+
     private static PushRequestSummary summary(ResultSet rs, int row) throws SQLException {
         PushRequestView r = map(rs, row);
         return new PushRequestSummary(r.id(), r.kind(), r.scheduledAt(), rs.getString("catalog_name"),
                 rs.getString("master_number"), rs.getString("year_code"), r.status(), r.coursesDone(),
                 r.coursesTotal(), r.mode(), r.toSections(), r.types(), r.submittedBy(),
-                rs.getString("submitted_by_name"), r.message(), PushRequestAudit.lastAction(rs));
+                rs.getString("submitted_by_name"), r.message(), PushRequestAudit.lastAction(rs), r.startedAt(),
+                r.finishedAt(), rs.getInt("attempts"), rs.getString("ran_on"));
     }
 
     private static PushRequestView map(ResultSet rs, int row) throws SQLException {

@@ -23,7 +23,7 @@ class LiveStatusTest {
     static PushRequestSummary request(UUID id, PushStatus status) {
         return new PushRequestSummary(id, PushKind.CATALOG, Instant.parse("2026-12-05T15:00:00Z"),
                 "High School Catalog", null, "26-27", status, 0, null, PushMode.PUSH_LOCKED, false,
-                EnumSet.allOf(LockType.class), "lakeside.push", "Priya Natarajan", null, null);
+                EnumSet.allOf(LockType.class), "lakeside.push", "Priya Natarajan", null, null, null, null, 0, null);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package app.cascade.push.api;
+
+import app.cascade.push.PushStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.UUID;
+
+/**
+ * A push request's links: where to read it and its report, and how to cancel or restart it when its status allows.
+ * A link that does not apply is left out of the JSON (never null). Hrefs are paths on this server.
+ */
+@Schema(name = "PushLinks")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PushLinks(
+        @Schema(description = "The request: GET") Link self,
+        @Schema(description = "Its report (CSV, PDF or JSON rows by `Accept`): GET; present once the report has a "
+                + "row or the request has ended", nullable = true) Link report,
+        @Schema(description = "Cancels it: DELETE; present while it is SCHEDULED or QUEUED (needs PUSH_ADMIN)",
+                nullable = true) Link cancel,
+        @Schema(description = "Runs it again as a new request: POST; present when it is CANCELLED or FAILED (needs "
+                + "PUSH_ADMIN)", nullable = true) Link restart) {
+
+    static PushLinks of(UUID id, PushStatus status, boolean hasReportRows) {
+        String self = PushController.BASE + "/" + id;
+        return new PushLinks(new Link(self, "GET"),
+                hasReportRows || status.isFinal() ? new Link(self + "/report", "GET") : null,
+                status == PushStatus.SCHEDULED || status == PushStatus.QUEUED ? new Link(self, "DELETE") : null,
+                status == PushStatus.CANCELLED || status == PushStatus.FAILED
+                        ? new Link(self + "/restart", "POST") : null);
+    }
+
+    /** Where, and with which HTTP method. */
+    @Schema(name = "PushLink")
+    record Link(@Schema(description = "A path on this server", example = "/api/v1/pushes/"
+                        + "0b5f8f5e-4a53-4c1e-9d0e-3f1a2b3c4d5e") String href,
+                @Schema(description = "The HTTP method", example = "GET") String method) {
+    }
+}
