@@ -7,6 +7,7 @@ import app.cascade.push.PushCommand;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushRequestAction;
 import app.cascade.push.PushRequestService;
+import app.cascade.push.PushSupportService;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushStateException;
 import app.cascade.push.PushStatus;
@@ -45,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Support retries a failed push request and cancels a stuck one through {@link PushRequestService}: only those, only
+ * Support retries a failed push request and cancels a stuck one through {@link PushSupportService}: only those, only
  * with a reason, only as SUPPORT; every action is audited and the district sees it on the request (queue and API).
  */
 @CascadeIntegrationTest
@@ -55,6 +56,8 @@ class SupportActionsIT {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    PushSupportService support;
     @Autowired
     PushRequestService requests;
     @Autowired
@@ -86,7 +89,7 @@ class SupportActionsIT {
     void retrying_a_failed_request_runs_it_again_as_a_new_request_that_completes_and_both_say_who_when_and_why() {
         UUID failed = f.failed("The push failed: could not extend file: No space left on device");
         TestUsers.signIn(context, "support");
-        assertThat(requests.needingAttention()).filteredOn(r -> r.id().equals(failed)).singleElement()
+        assertThat(support.needingAttention()).filteredOn(r -> r.id().equals(failed)).singleElement()
                 .satisfies(r -> {
                     assertThat(r.problem()).isEqualTo(RequestNeedingAttention.Problem.FAILED);
                     assertThat(r.districtId()).isEqualTo("alpha");
@@ -95,7 +98,7 @@ class SupportActionsIT {
                     assertThat(r.attempts()).isEqualTo(4);
                 });
 
-        UUID retry = requests.retryFailed("alpha", failed, "  Disk full on the database host; space freed  ");
+        UUID retry = support.retryFailed("alpha", failed, "  Disk full on the database host; space freed  ");
 
         assertThat(retry).isNotEqualTo(failed);
         await().atMost(PUSH).until(() -> PushStatus.valueOf(f.status(retry)).isFinal());
@@ -112,7 +115,7 @@ class SupportActionsIT {
         assertThat(f.actions(retry)).containsExactly(Map.of("action", "RETRY_OF", "actor", "support",
                 "actorName", "Sam Support", "reason", "Disk full on the database host; space freed",
                 "related", failed.toString()));
-        assertThat(requests.needingAttention()).extracting(RequestNeedingAttention::id).doesNotContain(failed, retry);
+        assertThat(support.needingAttention()).extracting(RequestNeedingAttention::id).doesNotContain(failed, retry);
 
         // what the district sees: the batch queue and the API
         TestUsers.signIn(context, "alpha.viewer");
@@ -135,16 +138,16 @@ class SupportActionsIT {
         UUID completed = f.stuck("QUEUED", null);
         f.d.update("update push_request set status = 'COMPLETED', finished_at = now() where id = ?", completed);
         TestUsers.signIn(context, "support");
-        UUID retry = requests.retryFailed("alpha", failed, "Timeout fixed");
+        UUID retry = support.retryFailed("alpha", failed, "Timeout fixed");
         long count = f.requests();
 
-        assertThatThrownBy(() -> requests.retryFailed("alpha", failed, "Again"))
+        assertThatThrownBy(() -> support.retryFailed("alpha", failed, "Again"))
                 .isInstanceOf(PushStateException.class).hasMessage("This request was already retried, as request "
                         + retry);
-        assertThatThrownBy(() -> requests.retryFailed("alpha", completed, "Why not"))
+        assertThatThrownBy(() -> support.retryFailed("alpha", completed, "Why not"))
                 .isInstanceOf(PushStateException.class)
                 .hasMessage("Only a failed request can be retried; this one is COMPLETED");
-        assertThatThrownBy(() -> requests.retryFailed("alpha", retry, "Not failed"))
+        assertThatThrownBy(() -> support.retryFailed("alpha", retry, "Not failed"))
                 .isInstanceOf(PushStateException.class).hasMessageStartingWith("Only a failed request can be retried");
         assertThat(f.requests()).isEqualTo(count);
         assertThat(f.actions(completed)).isEmpty();
@@ -161,7 +164,7 @@ class SupportActionsIT {
         UUID never = f.stuck("QUEUED", null);
         UUID orphan = f.stuck("RUNNING", UUID.randomUUID());
         TestUsers.signIn(context, "support");
-        assertThat(requests.needingAttention()).filteredOn(r -> r.districtId().equals("alpha"))
+        assertThat(support.needingAttention()).filteredOn(r -> r.districtId().equals("alpha"))
                 .extracting(RequestNeedingAttention::id, RequestNeedingAttention::problem,
                         RequestNeedingAttention::jobState)
                 .contains(org.assertj.core.groups.Tuple.tuple(scheduled, RequestNeedingAttention.Problem.STUCK,
@@ -170,15 +173,15 @@ class SupportActionsIT {
                         org.assertj.core.groups.Tuple.tuple(orphan, RequestNeedingAttention.Problem.STUCK,
                                 "MISSING"));
 
-        requests.cancelStuck("alpha", scheduled, "Its job was deleted in the dashboard; the district resubmits");
-        requests.cancelStuck("alpha", never, "Stored without a job during the burst");
-        requests.cancelStuck("alpha", orphan, "The node running it is gone and JobRunr lost the job");
+        support.cancelStuck("alpha", scheduled, "Its job was deleted in the dashboard; the district resubmits");
+        support.cancelStuck("alpha", never, "Stored without a job during the burst");
+        support.cancelStuck("alpha", orphan, "The node running it is gone and JobRunr lost the job");
 
         assertThat(List.of(f.status(scheduled), f.status(never), f.status(orphan)))
                 .containsOnly("CANCELLED");
         assertThat(f.actions(orphan)).containsExactly(Map.of("action", "CANCELLED", "actor", "support",
                 "actorName", "Sam Support", "reason", "The node running it is gone and JobRunr lost the job"));
-        assertThat(requests.needingAttention()).extracting(RequestNeedingAttention::id)
+        assertThat(support.needingAttention()).extracting(RequestNeedingAttention::id)
                 .doesNotContain(scheduled, never, orphan);
         TestUsers.signIn(context, "alpha.viewer");
         PushRequestSummary seen = requests.summary(scheduled);
@@ -200,11 +203,11 @@ class SupportActionsIT {
         String before = f.row(scheduled);
         TestUsers.signIn(context, "support");
 
-        assertThat(requests.needingAttention()).extracting(RequestNeedingAttention::id).doesNotContain(scheduled);
-        assertThatThrownBy(() -> requests.cancelStuck("alpha", scheduled, "Looks stuck"))
+        assertThat(support.needingAttention()).extracting(RequestNeedingAttention::id).doesNotContain(scheduled);
+        assertThatThrownBy(() -> support.cancelStuck("alpha", scheduled, "Looks stuck"))
                 .isInstanceOf(PushStateException.class)
                 .hasMessage("This request is not stuck: its job is SCHEDULED in JobRunr (it will run)");
-        assertThatThrownBy(() -> requests.cancelStuck("alpha", completed, "Looks stuck"))
+        assertThatThrownBy(() -> support.cancelStuck("alpha", completed, "Looks stuck"))
                 .isInstanceOf(PushStateException.class)
                 .hasMessage("Only a scheduled, queued or running request can be stuck; this one is COMPLETED");
         assertThat(f.row(scheduled)).isEqualTo(before);
@@ -225,9 +228,9 @@ class SupportActionsIT {
                 f.submittedTenMinutesAgo(running);
                 TestUsers.signIn(context, "support");
 
-                assertThat(requests.needingAttention()).extracting(RequestNeedingAttention::id)
+                assertThat(support.needingAttention()).extracting(RequestNeedingAttention::id)
                         .doesNotContain(running);
-                assertThatThrownBy(() -> requests.cancelStuck("alpha", running, "Taking too long"))
+                assertThatThrownBy(() -> support.cancelStuck("alpha", running, "Taking too long"))
                         .isInstanceOf(PushStateException.class)
                         .hasMessage("This request is not stuck: its job is PROCESSING in JobRunr (it is running now)");
                 assertThat(f.actions(running)).isEmpty();
@@ -247,8 +250,8 @@ class SupportActionsIT {
         UUID waiting = f.stuck("QUEUED", null);
         TestUsers.signIn(context, "support");
 
-        assertThat(requests.needingAttention()).extracting(RequestNeedingAttention::id).doesNotContain(waiting);
-        assertThatThrownBy(() -> requests.cancelStuck("alpha", waiting, "Queued for ages"))
+        assertThat(support.needingAttention()).extracting(RequestNeedingAttention::id).doesNotContain(waiting);
+        assertThatThrownBy(() -> support.cancelStuck("alpha", waiting, "Queued for ages"))
                 .isInstanceOf(PushStateException.class)
                 .hasMessageContaining("it waits for Batch Reporting to be turned on in its district");
         assertThat(f.status(waiting)).isEqualTo("QUEUED");
@@ -263,14 +266,14 @@ class SupportActionsIT {
 
         for (String reason : new String[]{null, "", "   \t ", "x".repeat(PushRequestAction.MAX_REASON + 1),
                 "first line\nsecond line", "a lone \uD800 surrogate"}) {
-            assertThatThrownBy(() -> requests.retryFailed("alpha", failed, reason)).as("%s", reason)
+            assertThatThrownBy(() -> support.retryFailed("alpha", failed, reason)).as("%s", reason)
                     .isInstanceOfSatisfying(PushValidationException.class,
                             e -> assertThat(e.field()).isEqualTo("reason"));
-            assertThatThrownBy(() -> requests.cancelStuck("alpha", stuck, reason)).as("%s", reason)
+            assertThatThrownBy(() -> support.cancelStuck("alpha", stuck, reason)).as("%s", reason)
                     .isInstanceOfSatisfying(PushValidationException.class,
                             e -> assertThat(e.field()).isEqualTo("reason"));
         }
-        assertThat(requests.retryFailed("alpha", failed, "x".repeat(PushRequestAction.MAX_REASON))).isNotNull();
+        assertThat(support.retryFailed("alpha", failed, "x".repeat(PushRequestAction.MAX_REASON))).isNotNull();
         assertThat(f.requests()).isEqualTo(count + 1);
         assertThat(f.status(stuck)).isEqualTo("QUEUED");
         assertThat(f.actions(stuck)).isEmpty();
@@ -281,12 +284,12 @@ class SupportActionsIT {
         UUID failed = f.failed("The push failed");
         TestUsers.signIn(context, "support");
 
-        assertThatThrownBy(() -> requests.retryFailed("gamma", failed, "Retry"))
+        assertThatThrownBy(() -> support.retryFailed("gamma", failed, "Retry"))
                 .isInstanceOfSatisfying(PushValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("districtId"));
-        assertThatThrownBy(() -> requests.retryFailed("beta", failed, "Retry"))
+        assertThatThrownBy(() -> support.retryFailed("beta", failed, "Retry"))
                 .isInstanceOf(PushNotFoundException.class);
-        assertThatThrownBy(() -> requests.cancelStuck("beta", failed, "Cancel"))
+        assertThatThrownBy(() -> support.cancelStuck("beta", failed, "Cancel"))
                 .isInstanceOf(PushNotFoundException.class);
         assertThat(f.status(failed)).isEqualTo("FAILED");
         assertThat(f.actions(failed)).isEmpty();
@@ -299,11 +302,11 @@ class SupportActionsIT {
         long count = f.requests();
         for (String user : List.of("alpha.push", "alpha.admin", "alpha.viewer", "both.admin")) {
             TestUsers.signIn(context, user);
-            assertThatThrownBy(() -> requests.retryFailed("alpha", failed, "Retry")).as(user)
+            assertThatThrownBy(() -> support.retryFailed("alpha", failed, "Retry")).as(user)
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> requests.cancelStuck("alpha", stuck, "Cancel")).as(user)
+            assertThatThrownBy(() -> support.cancelStuck("alpha", stuck, "Cancel")).as(user)
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> requests.needingAttention()).as(user).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> support.needingAttention()).as(user).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(f.requests()).isEqualTo(count);
         assertThat(List.of(f.status(failed), f.status(stuck))).containsExactly("FAILED", "SCHEDULED");

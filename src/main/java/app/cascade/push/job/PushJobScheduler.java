@@ -7,6 +7,8 @@ import app.cascade.push.PushRequestSummary;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobScheduler;
@@ -31,6 +33,8 @@ import static org.jobrunr.scheduling.JobBuilder.aJob;
 @Component
 public class PushJobScheduler {
 
+    private static final Logger log = LoggerFactory.getLogger(PushJobScheduler.class);
+
     private final JobScheduler jobs;
     private final PushRequestStore store;
     private final PushEvents events;
@@ -44,6 +48,19 @@ public class PushJobScheduler {
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.wakeUp = wakeUp;
+    }
+
+    /**
+     * {@link #enqueue}, for a request just committed by a service: a failure here loses nothing, because the request
+     * is stored and the reconciler ({@code PushJobReconciler}) gives a request without a live job one within a minute.
+     */
+    public void enqueueOrLeaveToReconciler(Tenant tenant, UUID requestId, Instant at) {
+        try {
+            enqueue(tenant, requestId, at);
+        } catch (RuntimeException e) {
+            log.warn("Push {} of {} is stored, but its job could not be created now; the reconciler will create it",
+                    requestId, tenant.id(), e);
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package app.cascade.support.ui;
 
-import app.cascade.push.PushRequestService;
+import app.cascade.push.PushSupportService;
 import app.cascade.push.RequestNeedingAttention;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -27,10 +27,10 @@ class RequestsNeedingAttention extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final PushRequestService requests;
+    private final PushSupportService requests;
     final Grid<RequestNeedingAttention> grid = new Grid<>();
 
-    RequestsNeedingAttention(PushRequestService requests) {
+    RequestsNeedingAttention(PushSupportService requests) {
         this.requests = requests;
         setPadding(false);
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());

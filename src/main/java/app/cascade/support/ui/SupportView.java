@@ -1,6 +1,6 @@
 package app.cascade.support.ui;
 
-import app.cascade.push.PushRequestService;
+import app.cascade.push.PushSupportService;
 import app.cascade.push.PushStatus;
 import app.cascade.security.Roles;
 import app.cascade.support.DistrictStatus;
@@ -31,7 +31,7 @@ class SupportView extends VerticalLayout {
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
-    SupportView(SupportService support, PushRequestService requests) {
+    SupportView(SupportService support, PushSupportService requests) {
         addClassName("cascade-view");
         setWidthFull();
         Grid<DistrictStatus> grid = new Grid<>();
