@@ -10,14 +10,15 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The RFC 9457 problem details every API endpoint shares: a role that does not allow the call (403), a body over its
- * limit (413), a node or database that cannot serve right now (503 with {@code Retry-After}) and an unexpected server
- * error (500 with a correlation id). The features' own problems (a bad field, not found, a wrong state) stay with
- * their controllers.
+ * The RFC 9457 problem details every API endpoint shares: a role that does not allow the call (403), a path that is no
+ * endpoint (404), a body over its limit (413), a node or database that cannot serve right now (503 with {@code
+ * Retry-After}) and an unexpected server error (500 with a correlation id). The features' own problems (a bad field,
+ * not found, a wrong state) stay with their controllers.
  */
 public final class ApiProblems {
 
     public static final URI FORBIDDEN = URI.create("https://cascade.app/problems/forbidden");
+    public static final URI NOT_FOUND = URI.create("https://cascade.app/problems/not-found");
     public static final URI BODY_TOO_LARGE = URI.create("https://cascade.app/problems/body-too-large");
     public static final URI UNAVAILABLE = URI.create("https://cascade.app/problems/unavailable");
     public static final URI SERVER_ERROR = URI.create("https://cascade.app/problems/server-error");
@@ -46,6 +47,11 @@ public final class ApiProblems {
     /** 403: the caller's role (or lack of a district) does not allow this call. */
     public static ProblemDetail forbidden(String detail) {
         return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", detail);
+    }
+
+    /** 404: no endpoint of the API has this path (a feature's own "no such thing" has a type of its own). */
+    public static ProblemDetail notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", detail);
     }
 
     /** 413: the body is larger than the endpoint accepts; {@code limit} is the limit in bytes. */

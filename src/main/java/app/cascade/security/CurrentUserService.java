@@ -31,7 +31,10 @@ import java.util.Set;
 @Service
 public class CurrentUserService implements UserTenantSource {
 
-    /** API clients of users in several districts name the district with this header. */
+    /**
+     * API clients name the district a call is about with this header: users in several districts must, others may.
+     * It must name one of the caller's districts (else 403, the same for every caller).
+     */
     public static final String DISTRICT_HEADER = "X-Cascade-District";
 
     private final TenantRegistry registry;
@@ -66,14 +69,23 @@ public class CurrentUserService implements UserTenantSource {
         return authentication().flatMap(this::activeDistrict);
     }
 
+    /**
+     * The district a call works in. A call that names one with {@link #DISTRICT_HEADER} works in that district if the
+     * caller is a member of it, and in none otherwise: a foreign or unknown name is never ignored in favour of the
+     * caller's own district (the API refuses it first, {@code ApiDistrictInterceptor}). Without the header: the
+     * district chosen in the session, or the only one the caller is a member of.
+     */
     private Optional<String> activeDistrict(Authentication auth) {
         Set<String> memberships = DistrictAuthorities.memberships(auth);
-        Optional<String> chosen = DistrictAuthorities.activeDistrict(auth).filter(memberships::contains);
-        if (chosen.isEmpty() && memberships.size() == 1) {
-            chosen = memberships.stream().findFirst();
-        }
-        if (chosen.isEmpty()) {
-            chosen = requestedDistrict().filter(memberships::contains);
+        Optional<String> named = namedDistrict();
+        Optional<String> chosen;
+        if (named.isPresent()) {
+            chosen = named.filter(memberships::contains);
+        } else {
+            chosen = DistrictAuthorities.activeDistrict(auth).filter(memberships::contains);
+            if (chosen.isEmpty() && memberships.size() == 1) {
+                chosen = memberships.stream().findFirst();
+            }
         }
         return chosen.filter(id -> registry.find(id).isPresent());
     }
@@ -115,10 +127,12 @@ public class CurrentUserService implements UserTenantSource {
         return Optional.of(auth);
     }
 
-    private static Optional<String> requestedDistrict() {
+    /** The district the current request names with {@link #DISTRICT_HEADER}, if it names one (blank: none). */
+    public Optional<String> namedDistrict() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            return Optional.ofNullable(request.getHeader(DISTRICT_HEADER)).map(String::strip);
+            return Optional.ofNullable(request.getHeader(DISTRICT_HEADER)).map(String::strip)
+                    .filter(name -> !name.isEmpty());
         }
         return Optional.empty();
     }

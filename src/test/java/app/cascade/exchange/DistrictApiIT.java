@@ -75,9 +75,10 @@ class DistrictApiIT {
         assertThat(mapper.readTree(beta.getBody()).get("district").asString()).isEqualTo("beta");
         assertThat(beta.getBody()).doesNotContain("Api Test Catalog", "0000000a0001");
 
-        // naming another district in the header does not help a user who is no member of it
+        // naming another district in the header does not help a user who is no member of it: refused, never ignored
         ResponseEntity<String> sneaky = client("beta.viewer").get().uri("/api/v1/district")
                 .header("X-Cascade-District", "alpha").retrieve().toEntity(String.class);
+        assertThat(sneaky.getStatusCode().value()).isEqualTo(403);
         assertThat(sneaky.getBody()).doesNotContain("Api Test Catalog");
     }
 
@@ -95,7 +96,8 @@ class DistrictApiIT {
                 .header("X-Cascade-District", "gamma").retrieve().toEntity(String.class);
         assertThat(elsewhere.getStatusCode().value()).isEqualTo(403);
         assertThat(mapper.readTree(elsewhere.getBody()).get("detail").asString())
-                .isEqualTo("\"gamma\" is not one of your districts (alpha, beta)");
+                .isEqualTo("\"gamma\" is not one of your districts (alpha, beta): the X-Cascade-District header "
+                        + "must name one of them");
 
         ResponseEntity<String> named = client("both.admin").get().uri("/api/v1/district")
                 .header("X-Cascade-District", "beta").retrieve().toEntity(String.class);

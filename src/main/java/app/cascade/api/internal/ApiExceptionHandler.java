@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.net.URI;
@@ -93,6 +95,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + expected), headers, status, request);
     }
 
+    /**
+     * A path no controller maps: under {@code /api/} (Vaadin is kept out of it, {@code vaadin.exclude-urls}) Spring
+     * MVC's resource handler finds nothing either. A trailing slash makes a known path unknown, and the detail says so.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, noEndpoint(request), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, noEndpoint(request), headers, status, request);
+    }
+
     /** Spring MVC's own 5xx answers (a response that cannot be written, a missing path variable) are logged too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -103,6 +121,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             errors.report(problem, ex, servlet.getRequest());
         }
         return response;
+    }
+
+    private static ProblemDetail noEndpoint(WebRequest request) {
+        if (!(request instanceof ServletWebRequest servlet)) {
+            return ApiProblems.notFound("No endpoint has this path");
+        }
+        String path = servlet.getRequest().getRequestURI();
+        return ApiProblems.notFound("No endpoint answers " + servlet.getRequest().getMethod() + " " + path
+                + (path.length() > 1 && path.endsWith("/") ? " (paths of the API never end with a slash)" : ""));
     }
 
     private static ProblemDetail invalid(String field, String detail) {

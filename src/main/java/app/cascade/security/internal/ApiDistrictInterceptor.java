@@ -17,20 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An API call of a user in several districts must say which one it is about ({@link
- * CurrentUserService#DISTRICT_HEADER}). Without that, no district is bound and no data can be read; this turns what
- * would surface as a bare 403 into a problem the client can act on: 400 when the header is missing, 403 when it names
- * a district that is not one of the caller's (an unknown district reads exactly like somebody else's). The problem is
- * written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems with.
+ * The one rule of {@link CurrentUserService#DISTRICT_HEADER} for every API call, whatever the caller's number of
+ * districts: a header that names a district the caller is not a member of (or one that does not exist: it reads
+ * exactly like somebody else's) answers the same 403 problem, {@code not-your-district}, for a single- and a
+ * multi-district caller alike; a header naming the caller's own district is fine. Without the header, a user in
+ * several districts gets a 400 problem telling them to send it (no district would be bound, and no data read). The
+ * problems are written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems
+ * with.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     static final URI DISTRICT_REQUIRED = URI.create("https://cascade.app/problems/district-required");
     static final URI NOT_YOUR_DISTRICT = URI.create("https://cascade.app/problems/not-your-district");
+    /** A longer header value is cut in the problem's detail. */
+    private static final int MAX_NAME_SHOWN = 64;
 
     private final CurrentUserService users;
     private final JsonMapper json;
@@ -52,28 +57,41 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         Optional<CurrentUser> user = users.current();
-        if (user.isEmpty() || user.get().activeDistrict().isPresent() || user.get().districts().size() < 2) {
-            return true; // anonymous is the security chain's business; none or one district needs no choice
+        if (user.isEmpty()) {
+            return true; // anonymous is the security chain's business
         }
-        String named = request.getHeader(CurrentUserService.DISTRICT_HEADER);
-        String theirs = String.join(", ", new TreeSet<>(user.get().districts()));
+        Optional<String> named = users.namedDistrict();
+        Set<String> theirs = new TreeSet<>(user.get().districts());
         ProblemDetail problem;
-        if (named == null || named.isBlank()) {
+        if (named.isPresent()) {
+            if (theirs.contains(named.get())) {
+                return true;
+            }
+            problem = notYourDistrict(named.get(), theirs);
+        } else if (user.get().mustChooseDistrict()) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "You are a member of several "
-                    + "districts (" + theirs + "): name the one this call is about with the "
+                    + "districts (" + String.join(", ", theirs) + "): name the one this call is about with the "
                     + CurrentUserService.DISTRICT_HEADER + " header");
             problem.setType(DISTRICT_REQUIRED);
             problem.setTitle("District required");
         } else {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "\"" + named.strip()
-                    + "\" is not one of your districts (" + theirs + ")");
-            problem.setType(NOT_YOUR_DISTRICT);
-            problem.setTitle("Not your district");
+            return true; // one district (or none, refused later as no district), and no header: nothing to choose
         }
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
         return false;
+    }
+
+    /** The same problem for every caller: only the name they sent and their own districts differ. */
+    static ProblemDetail notYourDistrict(String named, Set<String> theirs) {
+        String shown = named.length() > MAX_NAME_SHOWN ? named.substring(0, MAX_NAME_SHOWN) + "…" : named;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "\"" + shown
+                + "\" is not one of your districts (" + (theirs.isEmpty() ? "none" : String.join(", ", theirs))
+                + "): the " + CurrentUserService.DISTRICT_HEADER + " header must name one of them");
+        problem.setType(NOT_YOUR_DISTRICT);
+        problem.setTitle("Not your district");
+        return problem;
     }
 }

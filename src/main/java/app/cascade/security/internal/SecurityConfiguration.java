@@ -51,8 +51,9 @@ import java.util.stream.Collectors;
 
 /**
  * Two filter chains: the REST API (stateless; HTTP Basic in dev mode, Keycloak bearer JWTs in OIDC mode; CSRF off
- * for {@code /api/**} only) and the Vaadin UI (form login in dev mode, Keycloak in OIDC mode). Authorization is
- * enforced again in the services with {@code @PreAuthorize}.
+ * for {@code /api/**} only: every path under it, known or not, except the pages {@link ApiPaths} leaves to the UI) and
+ * the Vaadin UI (form login in dev mode, Keycloak in OIDC mode; also Swagger UI at {@code /api/docs}). Authorization
+ * is enforced again in the services with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -84,8 +85,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
                                  org.springframework.beans.factory.ObjectProvider<JwtDecoder> jwtDecoder,
-                                 TenantRegistry registry) throws Exception {
-        http.securityMatcher("/api/v1/**", "/v3/api-docs", "/v3/api-docs/**")
+                                 TenantRegistry registry, List<RolePaths> rolePaths,
+                                 @org.springframework.beans.factory.annotation.Value(
+                                         "${springdoc.swagger-ui.path:/api/docs}") String swaggerUi)
+            throws Exception {
+        http.securityMatcher(ApiPaths.matcher(swaggerUi, rolePaths))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
