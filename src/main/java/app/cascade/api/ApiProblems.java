@@ -54,6 +54,11 @@ public final class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", detail);
     }
 
+    /** 403: the caller is a member of no district, and every API call is about a district's data. */
+    public static ProblemDetail noDistrict() {
+        return forbidden("You are not a member of a district this call could be about");
+    }
+
     /** 413: the body is larger than the endpoint accepts; {@code limit} is the limit in bytes. */
     public static ProblemDetail tooLarge(BodyTooLargeException e) {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, BODY_TOO_LARGE, "Request body too large",

@@ -193,4 +193,17 @@ class ApiEdgesIT {
         copy.remove(property);
         return copy;
     }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v1/pushes", "/api/v1/catalogs", "/api/v1/school-years", "/api/v1/masters?catalogId=1",
+            "/api/v1/calendars?schoolYearId=1", "/api/v1/courses?calendarId=1", "/api/v1/reports/residual",
+            "/api/v1/reports/course-audit", "/api/v1/district"})
+    void a_caller_of_no_district_is_refused_with_the_same_403_problem_by_every_endpoint_never_a_server_error(
+            String path) {
+        JsonNode problem = api.problem(api.get("stranger", path), 403);
+
+        assertThat(problem.get("type").asString()).isEqualTo("https://cascade.app/problems/forbidden");
+        assertThat(problem.get("detail").asString()).isEqualTo("You are not a member of a district this call could "
+                + "be about");
+    }
 }

@@ -368,7 +368,7 @@ class PushApiIT {
         assertThat(paths.get("/api/v1/pushes").get("get").get("responses").get("400").get("description").asString())
                 .isEqualTo("A bad parameter, named in `field`");
         assertThat(paths.get("/api/v1/pushes/{id}").get("get").get("responses").get("404").get("description")
-                .asString()).isEqualTo("No such thing in the caller's district");
+                .asString()).startsWith("No such thing in the caller's district");
         JsonNode submit = paths.get("/api/v1/pushes").get("post").get("responses");
         assertThat(submit.get("413").get("description").asString()).contains("64 KB");
         assertThat(submit.get("500").get("description").asString()).contains("correlationId");

@@ -55,8 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** No district is bound to the call: the caller is no member of one (a multi-district caller is told earlier). */
     @ExceptionHandler(UnknownTenantException.class)
     ResponseEntity<ProblemDetail> noDistrict(UnknownTenantException e) {
-        return ApiProblems.response(ApiProblems.forbidden("You are not a member of a district this call could be "
-                + "about"));
+        return ApiProblems.response(ApiProblems.noDistrict());
     }
 
     /** A parameter or header the endpoint cannot use: 400 naming it. */

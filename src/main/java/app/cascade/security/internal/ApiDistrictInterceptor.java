@@ -1,5 +1,6 @@
 package app.cascade.security.internal;
 
+import app.cascade.api.ApiProblems;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  * exactly like somebody else's) answers the same 403 problem, {@code not-your-district}, for a single- and a
  * multi-district caller alike; a header naming the caller's own district is fine. Without the header, a user in
  * several districts gets a 400 problem telling them to send it (no district would be bound, and no data read). The
- * problems are written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems
+ * A caller who is a member of no district (platform support, or a user whose organizations are no district) is
+ * refused with 403 on every call. The problems are written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems
  * with.
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,8 +76,12 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                     + CurrentUserService.DISTRICT_HEADER + " header");
             problem.setType(DISTRICT_REQUIRED);
             problem.setTitle("District required");
+        } else if (theirs.isEmpty()) {
+            // every /api/v1 call is about a district's data: refused here once, for every endpoint, rather than left
+            // to each service (a query with no district bound would fail as a server error)
+            problem = ApiProblems.noDistrict();
         } else {
-            return true; // one district (or none, refused later as no district), and no header: nothing to choose
+            return true; // one district and no header: nothing to choose
         }
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
