@@ -85,14 +85,14 @@ if [ -n "$document" ]; then
 fi
 
 # 2. find the school year (the current one unless --year) and the catalog by name
-call GET /api/v1/school-years > /dev/null
+call GET "/api/v1/school-years?limit=500" > /dev/null
 if [ -n "$year" ]; then
   year_id=$(jq -r --arg code "$year" '.[] | select(.code == $code) | .id' "$work/body")
 else
   year_id=$(jq -r '.[] | select(.current) | .id' "$work/body")
 fi
 [ -n "$year_id" ] || { echo "no school year ${year:-marked current}" >&2; exit 1; }
-call GET "/api/v1/catalogs?schoolYearId=$year_id" > /dev/null
+call GET "/api/v1/catalogs?schoolYearId=$year_id&limit=500" > /dev/null
 catalog_id=$(jq -r --arg name "$catalog" '.[] | select(.name == $name) | .id' "$work/body")
 [ -n "$catalog_id" ] || { echo "no catalog named '$catalog' with courses in that year" >&2; exit 1; }
 

@@ -28,6 +28,10 @@ public record Paging(int limit, String position) {
     public static final int MAX_LIMIT = 500;
     public static final String LIMIT = "limit";
     public static final String CURSOR = "cursor";
+    /** How the two parameters read in the API's document. */
+    public static final String LIMIT_DOC = "At most this many items (1-500); default 50";
+    public static final String CURSOR_DOC = "Where the page starts: the `cursor` of the previous page's "
+            + "`Link: <...>; rel=\"next\"`; leave it out for the first page";
 
     /** The first page of {@code limit} items. */
     public static Paging first(int limit) {
@@ -63,6 +67,15 @@ public record Paging(int limit, String position) {
     public <T> ResponseEntity<List<T>> respond(List<T> fetched) {
         long next = offset() + limit;
         return respond(fetched, last -> "o" + next);
+    }
+
+    /**
+     * The page of a short list read whole (a district's school years, catalogs, a year's calendars): cut in memory,
+     * with the same parameters and the same next link as any other list.
+     */
+    public <T> ResponseEntity<List<T>> respondFrom(List<T> whole) {
+        int from = (int) Math.min(offset(), whole.size());
+        return respond(whole.subList(from, (int) Math.min(whole.size(), (long) from + fetchSize())));
     }
 
     /**

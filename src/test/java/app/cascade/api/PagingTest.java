@@ -67,4 +67,20 @@ class PagingTest {
         assertThat(ReportFormat.of(MediaType.parseMediaTypes("application/pdf, */*"))).isEqualTo(ReportFormat.PDF);
         assertThat(ReportFormat.of(MediaType.parseMediaTypes("text/*"))).isEqualTo(ReportFormat.CSV);
     }
+
+    @Test
+    void a_short_list_read_whole_is_cut_into_the_same_pages() {
+        List<Integer> whole = List.of(1, 2, 3, 4, 5);
+
+        var first = Paging.of(2, null).respondFrom(whole);
+        String cursor = first.getHeaders().getFirst(HttpHeaders.LINK).replaceAll(".*cursor=([^&>]+).*", "$1");
+        var second = Paging.of(2, cursor).respondFrom(whole);
+        var last = Paging.of(2, Paging.encode("o4")).respondFrom(whole);
+
+        assertThat(first.getBody()).containsExactly(1, 2);
+        assertThat(second.getBody()).containsExactly(3, 4);
+        assertThat(last.getBody()).containsExactly(5);
+        assertThat(last.getHeaders().containsHeader(HttpHeaders.LINK)).isFalse();
+        assertThat(Paging.of(2, Paging.encode("o9")).respondFrom(whole).getBody()).isEmpty();
+    }
 }

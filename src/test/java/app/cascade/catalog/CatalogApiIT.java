@@ -120,6 +120,21 @@ class CatalogApiIT {
     }
 
     @Test
+    void the_short_lists_page_by_the_same_link_header_as_every_other_list() {
+        for (String list : List.of("/api/v1/school-years", "/api/v1/catalogs")) {
+            List<JsonNode> whole = ApiPages.walk(api, "alpha.viewer", list).getFirst();
+            var pages = ApiPages.walk(api, "alpha.viewer", list + "?limit=1");
+
+            assertThat(whole).as(list).hasSizeGreaterThan(1);
+            assertThat(pages).as(list).hasSize(whole.size()).allSatisfy(page -> assertThat(page).hasSize(1));
+            assertThat(ApiPages.field(pages, "id")).as(list).containsExactlyElementsOf(
+                    whole.stream().map(n -> n.get("id").asString()).toList());
+        }
+        assertThat(api.problem(api.get("alpha.viewer", "/api/v1/catalogs?limit=0"), 400).get("field").asString())
+                .isEqualTo("limit");
+    }
+
+    @Test
     void a_master_shows_its_info_its_catalogs_locks_and_all_six_types_as_the_master_view_reads_them() {
         JsonNode english = ok(api.get("alpha.viewer", "/api/v1/masters/" + alpha.english().id()));
 

@@ -1,5 +1,8 @@
 package app.cascade.catalog.api;
 
+import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.Parameter;
+import app.cascade.api.Paging;
 import app.cascade.api.ProblemResponses;
 import app.cascade.catalog.CatalogLock;
 import app.cascade.catalog.CatalogService;
@@ -39,25 +42,35 @@ public class CatalogController {
     @GetMapping("/school-years")
     @Operation(summary = "The district's school years (the current one is flagged)",
             description = "Newest first; `current` is the year whose dates contain today in the district's time "
-                    + "zone. Its id is the `schoolYearId` of calendars, catalogs and pushes. Requires VIEWER.")
+                    + "zone. Its id is the `schoolYearId` of calendars, catalogs and pushes. Paged (`limit`, `cursor`, "
+                    + "`Link: rel=\"next\"`). Requires VIEWER.")
     @ApiResponse(responseCode = "200", description = "The school years")
     @ProblemResponses.Viewer
     @ProblemResponses.ServerFailure
-    public List<SchoolYearRef> schoolYears() {
-        return courses.schoolYears();
+    public ResponseEntity<List<SchoolYearRef>> schoolYears(
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(name = Paging.LIMIT, required = false)
+            Integer limit,
+            @Parameter(description = Paging.CURSOR_DOC) @RequestParam(name = Paging.CURSOR, required = false)
+            String cursor) {
+        return Paging.of(limit, cursor).respondFrom(courses.schoolYears());
     }
 
     @GetMapping("/catalogs")
     @Operation(summary = "The district's course catalogs; with schoolYearId, only those a push of that year touches",
             description = "By name, each with its locks (Course Info fields and grading types) and how many masters "
-                    + "it holds. Requires VIEWER.")
+                    + "it holds. Paged (`limit`, `cursor`, `Link: rel=\"next\"`). Requires VIEWER.")
     @ApiResponse(responseCode = "200", description = "The catalogs")
     @ProblemResponses.BadField
     @ProblemResponses.Viewer
     @ProblemResponses.ServerFailure
-    public List<CatalogResource> catalogs(@RequestParam(required = false) Long schoolYearId) {
+    public ResponseEntity<List<CatalogResource>> catalogs(@RequestParam(required = false) Long schoolYearId,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(name = Paging.LIMIT, required = false)
+            Integer limit,
+            @Parameter(description = Paging.CURSOR_DOC) @RequestParam(name = Paging.CURSOR, required = false)
+            String cursor) {
+        Paging page = Paging.of(limit, cursor);
         var list = schoolYearId == null ? catalogs.catalogs() : catalogs.catalogsForYear(schoolYearId);
-        return list.stream().map(c -> new CatalogResource(c.id(), c.name(),
-                c.locks().stream().map(CatalogLock::dbName).sorted().toList(), c.masterCount())).toList();
+        return page.respondFrom(list.stream().map(c -> new CatalogResource(c.id(), c.name(),
+                c.locks().stream().map(CatalogLock::dbName).sorted().toList(), c.masterCount())).toList());
     }
 }

@@ -50,19 +50,24 @@ class CourseController {
     @GetMapping("/calendars")
     @Operation(summary = "A school year's calendars",
             description = "The calendars of the year that hold courses, with their school and terms, by school name: "
-                    + "the calendars Push All Courses offers. Requires VIEWER.")
+                    + "the calendars Push All Courses offers. Paged (`limit`, `cursor`, `Link: rel=\"next\"`). Requires VIEWER.")
     @ApiResponse(responseCode = "200", description = "The calendars")
     @ProblemResponses.BadField
     @ProblemResponses.Viewer
     @ProblemResponses.NotFound
     @ProblemResponses.ServerFailure
-    List<CalendarResource> calendars(
+    ResponseEntity<List<CalendarResource>> calendars(
             @Parameter(description = "The school year (`GET /api/v1/school-years`); required", required = true)
-            @RequestParam(required = false) Long schoolYearId) {
+            @RequestParam(required = false) Long schoolYearId,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(name = Paging.LIMIT, required = false)
+            Integer limit,
+            @Parameter(description = Paging.CURSOR_DOC) @RequestParam(name = Paging.CURSOR, required = false)
+            String cursor) {
+        Paging page = Paging.of(limit, cursor);
         if (schoolYearId == null) {
             throw new BadParameterException("schoolYearId", "is required: the school year whose calendars to list");
         }
-        return lists.calendars(schoolYearId).stream().map(CalendarResource::of).toList();
+        return page.respondFrom(lists.calendars(schoolYearId).stream().map(CalendarResource::of).toList());
     }
 
     @GetMapping("/courses")
