@@ -61,6 +61,16 @@ public enum CatalogLock {
         return Arrays.stream(values()).filter(l -> l.gradingType == type.lockType()).findFirst().orElseThrow();
     }
 
+    /**
+     * {@link #of(ItemType)} in SQL: the {@code catalog_lock.lock_name} that locks the items whose type is in
+     * {@code itemTypeColumn}, e.g. {@code case ci.item_type when 'TASK' then 'TASKS_STANDARDS' … end}.
+     */
+    public static String lockNameSql(String itemTypeColumn) {
+        return Arrays.stream(ItemType.values())
+                .map(type -> " when '" + type.name() + "' then '" + of(type).dbName() + "'")
+                .collect(java.util.stream.Collectors.joining("", "case " + itemTypeColumn, " end"));
+    }
+
     public static CatalogLock fromDb(String dbName) {
         return Arrays.stream(values()).filter(l -> l.dbName().equals(dbName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown catalog lock: " + dbName));

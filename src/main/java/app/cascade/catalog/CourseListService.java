@@ -31,12 +31,8 @@ public class CourseListService {
             group by cal.id, s.id order by s.name, cal.id
             """;
 
-    /**
-     * {@link CourseService#courseState} in SQL, over the columns of {@link #COURSES}: the link state the Courses view
-     * shows, so that a list can be filtered by it in the database.
-     */
-    private static final String LINK_STATE = "case when master_id is null then 'UNLINKED'"
-            + " when ignore_master_push then 'IGNORE' when desynced then 'DESYNCED' else 'LINKED' end";
+    /** The link state the Courses view shows ({@link CourseQueries#linkState}), over the columns of {@link #COURSES}. */
+    private static final String LINK_STATE = CourseQueries.linkState("master_id", "ignore_master_push", "desynced");
 
     private static final String COURSES = "select c.id, c.number, c.name, s.id as school_id,"
             + " s.name as school_name, c.calendar_id, m.id as master_id, m.number as master_number,"

@@ -11,10 +11,19 @@ final class CourseQueries {
 
     /** Whether grading type {@code item_type} of item {@code <alias>} is locked in the catalog of master {@code m}. */
     private static String typeLocked(String alias) {
-        return "exists (select 1 from catalog_lock l where l.catalog_id = m.catalog_id and l.lock_name = case "
-                + alias + ".item_type when 'TASK' then 'TASKS_STANDARDS' when 'STANDARD' then 'TASKS_STANDARDS' "
-                + "when 'CATEGORY' then 'CATEGORIES' when 'ASSESSMENT' then 'ASSESSMENTS' "
-                + "when 'CALC_OPTION' then 'CALC_OPTIONS' when 'COMPOSITE' then 'COMPOSITES' end)";
+        return "exists (select 1 from catalog_lock l where l.catalog_id = m.catalog_id and l.lock_name = "
+                + CatalogLock.lockNameSql(alias + ".item_type") + ")";
+    }
+
+    /**
+     * A course's {@link CourseLinkState} as the Courses view shows it, in SQL so that lists can select and filter by
+     * it: no master, else Ignore Master Push, else desynced (push-rules §3), else linked. The arguments are SQL
+     * expressions for the course's master id, its Ignore Master Push flag and whether it is desynced.
+     */
+    static String linkState(String masterId, String ignoreMasterPush, String desynced) {
+        return "case when " + masterId + " is null then '" + CourseLinkState.UNLINKED.name() + "' when "
+                + ignoreMasterPush + " then '" + CourseLinkState.IGNORE.name() + "' when " + desynced + " then '"
+                + CourseLinkState.DESYNCED.name() + "' else '" + CourseLinkState.LINKED.name() + "' end";
     }
 
     /**
@@ -42,14 +51,14 @@ final class CourseQueries {
 
     static final String COURSE_PAGE = "select c.id, c.number, c.name, c.department, c.ignore_master_push,"
             + " m.id as master_id, m.number as master_number, cat.name as catalog_name,"
-            + " (m.id is not null and " + DESYNCED + ") as desynced"
+            + " " + linkState("m.id", "c.ignore_master_push", DESYNCED) + " as link_state"
             + COURSES + " order by c.number, c.id offset :offset limit :limit";
 
     static final String COURSE_COUNT = "select count(*)" + COURSES;
 
     static final String COURSE = "select c.*, m.id as m_id, m.number as master_number, m.catalog_id,"
             + " cat.name as catalog_name, s.name as school_name, y.code as year_code,"
-            + " (m.id is not null and " + DESYNCED + ") as desynced"
+            + " " + linkState("m.id", "c.ignore_master_push", DESYNCED) + " as link_state"
             + " from course c join calendar cal on cal.id = c.calendar_id join school s on s.id = cal.school_id"
             + " join school_year y on y.id = cal.school_year_id"
             + " left join course_master m on m.id = c.master_id left join course_catalog cat on cat.id = m.catalog_id"

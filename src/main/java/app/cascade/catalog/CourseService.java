@@ -85,7 +85,7 @@ public class CourseService {
             boolean ignore = rs.getBoolean("ignore_master_push");
             return new CourseRow(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
                     rs.getString("department"), master, ignore,
-                    courseState(master != null, ignore, rs.getBoolean("desynced")));
+                    CourseLinkState.valueOf(rs.getString("link_state")));
         });
     }
 
@@ -145,7 +145,7 @@ public class CourseService {
 
         return new CourseDetails(rs.getLong("id"), rs.getString("number"), rs.getString("school_name"),
                 rs.getString("year_code"), info, master, ignore,
-                courseState(master != null, ignore, rs.getBoolean("desynced")), locks, lockedFields, byType(items),
+                CourseLinkState.valueOf(rs.getString("link_state")), locks, lockedFields, byType(items),
                 sections);
     }
 
@@ -153,16 +153,6 @@ public class CourseService {
         List<CatalogLock> locks = jdbc.query(CourseQueries.CATALOG_LOCKS,
                 new MapSqlParameterSource("catalogId", catalogId), (r, n) -> CatalogLock.fromDb(r.getString(1)));
         return locks.isEmpty() ? EnumSet.noneOf(CatalogLock.class) : EnumSet.copyOf(locks);
-    }
-
-    static CourseLinkState courseState(boolean hasMaster, boolean ignoreMasterPush, boolean desynced) {
-        if (!hasMaster) {
-            return CourseLinkState.UNLINKED;
-        }
-        if (ignoreMasterPush) {
-            return CourseLinkState.IGNORE;
-        }
-        return desynced ? CourseLinkState.DESYNCED : CourseLinkState.LINKED;
     }
 
     private static MapSqlParameterSource listParams(long yearId, long schoolId, String filter) {

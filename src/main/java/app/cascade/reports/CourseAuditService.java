@@ -1,5 +1,6 @@
 package app.cascade.reports;
 
+import app.cascade.catalog.CatalogLock;
 import app.cascade.grading.LockType;
 import app.cascade.tables.ReportHeader;
 import app.cascade.tables.ReportWriter;
@@ -27,12 +28,14 @@ import java.util.List;
 @Service
 public class CourseAuditService {
 
+    /** Joins the catalog lock of item {@code %1$s}'s type, so only locked types pass. */
     private static final String LOCKED = """
-            join (values ('TASK', 'TASKS_STANDARDS'), ('STANDARD', 'TASKS_STANDARDS'), ('CATEGORY', 'CATEGORIES'),
-                         ('ASSESSMENT', 'ASSESSMENTS'), ('CALC_OPTION', 'CALC_OPTIONS'), ('COMPOSITE', 'COMPOSITES'))
-                 t(item_type, lock_name) on t.item_type = %1$s.item_type
-            join catalog_lock l on l.catalog_id = s.catalog_id and l.lock_name = t.lock_name
+            join catalog_lock l on l.catalog_id = s.catalog_id and l.lock_name = LOCK_NAME
             """;
+
+    private static String locked(String alias) {
+        return LOCKED.replace("LOCK_NAME", CatalogLock.lockNameSql(alias + ".item_type"));
+    }
 
     private static final String ROWS = """
             with scope as materialized (
@@ -125,7 +128,7 @@ public class CourseAuditService {
                 from found f join scope s on s.course_id = f.course_id),
             filtered as (select * from rows where ?::text[] is null or data_type = any (?::text[]))
             """
-            .replace("LOCKED_CI", LOCKED.formatted("ci")).replace("LOCKED_MI", LOCKED.formatted("mi"))
+            .replace("LOCKED_CI", locked("ci")).replace("LOCKED_MI", locked("mi"))
             .replace("LABEL_CI", ItemSql.label("ci.")).replace("LABEL_MI", ItemSql.label("mi."))
             .replace("VALUES_CI", ItemSql.values("ci.")).replace("VALUES_MI", ItemSql.values("mi."))
             .replace("VALUES_OWN", ItemSql.values("own.")).replace("DIFFER", ItemSql.differ("ci.", "mi."));
