@@ -16,6 +16,17 @@ public record CourseChanges(long courseId, CourseInfo infoBefore, List<ItemChang
         items = List.copyOf(items);
     }
 
+    /**
+     * Exactly what the executor's writes change when they apply {@code plan} to {@code before}, the course it was
+     * planned from: the rows the writer's statements touch (the section copies its course deletes take included) and
+     * Course Info when the plan writes it. See {@link PushChanges} for the statement-by-statement rules.
+     *
+     * @throws IllegalArgumentException when the plan does not fit {@code before}
+     */
+    public static CourseChanges of(CourseInput before, CoursePlan plan) {
+        return PushChanges.of(before, plan);
+    }
+
     public boolean isEmpty() {
         return infoBefore == null && items.isEmpty();
     }
