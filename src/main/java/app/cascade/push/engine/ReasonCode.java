@@ -12,7 +12,11 @@ public enum ReasonCode {
     RELINKED("Relinked"),
     RENAMED_CATEGORY("Category renamed"),
     TERM_NOT_IN_CALENDAR("Term not in the calendar"),
-    ERROR("Error");
+    ERROR("Error"),
+    /** An undo put an item or the Course Info back as it was before the push (issue 18). */
+    RESTORED("Restored as before the push"),
+    /** An undo left a course as it is: it changed after the push, or putting it back would lose gradebook data. */
+    CHANGED_SINCE_PUSH("Changed since the push");
 
     private final String label;
 
@@ -25,8 +29,11 @@ public enum ReasonCode {
         return label;
     }
 
-    /** Rows with these codes make a request end COMPLETED_WITH_WARNINGS (push-rules §5). */
+    /**
+     * Rows with these codes make a request end COMPLETED_WITH_WARNINGS (push-rules §5). An undo that left a course as
+     * it is ({@link #CHANGED_SINCE_PUSH}) is one too, so the admin looks at the courses it did not put back.
+     */
     public boolean isWarning() {
-        return this == DESYNCED || this == ERROR || this == TERM_NOT_IN_CALENDAR;
+        return this == DESYNCED || this == ERROR || this == TERM_NOT_IN_CALENDAR || this == CHANGED_SINCE_PUSH;
     }
 }
