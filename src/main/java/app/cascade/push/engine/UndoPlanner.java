@@ -130,12 +130,13 @@ public final class UndoPlanner {
             }
             Set<UUID> inserted = ids(ItemChange.Kind.INSERTED);
             Set<UUID> updated = ids(ItemChange.Kind.UPDATED);
-            for (Placed p : now.values()) {
-                if (p.sectionId() != null && p.item().link() != null && inserted.contains(p.item().link())
-                        && !inserted.contains(p.item().id()) && !updated.contains(p.item().id())) {
-                    return refuse(p.sectionId(), p.item(), Dependents.NONE, "The course does not match what the "
-                            + "push changed: \"" + label(p.item()) + "\" is linked to an item the push created; "
-                            + "left as it is");
+            for (SectionInput s : course.sections()) {
+                for (Item i : s.items()) {
+                    if (i.link() != null && inserted.contains(i.link()) && !inserted.contains(i.id())
+                            && !updated.contains(i.id())) {
+                        return refuse(s.id(), i, Dependents.NONE, "The course does not match what the push "
+                                + "changed: \"" + label(i) + "\" is linked to an item the push created; left as it is");
+                    }
                 }
             }
             return null;
