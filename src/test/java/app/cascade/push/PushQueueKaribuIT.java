@@ -15,6 +15,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,21 @@ class PushQueueKaribuIT extends KaribuWithPushFixture {
 
         assertThat(GridKt._getFormattedRow(queue(), 0)).contains("All data", "Alpha Pusher")
                 .doesNotContain("alpha.push");
+    }
+
+    @Test
+    void a_running_requests_progress_bar_is_named_by_the_words_beside_it() {
+        open();
+        ButtonKt._click(button("push-submit-batch"));
+        f.inAlpha(() -> f.jdbc.update("update push_request set status = 'RUNNING', courses_total = 12,"
+                + " courses_done = 5"));
+        UI.getCurrent().navigate("catalogs");
+        UI.getCurrent().navigate(ROUTE);
+
+        var status = GridKt._getCellComponent(queue(), 0, "status");
+        ProgressBar bar = _get(status, ProgressBar.class, spec -> { });
+        assertThat(bar.getElement().getAttribute("aria-label")).isEqualTo("Running: 5 of 12 courses");
+        assertThat(get_textRecursively(status)).contains("Running: 5 of 12 courses");
     }
 
     @Test

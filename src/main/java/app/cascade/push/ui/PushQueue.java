@@ -149,9 +149,11 @@ class PushQueue extends VerticalLayout {
                 bar.setMax(r.coursesTotal());
                 bar.setValue(Math.min(r.coursesDone(), r.coursesTotal()));
             }
-            Span count = new Span("Running: " + r.coursesDone()
-                    + (r.coursesTotal() == null ? "" : " of " + r.coursesTotal()) + " courses");
-            cell.add(bar, count);
+            String progress = "Running: " + r.coursesDone()
+                    + (r.coursesTotal() == null ? "" : " of " + r.coursesTotal()) + " courses";
+            // a progress bar must have an accessible name (WCAG 4.1.2): the words shown beside it
+            bar.getElement().setAttribute("aria-label", progress);
+            cell.add(bar, new Span(progress));
         } else {
             Span badge = new Span(r.status().label());
             badge.addClassNames("cascade-status", "cascade-status-" + r.status().name().toLowerCase());
