@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,23 +73,18 @@ public class JobDashboard implements SmartLifecycle {
     private final List<HttpExchangeHandler> handlers = new ArrayList<>();
 
     public JobDashboard(StorageProvider storage, JsonMapper jsonMapper,
-                        @Value("${cascade.support.jobs-dashboard.port:8000}") int port) throws IOException {
+                        @Value("${cascade.support.jobs-dashboard.port:8000}") int port) {
         this.storage = storage;
         this.jsonMapper = jsonMapper;
-        this.port = port > 0 ? port : freePort();
+        this.port = port; // 0: the system picks a free port when the server binds (start), with no race for it
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         this.password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
+    /** The port the dashboard server listens on: the configured one, or the one the system picked for 0. */
     public int internalPort() {
-        return port;
+        return server == null ? port : server.getAddress().getPort();
     }
 
     /** Where the dashboard server listens (the loopback interface), or null before start. */
@@ -126,7 +120,8 @@ public class JobDashboard implements SmartLifecycle {
             handlers.add(handler);
         }
         server.start();
-        log.info("JobRunr dashboard on 127.0.0.1:{}, reachable only through the app at /support/jobs/", port);
+        log.info("JobRunr dashboard on 127.0.0.1:{}, reachable only through the app at /support/jobs/",
+                internalPort());
     }
 
     @Override
