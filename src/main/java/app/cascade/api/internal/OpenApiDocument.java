@@ -124,7 +124,7 @@ class OpenApiDocument {
                 member of one district works in it. A caller in several districts names the district of each call \
                 with the `%1$s` header (without it: 400 `district-required`). Naming in that header a district the \
                 caller is not a member of, or one that does not exist, answers 403 `not-your-district`, the same for \
-                every caller.
+                every caller. A caller who is a member of no district gets 403 `forbidden` from every call.
 
                 **Roles.** `VIEWER` reads its district; `PUSH_ADMIN` also runs, cancels and restarts pushes; \
                 `DISTRICT_ADMIN` also manages catalogs, masters and courses and imports the district (both admin \
