@@ -15,8 +15,13 @@ public enum ReasonCode {
     ERROR("Error"),
     /** An undo put an item or the Course Info back as it was before the push (issue 18). */
     RESTORED("Restored as before the push"),
-    /** An undo left a course as it is: it changed after the push, or putting it back would lose gradebook data. */
-    CHANGED_SINCE_PUSH("Changed since the push");
+    /** An undo left a course as it is: it changed after the push (an edit, an import, a later push or undo, …). */
+    CHANGED_SINCE_PUSH("Changed since the push"),
+    /**
+     * An undo left a course as it is because putting it back would delete an item that has grades or assignments
+     * (an item the push created, or a section item that goes with it): an undo never removes gradebook data.
+     */
+    UNDO_KEEPS_GRADES("Not undone: an item has grades or assignments");
 
     private final String label;
 
@@ -31,9 +36,10 @@ public enum ReasonCode {
 
     /**
      * Rows with these codes make a request end COMPLETED_WITH_WARNINGS (push-rules §5). An undo that left a course as
-     * it is ({@link #CHANGED_SINCE_PUSH}) is one too, so the admin looks at the courses it did not put back.
+     * it is ({@link #CHANGED_SINCE_PUSH}, {@link #UNDO_KEEPS_GRADES}) is one too, so the admin looks at the courses it did not put back.
      */
     public boolean isWarning() {
-        return this == DESYNCED || this == ERROR || this == TERM_NOT_IN_CALENDAR || this == CHANGED_SINCE_PUSH;
+        return this == DESYNCED || this == ERROR || this == TERM_NOT_IN_CALENDAR || this == CHANGED_SINCE_PUSH
+                || this == UNDO_KEEPS_GRADES;
     }
 }

@@ -168,7 +168,7 @@ public final class UndoPlanner {
                         if (goesWithItsLink) {
                             Dependents deps = dependents.getOrDefault(c.itemId(), Dependents.NONE);
                             if (deps.any()) {
-                                return refuse(c.sectionId(), current, deps, "\"" + label(current) + "\" has grades "
+                                return keepsGrades(c.sectionId(), current, deps, "\"" + label(current) + "\" has grades "
                                         + "or assignments and would go with the item the push created; left as it is");
                             }
                             sectionDeletes.add(c.itemId());
@@ -181,7 +181,7 @@ public final class UndoPlanner {
                         Item current = now.get(c.itemId()).item();
                         Dependents deps = dependents.getOrDefault(c.itemId(), Dependents.NONE);
                         if (deps.any()) {
-                            return refuse(c.sectionId(), current, deps, "\"" + label(current) + "\" was created by "
+                            return keepsGrades(c.sectionId(), current, deps, "\"" + label(current) + "\" was created by "
                                     + "the push and has grades or assignments, so it is not deleted; left as it is");
                         }
                         (c.sectionId() == null ? courseDeleteList : sectionDeletes).add(c.itemId());
@@ -209,10 +209,19 @@ public final class UndoPlanner {
         }
 
         CoursePlan refuse(Long sectionId, Item item, Dependents deps, String message) {
+            return refuse(sectionId, item, deps, message, ReasonCode.CHANGED_SINCE_PUSH);
+        }
+
+        /** The course is left as it is: putting it back would delete an item that has grades or assignments. */
+        CoursePlan keepsGrades(Long sectionId, Item item, Dependents deps, String message) {
+            return refuse(sectionId, item, deps, message, ReasonCode.UNDO_KEEPS_GRADES);
+        }
+
+        private CoursePlan refuse(Long sectionId, Item item, Dependents deps, String message, ReasonCode reason) {
             ReportRow row = new ReportRow(course.id(), course.school(), course.number(), course.info().name(),
                     sectionId == null ? null : sectionNumbers.get(sectionId),
                     item == null ? null : item.type().lockType().label(), item == null ? null : label(item),
-                    "Not restored", ReasonCode.CHANGED_SINCE_PUSH, deps, message);
+                    "Not restored", reason, deps, message);
             return new CoursePlan(course.id(), CourseOutcome.SKIPPED, null, List.of(), List.of(), List.of(),
                     List.of(row), PlanCounts.ZERO);
         }

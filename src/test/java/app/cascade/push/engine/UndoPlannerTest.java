@@ -228,14 +228,18 @@ class UndoPlannerTest {
         assertThat(again.counts()).isEqualTo(PlanCounts.ZERO);
     }
 
-    // ---- refusals: nothing written, one CHANGED_SINCE_PUSH row ----
+    // ---- refusals: nothing written, one CHANGED_SINCE_PUSH (or UNDO_KEEPS_GRADES) row ----
 
     private static void assertRefused(CoursePlan undo, String message) {
+        assertRefused(undo, message, ReasonCode.CHANGED_SINCE_PUSH);
+    }
+
+    private static void assertRefused(CoursePlan undo, String message, ReasonCode reason) {
         assertThat(undo.outcome()).isEqualTo(CourseOutcome.SKIPPED);
         assertThat(undo.changesNothing()).isTrue();
         assertThat(undo.counts()).isEqualTo(PlanCounts.ZERO);
         assertThat(undo.rows()).singleElement().satisfies(r -> {
-            assertThat(r.reason()).isEqualTo(ReasonCode.CHANGED_SINCE_PUSH);
+            assertThat(r.reason()).isEqualTo(reason);
             assertThat(r.outcome()).isEqualTo("Not restored");
             assertThat(r.courseNumber()).isEqualTo("ENG101");
             assertThat(r.message()).contains(message);
@@ -259,7 +263,8 @@ class UndoPlannerTest {
         CoursePlan undo = UndoPlanner.plan(push.applyTo(before), CourseChanges.of(before, push), false,
                 Map.of(homeworkS1.id(), ONE_ASSIGNMENT));
 
-        assertRefused(undo, "\"Homework\" was created by the push and has grades or assignments");
+        assertRefused(undo, "\"Homework\" was created by the push and has grades or assignments",
+                ReasonCode.UNDO_KEEPS_GRADES);
         assertThat(undo.rows().getFirst().section()).isEqualTo("1");
         assertThat(undo.rows().getFirst().dependents()).isEqualTo(ONE_ASSIGNMENT);
     }
@@ -273,7 +278,8 @@ class UndoPlannerTest {
         CoursePlan undo = UndoPlanner.plan(push.applyTo(before), CourseChanges.of(before, push), false,
                 Map.of(quizS1.id(), ONE_ASSIGNMENT));
 
-        assertRefused(undo, "\"Quiz\" has grades or assignments and would go with the item the push created");
+        assertRefused(undo, "\"Quiz\" has grades or assignments and would go with the item the push created",
+                ReasonCode.UNDO_KEEPS_GRADES);
     }
 
     @Test
@@ -334,6 +340,8 @@ class UndoPlannerTest {
         assertThat(ReasonCode.RESTORED.label()).isEqualTo("Restored as before the push");
         assertThat(ReasonCode.CHANGED_SINCE_PUSH.label()).isEqualTo("Changed since the push");
         assertThat(ReasonCode.CHANGED_SINCE_PUSH.isWarning()).isTrue();
+        assertThat(ReasonCode.UNDO_KEEPS_GRADES.label()).isEqualTo("Not undone: an item has grades or assignments");
+        assertThat(ReasonCode.UNDO_KEEPS_GRADES.isWarning()).isTrue();
         assertThat(ReasonCode.RESTORED.isWarning()).isFalse();
     }
 }

@@ -65,7 +65,7 @@ class UndoPropertyTest {
 
     /**
      * The undo gives back the course exactly as before the push (ids, values, links, origins, residual, forced No
-     * Calculation, created at, Course Info), or leaves it as it is with one {@code CHANGED_SINCE_PUSH} row exactly when
+     * Calculation, created at, Course Info), or leaves it as it is with one {@code UNDO_KEEPS_GRADES} row exactly when
      * the writes that put it back would remove an item that has dependents after the push: an item the push created,
      * or a section item linked to a course item the push created (the writer deletes those by link). Either way every
      * item with dependents after the push is still there, and every grade's item exists.
@@ -92,7 +92,7 @@ class UndoPropertyTest {
                 assertThat(undo.outcome()).as(c.context()).isEqualTo(CourseOutcome.SKIPPED);
                 assertThat(undo.changesNothing()).as(c.context()).isTrue();
                 assertThat(undo.rows()).as(c.context()).singleElement().satisfies(r -> {
-                    assertThat(r.reason()).isEqualTo(ReasonCode.CHANGED_SINCE_PUSH);
+                    assertThat(r.reason()).isEqualTo(ReasonCode.UNDO_KEEPS_GRADES);
                     assertThat(r.item()).isNotBlank();
                     assertThat(r.dependents().any()).isTrue();
                 });
