@@ -9,8 +9,10 @@
 -- bad push can still undo it. The push's own writes bump neither stamp, as before.
 alter table course_push_stamp add column content_stamp bigint not null default 0;
 
--- Adds 1 to both stamps of the given courses (missing rows start at 1), otherwise exactly as course_push_stamp_bump.
-create function course_push_stamp_bump_content(course_ids bigint[]) returns void
+-- Adds 1 to both stamps of the given courses (missing rows start at 1), otherwise exactly as the one-argument
+-- course_push_stamp_bump of V9 (which stays for terms, school names, calendars and master items). Same name, so that
+-- MemoStampCoverageIT still recognises every stamp trigger function by its call.
+create function course_push_stamp_bump(course_ids bigint[], content boolean) returns void
     language plpgsql as
 $$
 begin
@@ -19,8 +21,9 @@ begin
         return;
     end if;
     insert into course_push_stamp as s (course_id, stamp, content_stamp)
-    select c.id, 1, 1 from course c where c.id = any (course_ids) order by c.id
-    on conflict (course_id) do update set stamp = s.stamp + 1, content_stamp = s.content_stamp + 1;
+    select c.id, 1, case when content then 1 else 0 end from course c where c.id = any (course_ids) order by c.id
+    on conflict (course_id) do update
+        set stamp = s.stamp + 1, content_stamp = s.content_stamp + case when content then 1 else 0 end;
 end
 $$;
 
@@ -33,7 +36,7 @@ begin
     if current_setting('cascade.push_writes', true) = 'on' then
         return null;
     end if;
-    perform course_push_stamp_bump_content(array(select id from new_rows));
+    perform course_push_stamp_bump(array(select id from new_rows), true);
     return null;
 end
 $$;
@@ -46,12 +49,12 @@ begin
         return null;
     end if;
     if TG_OP = 'INSERT' then
-        perform course_push_stamp_bump_content(array(select course_id from new_rows));
+        perform course_push_stamp_bump(array(select course_id from new_rows), true);
     elsif TG_OP = 'UPDATE' then
-        perform course_push_stamp_bump_content(array(
-                select course_id from new_rows union select course_id from old_rows));
+        perform course_push_stamp_bump(array(
+                select course_id from new_rows union select course_id from old_rows), true);
     else
-        perform course_push_stamp_bump_content(array(select course_id from old_rows));
+        perform course_push_stamp_bump(array(select course_id from old_rows), true);
     end if;
     return null;
 end
@@ -65,12 +68,12 @@ begin
         return null;
     end if;
     if TG_OP = 'INSERT' then
-        perform course_push_stamp_bump_content(array(select course_id from new_rows));
+        perform course_push_stamp_bump(array(select course_id from new_rows), true);
     elsif TG_OP = 'UPDATE' then
-        perform course_push_stamp_bump_content(array(
-                select course_id from new_rows union select course_id from old_rows));
+        perform course_push_stamp_bump(array(
+                select course_id from new_rows union select course_id from old_rows), true);
     else
-        perform course_push_stamp_bump_content(array(select course_id from old_rows));
+        perform course_push_stamp_bump(array(select course_id from old_rows), true);
     end if;
     return null;
 end
@@ -84,15 +87,15 @@ begin
         return null;
     end if;
     if TG_OP = 'INSERT' then
-        perform course_push_stamp_bump_content(array(
-                select s.course_id from section s where s.id in (select section_id from new_rows)));
+        perform course_push_stamp_bump(array(
+                select s.course_id from section s where s.id in (select section_id from new_rows)), true);
     elsif TG_OP = 'UPDATE' then
-        perform course_push_stamp_bump_content(array(
+        perform course_push_stamp_bump(array(
                 select s.course_id from section s
-                where s.id in (select section_id from new_rows union select section_id from old_rows)));
+                where s.id in (select section_id from new_rows union select section_id from old_rows)), true);
     else
-        perform course_push_stamp_bump_content(array(
-                select s.course_id from section s where s.id in (select section_id from old_rows)));
+        perform course_push_stamp_bump(array(
+                select s.course_id from section s where s.id in (select section_id from old_rows)), true);
     end if;
     return null;
 end
@@ -106,17 +109,17 @@ begin
         return null;
     end if;
     if TG_OP = 'INSERT' then
-        perform course_push_stamp_bump_content(array(
+        perform course_push_stamp_bump(array(
                 select s.course_id from assignment a join section s on s.id = a.section_id
-                where a.id in (select assignment_id from new_rows)));
+                where a.id in (select assignment_id from new_rows)), true);
     elsif TG_OP = 'UPDATE' then
-        perform course_push_stamp_bump_content(array(
+        perform course_push_stamp_bump(array(
                 select s.course_id from assignment a join section s on s.id = a.section_id
-                where a.id in (select assignment_id from new_rows union select assignment_id from old_rows)));
+                where a.id in (select assignment_id from new_rows union select assignment_id from old_rows)), true);
     else
-        perform course_push_stamp_bump_content(array(
+        perform course_push_stamp_bump(array(
                 select s.course_id from assignment a join section s on s.id = a.section_id
-                where a.id in (select assignment_id from old_rows)));
+                where a.id in (select assignment_id from old_rows)), true);
     end if;
     return null;
 end
