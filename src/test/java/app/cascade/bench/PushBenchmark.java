@@ -59,7 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "floor": the same numbers of rows inserted, updated and deleted by single set-based statements. Prints a table and
  * writes target/bench/bench-&lt;size&gt;.json. Nothing here asserts on time; the only assertion is a correctness
  * check: the second identical push changes no row. Last, Run Now through the service as the UI does, timed from the
- * click (the submit's return) to the request's RUNNING status (issue 15).
+ * click (the submit's return) to the request's RUNNING status (issue 15). Issue 18: each push's changes (rows and
+ * bytes on disk) are reported, and the engine's phases name the push_change statements; a run with
+ * {@code -Dcascade.push.changes.enabled=false} writes bench-SIZE-changes-off.json, which a later run with the changes
+ * kept compares its Overwrite + sections with.
  */
 @CascadeIntegrationTest
 class PushBenchmark {
@@ -96,6 +99,8 @@ class PushBenchmark {
     private final Map<String, Double> overwriteSeconds = new LinkedHashMap<>();
     /** The engine's own time per phase for each push of the current size (PushMeasured.phaseSeconds). */
     private final Map<String, Map<String, Double>> enginePhases = new LinkedHashMap<>();
+    /** Issue 18: the size of each push's changes for the current size. */
+    private final Map<String, ChangesSize> changesSizes = new LinkedHashMap<>();
 
     /** One measured run. */
     public record Measurement(String name, double seconds, long created, long updated, long deleted,
@@ -124,7 +129,15 @@ class PushBenchmark {
                          double generateSeconds, List<Measurement> runs, List<Target> targets,
                          List<QueueTiming> queue, RunNowTiming runNow,
                          Map<String, Map<String, Double>> enginePhasesSeconds,
-                         Map<String, Double> overwritePhasesSeconds) {
+                         Map<String, Double> overwritePhasesSeconds, Map<String, ChangesSize> changesPerPush) {
+    }
+
+    /**
+     * Issue 18: what one push's changes take (push_change, push_item_change): rows it added and the growth of the two
+     * tables with their indexes ({@code pg_total_relation_size}, before and after the push), and whether the
+     * changes were kept at all ({@code cascade.push.changes.enabled}).
+     */
+    public record ChangesSize(boolean kept, long courseRows, long itemRows, long bytes) {
     }
 
     @AfterEach
@@ -206,8 +219,9 @@ class PushBenchmark {
         overwriteSeconds.put(size.name(), b.seconds());
         List<Target> targets = targets(size, runs, b, c, baseline, queue.getFirst(), runNow);
         Result result = new Result(size.name(), Instant.now(), machine(), district.rowCounts(), generateSeconds, runs,
-                targets, queue, runNow, new LinkedHashMap<>(enginePhases), phases);
+                targets, queue, runNow, new LinkedHashMap<>(enginePhases), phases, new LinkedHashMap<>(changesSizes));
         enginePhases.clear();
+        changesSizes.clear();
         print(result, b);
         write(result);
     }
@@ -256,6 +270,7 @@ class PushBenchmark {
             targets.add(new Target("M to L scaling", "time(L) / time(M) <= 3.7 (Overwrite + sections)",
                     "needs M and L", "n/a at size " + size));
         }
+        targets.add(changesCost(size, b));
         targets.add(new Target("batch queue query", "p95 <= 50 ms for 10,000 requests in a district (default"
                 + " page of 50, as the queue view and the API ask)",
                 String.format(Locale.ROOT, "p95 %.1f ms (p50 %.1f, max %.1f; %d calls, limit %d)", queue.p95Ms(),
@@ -266,6 +281,38 @@ class PushBenchmark {
                 runNow.p95ToRunning(), runNow.p50ToRunning(), runNow.maxToRunning(), runNow.runs(), runNow.push(),
                 runNow.p50ToEnd()), verdict(runNow.p95ToRunning() <= RUN_NOW_TARGET_SECONDS)));
         return targets;
+    }
+
+    /**
+     * Issue 18: what keeping the changes costs (b): its time over the same push run with the changes off in an
+     * earlier run of this size ({@code -Dcascade.push.changes.enabled=false}, target/bench/bench-SIZE-changes-off.json).
+     * The engine's own phase for the push_change statements is among the engine phases; the issue's bound is the floor
+     * ratio of (b) above (<= 2.0x on L, changes kept).
+     */
+    private Target changesCost(DistrictGenerator.Size size, Measurement b) {
+        String name = "changes kept: (b) with / without";
+        String target = "reported (the bound: (b) <= 2.0x the floor on L, changes kept)";
+        if (!changesKept()) {
+            return new Target(name, target, "this run keeps no changes: it is the 'without'", "n/a");
+        }
+        Double off = previousOverwriteSeconds(size.name() + "-changes-off");
+        if (off == null) {
+            return new Target(name, target, "needs a run with -Dcascade.push.changes.enabled=false first", "n/a");
+        }
+        return new Target(name, target, String.format(Locale.ROOT, "%.2fx (%.2f s / %.2f s without, an earlier run)",
+                b.seconds() / off, b.seconds(), off), "n/a: reported");
+    }
+
+    private boolean changesKept() {
+        return context.getEnvironment().getProperty("cascade.push.changes.enabled", Boolean.class, true);
+    }
+
+    /** push_change and push_item_change in the district: their rows, and their bytes with their indexes. */
+    private long[] changesFootprint() {
+        return inDistrictTx(() -> jdbc.queryForObject("""
+                select (select count(*) from push_change), (select count(*) from push_item_change),
+                       pg_total_relation_size('push_change') + pg_total_relation_size('push_item_change')
+                """, (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}));
     }
 
     /** Issue 15: p95 of click-to-Running on an idle node. */
@@ -446,6 +493,7 @@ class PushBenchmark {
         UUID id = inDistrict(() -> tx.execute(s -> store.create(command, "alpha.push", PushStatus.QUEUED,
                 Instant.now())));
         settle();
+        long[] changesBefore = changesFootprint();
         Heap heap = Heap.start();
         long t0 = System.nanoTime();
         PushMeasured measured = PushRuns.measuring(context, id, () -> inDistrict(() -> executor.execute(id, done -> {
@@ -454,6 +502,9 @@ class PushBenchmark {
         Heap.Reading h = heap.stop();
         PushStatus status = measured.status();
         enginePhases.put(name, measured.phaseSeconds());
+        long[] changesAfter = changesFootprint();
+        changesSizes.put(name, new ChangesSize(changesKept(), changesAfter[0] - changesBefore[0],
+                changesAfter[1] - changesBefore[1], changesAfter[2] - changesBefore[2]));
         int fromMemos = measured.memoHits();
         lastRequest = id;
         Map<String, Object> sums = inDistrictTx(() -> jdbc.queryForMap("""
@@ -629,7 +680,8 @@ class PushBenchmark {
         m.put("pushSettings", "chunk-size " + context.getEnvironment().getProperty("cascade.push.chunk-size", "200")
                 + ", workers " + context.getEnvironment().getProperty("cascade.push.workers", "2")
                 + ", memo " + (context.getEnvironment().getProperty("cascade.push.memo.enabled", Boolean.class, true)
-                ? "on" : "off (cascade.push.memo.enabled=false)"));
+                ? "on" : "off (cascade.push.memo.enabled=false)") + ", changes " + (changesKept() ? "kept"
+                : "not kept (cascade.push.changes.enabled=false)"));
         return m;
     }
 
@@ -716,6 +768,10 @@ class PushBenchmark {
         r.enginePhasesSeconds().forEach((run, p) -> out.append(String.format(Locale.ROOT,
                 "engine phases of '%s' (s, summed over chunks): %s%n", run, p)));
         out.append(String.format(Locale.ROOT, "dataset: %s; generated in %.1f s%n", r.dataset(), r.generateSeconds()));
+        r.changesPerPush().forEach((run, c) -> out.append(String.format(Locale.ROOT,
+                "changes of '%s': %s, %d push_change + %d push_item_change rows, %.2f MiB on disk (tables and"
+                        + " indexes)%n", run, c.kept() ? "kept" : "not kept", c.courseRows(), c.itemRows(),
+                c.bytes() / 1048576.0)));
         String header = String.format(Locale.ROOT, "%-48s %9s %8s %8s %8s %9s %10s %8s %8s %9s %8s%n", "run",
                 "wall s", "created", "updated", "deleted", "changed", "rows/s", "peakMB", "gcMB", "floor s",
                 "eng/flr");
@@ -743,7 +799,7 @@ class PushBenchmark {
                 "rest = wall - the above: row locks, writes, report rows, commits", overwrite.seconds() - accounted));
         out.append("  (a negative rest means the re-timed reads ran slower than inside the push: the 2 cores are"
                 + " shared, so read the phases as proportions)\n");
-        out.append("Targets (issue 7; Run Now: issue 15):\n");
+        out.append("Targets (issue 7; Run Now: issue 15; changes: issue 18):\n");
         for (Target t : r.targets()) {
             out.append(String.format(Locale.ROOT, "  %-7s %-32s %-50s %s%n", t.verdict().startsWith("n/a") ? "n/a"
                     : t.verdict(), t.name(), t.target(), t.value()));
@@ -751,10 +807,12 @@ class PushBenchmark {
         System.out.println(out);
     }
 
+    /** target/bench/bench-SIZE.json, or bench-SIZE-changes-off.json for a run that keeps no changes. */
     private static void write(Result r) {
         File dir = new File("target/bench");
         dir.mkdirs();
-        File file = new File(dir, "bench-" + r.size() + ".json");
+        boolean off = r.machine().getOrDefault("pushSettings", "").contains("changes not kept");
+        File file = new File(dir, "bench-" + r.size() + (off ? "-changes-off" : "") + ".json");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).findAndAddModules().build()
                 .writeValue(file, r);
         System.out.println("Wrote " + file.getAbsolutePath());

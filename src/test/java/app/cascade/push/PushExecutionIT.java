@@ -77,6 +77,7 @@ class PushExecutionIT {
     @Test
     void a_request_interrupted_after_its_first_chunk_resumes_with_the_rest_and_writes_no_duplicate() {
         UUID interrupted = stored(PushMode.OVERWRITE);
+        PushChangesDiff.Snapshot start = PushChangesDiff.snapshot(f);
         assertThatThrownBy(() -> TenantContext.run("alpha", () -> executor.execute(interrupted, done -> {
             if (done >= 2) {
                 throw new IllegalStateException("simulated crash after the first chunk");
@@ -97,6 +98,10 @@ class PushExecutionIT {
         assertThat(f.inAlpha(() -> jdbc.queryForObject("""
                 select count(*) from (select course_id, match_key from course_item where item_type = 'TASK'
                 group by course_id, match_key having count(*) > 1) duplicates""", Long.class))).isZero();
+        // the changes it kept (issue 18) are those of both runs, once each: exactly what it changed
+        assertThat(PushChangesDiff.kept(f, interrupted))
+                .isEqualTo(PushChangesDiff.expected(start, PushChangesDiff.snapshot(f)))
+                .contains("course " + f.eng1.id(), "course " + f.mat1.id());
         // a clean run of the same push on the result changes nothing: the resumed run converged
         UUID again = PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));

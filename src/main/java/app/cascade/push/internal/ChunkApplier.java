@@ -16,6 +16,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The applier step of a chunk: writes its plans (PushWriter) under one savepoint and checks the gradebook invariant
@@ -47,7 +48,8 @@ class ChunkApplier {
         static final Applied NOTHING = new Applied(List.of(), List.of());
     }
 
-    Applied apply(ChunkPlanner.PlannedChunk planned, PushPhases phases) {
+    /** Applies the chunk's plans for request {@code requestId}, whose changes the writes keep (PushWriter). */
+    Applied apply(UUID requestId, ChunkPlanner.PlannedChunk planned, PushPhases phases) {
         long t = System.nanoTime();
         List<CoursePlan> changing = planned.plans().stream().filter(p -> !p.changesNothing()).toList();
         List<Long> changingIds = changing.stream().map(CoursePlan::courseId).toList();
@@ -57,12 +59,13 @@ class ChunkApplier {
         Map<Long, List<Long>> before = changing.isEmpty() || writesBefore != null ? Map.of()
                 : loader.gradebookCounts(changingIds);
         t = phases.add("gradebook check before", t);
-        boolean applied = changing.isEmpty() || attempt(changing, changingIds, before, writesBefore, phases);
+        boolean applied = changing.isEmpty() || attempt(requestId, changing, changingIds, before,
+                writesBefore, phases);
         t = phases.add("apply + verify", t);
         List<ChunkReport.Planned> courses = new ArrayList<>();
         List<CoursePlan> written = new ArrayList<>();
         for (CoursePlan plan : planned.plans()) {
-            String error = !applied && !plan.changesNothing() ? isolate(plan) : null;
+            String error = !applied && !plan.changesNothing() ? isolate(requestId, plan, phases) : null;
             if (error == null) {
                 courses.add(new ChunkReport.Planned(plan.courseId(), plan.outcome().name(), plan.counts(),
                         plan.rows()));
@@ -82,13 +85,13 @@ class ChunkApplier {
     }
 
     /** Applies the whole chunk under one savepoint; false (rolled back) if anything fails. */
-    private boolean attempt(List<CoursePlan> plans, List<Long> courseIds, Map<Long, List<Long>> before,
-                            Long writesBefore, PushPhases phases) {
+    private boolean attempt(UUID requestId, List<CoursePlan> plans, List<Long> courseIds,
+                            Map<Long, List<Long>> before, Long writesBefore, PushPhases phases) {
         Savepoint savepoint = savepoint();
         try {
             long t = System.nanoTime();
-            writer.apply(plans);
-            t = phases.add("  apply: writes", t);
+            writer.apply(requestId, plans, phases);
+            t = System.nanoTime();
             if (writesBefore != null) {
                 verifyNoGradebookWrites(courseIds.size() + " course(s)", writesBefore);
             } else {
@@ -105,15 +108,18 @@ class ChunkApplier {
         }
     }
 
-    /** Applies one course under its own savepoint; the error message, or null when it succeeded. */
-    private String isolate(CoursePlan plan) {
+    /**
+     * Applies one course under its own savepoint; the error message, or null when it succeeded. A course that fails
+     * leaves no changes: they are written by the statements rolled back.
+     */
+    private String isolate(UUID requestId, CoursePlan plan, PushPhases phases) {
         Savepoint savepoint = savepoint();
         try {
             // one course: its counts before and after (for the message), and the rows written, when counted
             List<Long> course = List.of(plan.courseId());
             Map<Long, List<Long>> before = loader.gradebookCounts(course);
             Long writesBefore = loader.gradebookWrites();
-            writer.apply(List.of(plan));
+            writer.apply(requestId, List.of(plan), phases);
             verifyInvariant(course, before);
             if (writesBefore != null) {
                 verifyNoGradebookWrites("course " + plan.courseId(), writesBefore);

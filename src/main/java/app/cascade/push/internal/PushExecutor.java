@@ -144,7 +144,7 @@ public class PushExecutor {
         ChunkPlanner.PlannedChunk planned = split.toPlan().isEmpty() ? ChunkPlanner.PlannedChunk.empty()
                 : planner.plan(run, split.toPlan(), true, known);
         ChunkApplier.Applied applied = planned.plans().isEmpty() ? ChunkApplier.Applied.NOTHING
-                : applier.apply(planned, run.phases());
+                : applier.apply(run.request().id(), planned, run.phases());
         memo.remember(run, split, planned, known, applied.written());
         report.write(run.request().id(), new ChunkReport(split.order(), split.hits(), applied.courses(),
                 courseIds.size()), awaitPrevious, run.phases());

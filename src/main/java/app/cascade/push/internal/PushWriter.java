@@ -3,6 +3,7 @@ package app.cascade.push.internal;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.Item;
 import app.cascade.push.engine.ItemWrite;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,12 @@ import java.util.function.Function;
 /**
  * Applies plans with set-based SQL: one statement per kind of change for a whole batch of courses (deletes by id
  * arrays, inserts and updates from {@code unnest} of column arrays). Never entity by entity.
+ * <p>
+ * With {@code cascade.push.changes.enabled} (the default) the same statements keep what the push changed (issue 18,
+ * docs/decisions/0023-push-changes.md): each is a writable CTE whose {@code RETURNING OLD.*} (PostgreSQL 18) feeds an
+ * insert into {@code push_item_change}, and the course's {@code push_change} row is written by the statement that
+ * updates its Course Info. The changes therefore commit or roll back with the writes. Off, the statements are exactly
+ * those of a push without changes.
  */
 @Component
 public class PushWriter {
@@ -27,102 +34,149 @@ public class PushWriter {
                  link, origin, residual, forced, created_at)""";
 
     private final JdbcTemplate jdbc;
+    private final boolean keepChanges;
 
-    public PushWriter(JdbcTemplate jdbc) {
+    public PushWriter(JdbcTemplate jdbc, @Value("${cascade.push.changes.enabled:true}") boolean keepChanges) {
         this.jdbc = jdbc;
+        this.keepChanges = keepChanges;
+    }
+
+    /** Whether the writes keep the push's changes ({@code cascade.push.changes.enabled}). */
+    public boolean keepsChanges() {
+        return keepChanges;
     }
 
     /**
-     * Writes the plans. The writes run with {@code cascade.push_writes = 'on'} (transaction-local), so the per-course
-     * change stamps (V9__course_push_stamps.sql) ignore them and the push takes no lock on a stamp row. The flag is
-     * set back to 'off' when the writes succeed; when one fails, the caller's rollback to its savepoint (taken before
-     * this call) restores the previous value.
+     * Writes the plans of request {@code requestId}, keeping its changes when enabled. The writes run with
+     * {@code cascade.push_writes = 'on'} (transaction-local), so the per-course change stamps
+     * (V9__course_push_stamps.sql) ignore them and the push takes no lock on a stamp row. The flag is set back to
+     * 'off' when the writes succeed; when one fails, the caller's rollback to its savepoint (taken before this call)
+     * restores the previous value.
      */
-    public void apply(List<CoursePlan> plans) {
+    void apply(UUID requestId, List<CoursePlan> plans, PushPhases phases) {
         jdbc.queryForObject("select set_config('cascade.push_writes', 'on', true)", String.class);
-        write(plans);
+        Batch batch = new Batch(plans);
+        if (keepChanges) {
+            long t = System.nanoTime();
+            PushChangeStatements changes = new PushChangeStatements(jdbc, requestId);
+            changes.courses(plans, batch.infoChanges);
+            t = phases.add("  apply: changes: push_change rows (+ Course Info)", t);
+            write(batch, changes);
+            phases.add("  apply: writes, each keeping its changes", t);
+        } else {
+            long t = System.nanoTime();
+            write(batch, null);
+            t = phases.add("  apply: writes (changes not kept)", t);
+            updateInfo(batch.infoChanges);
+            phases.add("  apply: Course Info", t);
+        }
         jdbc.queryForObject("select set_config('cascade.push_writes', 'off', true)", String.class);
     }
 
-    private void write(List<CoursePlan> plans) {
-        List<UUID> courseDeletes = new ArrayList<>();
-        List<UUID> sectionDeletes = new ArrayList<>();
-        List<Write> courseInserts = new ArrayList<>();
-        List<Write> courseUpdates = new ArrayList<>();
-        List<Write> sectionInserts = new ArrayList<>();
-        List<Write> sectionUpdates = new ArrayList<>();
-        List<CoursePlan> infoChanges = new ArrayList<>();
-        for (CoursePlan plan : plans) {
-            courseDeletes.addAll(plan.courseDeletes());
-            sectionDeletes.addAll(plan.sectionDeletes());
-            for (ItemWrite w : plan.writes()) {
-                Write write = new Write(w.sectionId() == null ? plan.courseId() : w.sectionId(), w.item());
-                if (w.sectionId() == null) {
-                    (w.insert() ? courseInserts : courseUpdates).add(write);
-                } else {
-                    (w.insert() ? sectionInserts : sectionUpdates).add(write);
+    /** The plans' writes by kind, in the writer's order. */
+    private static final class Batch {
+        final List<UUID> courseDeletes = new ArrayList<>();
+        final List<UUID> sectionDeletes = new ArrayList<>();
+        final List<Write> courseInserts = new ArrayList<>();
+        final List<Write> courseUpdates = new ArrayList<>();
+        final List<Write> sectionInserts = new ArrayList<>();
+        final List<Write> sectionUpdates = new ArrayList<>();
+        final List<CoursePlan> infoChanges = new ArrayList<>();
+
+        Batch(List<CoursePlan> plans) {
+            for (CoursePlan plan : plans) {
+                courseDeletes.addAll(plan.courseDeletes());
+                sectionDeletes.addAll(plan.sectionDeletes());
+                for (ItemWrite w : plan.writes()) {
+                    Write write = new Write(w.sectionId() == null ? plan.courseId() : w.sectionId(), w.item());
+                    if (w.sectionId() == null) {
+                        (w.insert() ? courseInserts : courseUpdates).add(write);
+                    } else {
+                        (w.insert() ? sectionInserts : sectionUpdates).add(write);
+                    }
+                }
+                if (plan.newInfo() != null) {
+                    infoChanges.add(plan);
                 }
             }
-            if (plan.newInfo() != null) {
-                infoChanges.add(plan);
-            }
-        }
-        if (!sectionDeletes.isEmpty()) {
-            jdbc.update("delete from section_item where id = any (?)", array("uuid", sectionDeletes));
-        }
-        if (!courseDeletes.isEmpty()) {
-            jdbc.update("delete from section_item where course_item_id = any (?)", array("uuid", courseDeletes));
-            jdbc.update("delete from course_item where id = any (?)", array("uuid", courseDeletes));
-        }
-        insert("course_item", "course_id", "master_item_id", courseInserts);
-        insert("section_item", "section_id", "course_item_id", sectionInserts);
-        update("course_item", "master_item_id", courseUpdates);
-        update("section_item", "course_item_id", sectionUpdates);
-        if (!infoChanges.isEmpty()) {
-            jdbc.update("""
-                    update course c set name = v.name, state_code = v.state_code, department = v.department,
-                        credits = v.credits, gpa_weight = v.gpa_weight, description = v.description,
-                        version = c.version + 1
-                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[])
-                        as v(id, name, state_code, department, credits, gpa_weight, description)
-                    where c.id = v.id
-                    """,
-                    column("bigint", infoChanges, CoursePlan::courseId),
-                    column("text", infoChanges, p -> p.newInfo().name()),
-                    column("text", infoChanges, p -> p.newInfo().stateCode()),
-                    column("text", infoChanges, p -> p.newInfo().department()),
-                    column("numeric", infoChanges, p -> p.newInfo().credits()),
-                    column("numeric", infoChanges, p -> p.newInfo().gpaWeight()),
-                    column("text", infoChanges, p -> p.newInfo().description()));
         }
     }
 
-    private void insert(String table, String ownerColumn, String linkColumn, List<Write> writes) {
+    /** The item statements; with {@code changes}, each wrapped so that it also keeps what it changed. */
+    private void write(Batch b, PushChangeStatements changes) {
+        if (!b.sectionDeletes.isEmpty()) {
+            run(changes, "delete from section_item where id = any (?)", PushChangeStatements.Table.SECTION_ITEM,
+                    PushChangeStatements.Kind.DELETED, array("uuid", b.sectionDeletes));
+        }
+        if (!b.courseDeletes.isEmpty()) {
+            Array ids = array("uuid", b.courseDeletes);
+            run(changes, "delete from section_item where course_item_id = any (?)",
+                    PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED, ids);
+            run(changes, "delete from course_item where id = any (?)", PushChangeStatements.Table.COURSE_ITEM,
+                    PushChangeStatements.Kind.DELETED, ids);
+        }
+        insert(changes, PushChangeStatements.Table.COURSE_ITEM, b.courseInserts);
+        insert(changes, PushChangeStatements.Table.SECTION_ITEM, b.sectionInserts);
+        update(changes, PushChangeStatements.Table.COURSE_ITEM, b.courseUpdates);
+        update(changes, PushChangeStatements.Table.SECTION_ITEM, b.sectionUpdates);
+    }
+
+    private void run(PushChangeStatements changes, String sql, PushChangeStatements.Table table,
+                     PushChangeStatements.Kind kind, Object... args) {
+        if (changes == null) {
+            jdbc.update(sql, args);
+        } else {
+            changes.run(sql, table, kind, args);
+        }
+    }
+
+    private void updateInfo(List<CoursePlan> infoChanges) {
+        if (infoChanges.isEmpty()) {
+            return;
+        }
+        jdbc.update(PushChangeStatements.UPDATE_INFO, infoArrays(jdbc, infoChanges));
+    }
+
+    /** The arrays of {@link PushChangeStatements#UPDATE_INFO}: course id and the six Course Info fields after. */
+    static Object[] infoArrays(JdbcTemplate jdbc, List<CoursePlan> infoChanges) {
+        return new Object[]{
+                SqlArrays.column(jdbc, "bigint", infoChanges, CoursePlan::courseId),
+                SqlArrays.column(jdbc, "text", infoChanges, p -> p.newInfo().name()),
+                SqlArrays.column(jdbc, "text", infoChanges, p -> p.newInfo().stateCode()),
+                SqlArrays.column(jdbc, "text", infoChanges, p -> p.newInfo().department()),
+                SqlArrays.column(jdbc, "numeric", infoChanges, p -> p.newInfo().credits()),
+                SqlArrays.column(jdbc, "numeric", infoChanges, p -> p.newInfo().gpaWeight()),
+                SqlArrays.column(jdbc, "text", infoChanges, p -> p.newInfo().description())};
+    }
+
+    private void insert(PushChangeStatements changes, PushChangeStatements.Table table, List<Write> writes) {
         if (writes.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        run(changes, """
                 insert into %s (id, %s, item_type, code, name, task_code, term_code, weight, seq, calc_method,
                                 rounding, parts, %s, origin, residual, forced_no_calc, created_at)
                 select v.id, v.owner_id, v.item_type, v.code, v.name, v.task_code, v.term_code, v.weight, v.seq,
                        v.calc_method, v.rounding, v.parts::jsonb, v.link, v.origin, v.residual, v.forced,
                        v.created_at::timestamptz
                 from %s
-                """.formatted(table, ownerColumn, linkColumn, ITEM_ARRAYS), itemArrays(writes));
+                """.formatted(table.table, table.owner, table.link, ITEM_ARRAYS), table,
+                PushChangeStatements.Kind.INSERTED, itemArrays(writes));
     }
 
-    private void update(String table, String linkColumn, List<Write> writes) {
+    private void update(PushChangeStatements changes, PushChangeStatements.Table table, List<Write> writes) {
         if (writes.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        run(changes, """
                 update %s t set code = v.code, name = v.name, task_code = v.task_code, term_code = v.term_code,
                     weight = v.weight, seq = v.seq, calc_method = v.calc_method, rounding = v.rounding,
                     parts = v.parts::jsonb, %s = v.link, origin = v.origin, residual = v.residual,
                     forced_no_calc = v.forced
                 from %s
                 where t.id = v.id
-                """.formatted(table, linkColumn, ITEM_ARRAYS), itemArrays(writes));
+                """.formatted(table.table, table.link, ITEM_ARRAYS), table, PushChangeStatements.Kind.UPDATED,
+                itemArrays(writes));
     }
 
     private Object[] itemArrays(List<Write> writes) {

@@ -4,7 +4,6 @@ import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
 import app.cascade.push.PushStatus;
 import app.cascade.push.internal.JobRunrJobs;
-import app.cascade.push.internal.NodeName;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.UnfinishedRequests;
 import app.cascade.push.internal.UnfinishedRequests.Unfinished;
@@ -31,8 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Heals push requests that lost their job: at start and every minute, on one node at a time (a lease in
- * {@code cascade.maintenance_lease}), it finds the districts' requests that are scheduled, queued or running without a
+ * Heals push requests that lost their job: at start and every minute, on one node at a time (a
+ * {@link MaintenanceLease}), it finds the districts' requests that are scheduled, queued or running without a
  * live JobRunr job (none was created, it was deleted, or it ended while the request did not) and enqueues them again,
  * at their scheduled time; the push resumes with the courses not yet committed. A request whose job JobRunr gave up
  * on, or that lost its job more often than a push is retried, is failed with a message saying why. Requests of a
@@ -51,17 +50,16 @@ public class PushJobReconciler {
     private final PushEvents events;
     private final PushEndings endings;
     private final TenantRegistry registry;
-    private final JdbcTemplate jdbc;
+    private final MaintenanceLease lease;
     private final JdbcTemplate jobStorage;
     private final TransactionTemplate tx;
-    private final NodeName node;
     private final Duration grace;
     private final Duration every;
 
     public PushJobReconciler(UnfinishedRequests unfinished, PushRequestStore store, PushJobScheduler jobs,
                              PushEvents events, PushEndings endings, TenantRegistry registry,
-                             JdbcTemplate jdbc, @Qualifier(JobRunrPool.BEAN) DataSource jobStorage,
-                             PlatformTransactionManager transactions, NodeName node,
+                             MaintenanceLease lease, @Qualifier(JobRunrPool.BEAN) DataSource jobStorage,
+                             PlatformTransactionManager transactions,
                              @Value("${cascade.push.reconciler.grace:60s}") Duration grace,
                              @Value("${cascade.push.reconciler.every:60s}") Duration every) {
         this.unfinished = unfinished;
@@ -70,10 +68,9 @@ public class PushJobReconciler {
         this.events = events;
         this.endings = endings;
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.lease = lease;
         this.jobStorage = new JdbcTemplate(jobStorage);
         this.tx = new TransactionTemplate(transactions);
-        this.node = node;
         this.grace = grace;
         this.every = every;
     }
@@ -82,7 +79,7 @@ public class PushJobReconciler {
     @Scheduled(initialDelay = 0, fixedDelayString = "${cascade.push.reconciler.every:60s}")
     public void onSchedule() {
         try {
-            if (takeLease()) {
+            if (lease.take(LEASE, every)) {
                 reconcile();
             }
         } catch (RuntimeException e) {
@@ -147,17 +144,5 @@ public class PushJobReconciler {
             }, (Object) ids);
         }
         return states;
-    }
-
-    /** One node per period: the lease is taken only once the last one has run out. */
-    private boolean takeLease() {
-        List<String> holder = jdbc.queryForList("""
-                insert into cascade.maintenance_lease (name, holder, until)
-                values (?, ?, now() + ? * interval '1 second')
-                on conflict (name) do update set holder = excluded.holder, until = excluded.until
-                where maintenance_lease.until <= now()
-                returning holder
-                """, String.class, LEASE, node.name(), Math.max(1, every.toSeconds() - 5));
-        return !holder.isEmpty();
     }
 }
