@@ -135,4 +135,21 @@ class PushChangeStampIT {
         assertThat(f.inAlpha(() -> store.changedSince(later, courses))).isEmpty();
         assertThat(f.inAlpha(() -> store.changes(later, courses))).containsOnlyKeys(f.mat1.id());
     }
+
+    @Test
+    void a_later_push_that_kept_no_changes_is_seen_by_its_results_and_one_that_wrote_nothing_is_not() {
+        f.eng.with(task("S2", "Semester 2"));
+        UUID first = pushAll(PushMode.PUSH_LOCKED);
+        List<Long> courses = List.of(f.eng1.id(), f.eng2.id());
+        // a later request that committed results for both courses but kept no changes (as with
+        // cascade.push.changes.enabled=false): it wrote an item of eng1 and nothing of eng2
+        UUID later = PushRuns.of(context).run(PushCommand.master(f.mat.id(), f.current, PushMode.PUSH_LOCKED, false,
+                EnumSet.allOf(LockType.class)));
+        f.d.update("insert into push_course_result (request_id, course_id, outcome, updated) values (?, ?, 'PUSHED', 1)",
+                later, f.eng1.id());
+        f.d.update("insert into push_course_result (request_id, course_id, outcome) values (?, ?, 'PUSHED')",
+                later, f.eng2.id());
+
+        assertThat(f.inAlpha(() -> store.changedSince(first, courses))).containsExactly(f.eng1.id());
+    }
 }

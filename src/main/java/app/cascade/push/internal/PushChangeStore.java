@@ -67,8 +67,10 @@ public class PushChangeStore {
 
     /**
      * Which of {@code courseIds} changed since request {@code requestId} wrote them, in one query: anything in the
-     * course changed (its content stamp is not the one the push saw), or a later push (or undo) wrote it (a later
-     * {@code push_change} of the course). Courses the request did not change are never in the answer.
+     * course changed (its content stamp is not the one the push saw), or a later push or undo wrote it (a result of
+     * another request that committed writes to the course after these changes: seen from {@code push_course_result},
+     * so also a push that ran with the changes turned off). Courses the request did not change are never in the
+     * answer.
      */
     public Set<Long> changedSince(UUID requestId, Collection<Long> courseIds) {
         return new HashSet<>(jdbc.queryForList("""
@@ -77,7 +79,10 @@ public class PushChangeStore {
                 left join course_push_stamp s on s.course_id = p.course_id
                 where p.request_id = ? and p.course_id = any (?)
                   and (s.content_stamp is distinct from p.content_stamp
-                       or exists (select 1 from push_change l where l.course_id = p.course_id and l.seq > p.seq))
+                       or exists (select 1 from push_course_result r
+                                  where r.course_id = p.course_id and r.request_id <> p.request_id
+                                    and r.committed_at > p.created_at
+                                    and r.created + r.updated + r.deleted + r.relinked + r.renamed + r.info_fields > 0))
                 """, Long.class, requestId, SqlArrays.of(jdbc, "bigint", courseIds)));
     }
 
