@@ -17,9 +17,11 @@ import java.util.UUID;
  *     to a deleted course item, listed or not, DELETED;</li>
  *     <li>{@code delete from course_item where id = any(courseDeletes)}: each one DELETED;</li>
  *     <li>inserts of course items, then of section items: each one INSERTED (no before);</li>
- *     <li>updates of course items, then of section items: each one UPDATED, with the stored row as its before (the
- *     writer updates a row even when the values are the same, so a write is a change whatever its values);</li>
- *     <li>the Course Info update: {@code infoBefore} is the course's Course Info when the plan has a {@code newInfo}.</li>
+ *     <li>updates of course items, then of section items: each one UPDATED, with the stored row as its before, unless
+ *     the write leaves the row as it was (the database keeps only rows whose {@code old.*} is distinct from
+ *     {@code new.*}; an update never sets {@code created_at});</li>
+ *     <li>the Course Info update: {@code infoBefore} is the course's Course Info when the plan's {@code newInfo}
+ *     differs from it.</li>
  * </ol>
  * A section item's change names the section it is stored in (an insert: the write's section). Within a statement the
  * order is the plan's; the database's is unspecified, so compare the lists as sets. Strict like {@link PlanApplier}:
@@ -91,9 +93,19 @@ final class PushChanges {
                 throw new IllegalArgumentException("Plan updates item " + w.item().id() + ", which course "
                         + before.id() + " does not hold");
             }
-            changes.add(new ItemChange(s.sectionId(), s.item().id(), ItemChange.Kind.UPDATED, s.item()));
+            if (!sameRow(s.item(), w.item())) {
+                changes.add(new ItemChange(s.sectionId(), s.item().id(), ItemChange.Kind.UPDATED, s.item()));
+            }
         }
-        return new CourseChanges(before.id(), plan.newInfo() == null ? null : before.info(), changes);
+        boolean infoChanges = plan.newInfo() != null && !plan.newInfo().equals(before.info());
+        return new CourseChanges(before.id(), infoChanges ? before.info() : null, changes);
+    }
+
+    /** Whether an update writes the row as it is: every column it sets is equal (it never sets created_at). */
+    private static boolean sameRow(Item stored, Item written) {
+        return stored.type() == written.type() && stored.values().equals(written.values())
+                && java.util.Objects.equals(stored.link(), written.link()) && stored.origin() == written.origin()
+                && stored.residual() == written.residual() && stored.forcedNoCalc() == written.forcedNoCalc();
     }
 
     private static ItemChange deleted(Stored s) {

@@ -39,8 +39,16 @@ class UndoPropertyTest {
         for (Case c : CASES) {
             Map<UUID, Item> before = items(c.before());
             Map<UUID, Item> after = items(c.after());
+            // an update that leaves the row as it was is no change (the database compares old.* with new.*; an
+            // update never sets created_at)
             Set<UUID> updates = new HashSet<>();
-            c.push().writes().stream().filter(w -> !w.insert()).forEach(w -> updates.add(w.item().id()));
+            before.forEach((id, item) -> {
+                Item now = after.get(id);
+                if (now != null && !now.equals(new Item(item.id(), item.type(), item.values(), item.link(),
+                        item.origin(), item.residual(), item.forcedNoCalc(), now.createdAt()))) {
+                    updates.add(id);
+                }
+            });
 
             Map<ItemChange.Kind, Set<UUID>> byKind = new HashMap<>();
             for (ItemChange change : c.changes().items()) {
@@ -59,7 +67,7 @@ class UndoPropertyTest {
                     .isEqualTo(minus(after.keySet(), before.keySet()));
             assertThat(byKind.getOrDefault(ItemChange.Kind.UPDATED, Set.of())).as(c.context()).isEqualTo(updates);
             assertThat(c.changes().infoBefore()).as(c.context())
-                    .isEqualTo(c.push().newInfo() == null ? null : c.before().info());
+                    .isEqualTo(c.after().info().equals(c.before().info()) ? null : c.before().info());
         }
     }
 
