@@ -252,8 +252,10 @@ class KeycloakSsoE2E {
         String cedar = token("regional.admin", "openid organization:cedar-valley");
         assertThat(strings(claims(cedar).get("organization"))).containsExactly("cedar-valley");
         assertThat(districtOf(getDistrict(cedar))).isEqualTo("cedar-valley");
-        // the header cannot widen the token to the other district
-        assertThat(districtOf(getDistrict(cedar, "lakeside"))).isEqualTo("cedar-valley");
+        // the header cannot widen the token to the other district: it is refused, as for every caller (issue 17)
+        ResponseEntity<String> widened = getDistrict(cedar, "lakeside");
+        assertThat(widened.getStatusCode().value()).isEqualTo(403);
+        assertThat(widened.getBody()).contains("not-your-district").doesNotContain("\"district\"");
     }
 
     @Test
