@@ -128,12 +128,17 @@ class PushUndoApiIT {
     }
 
     @Test
-    void a_viewer_is_forbidden_and_another_district_finds_nothing() {
+    void a_viewer_is_forbidden_another_district_finds_nothing_and_an_undo_is_never_submitted_as_a_push() {
         String self = "/api/v1/pushes/" + push;
         problem(post("alpha.viewer", self + "/undo"), 403);
         problem(get("alpha.viewer", self + "/undo-preview"), 403);
         problem(post("beta.push", self + "/undo"), 404);
         problem(get("beta.push", self + "/undo-preview"), 404);
+        JsonNode asPush = problem(client("alpha.push").post().uri("/api/v1/pushes")
+                .contentType(MediaType.APPLICATION_JSON).body("""
+                        {"kind": "UNDO", "catalogId": %d, "schoolYearId": %d, "mode": "PUSH_LOCKED"}"""
+                        .formatted(f.catalog, f.current)).retrieve().toEntity(String.class), 400);
+        assertThat(asPush.get("field").asString()).isEqualTo("kind");
         assertThat(f.inAlpha(() -> f.jdbc.queryForObject("select count(*) from push_request where kind = 'UNDO'",
                 Long.class))).isZero();
     }

@@ -7,6 +7,7 @@ import app.cascade.grading.LockType;
 import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.ReasonCode;
 import app.cascade.push.engine.ReportRow;
+import app.cascade.push.internal.PushChangeStore;
 import app.cascade.push.internal.PushExecutor;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.UndoRequests;
@@ -52,6 +53,8 @@ class PushUndoIT {
     PushExecutor executor;
     @Autowired
     DistrictExporter exporter;
+    @Autowired
+    PushChangeStore changes;
 
     PushFixture f;
     PushRuns runs;
@@ -115,6 +118,10 @@ class PushUndoIT {
                 .contains("Re-created", "Restored", "Deleted");
         assertThat(requests.details(push).undoable()).isFalse();
         assertThat(requests.details(undo).undoable()).isFalse();
+        // the undo's own writes are kept as its changes, so a later undo of the push sees the course as changed
+        assertThat(PushChangesDiff.kept(f, undo)).contains("course " + f.eng1.id(), "course " + f.eng2.id());
+        assertThat(f.inAlpha(() -> changes.changedSince(push, List.of(f.eng1.id(), f.eng2.id()))))
+                .containsExactlyInAnyOrder(f.eng1.id(), f.eng2.id());
     }
 
     @Test
