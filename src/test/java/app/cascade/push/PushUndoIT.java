@@ -250,7 +250,7 @@ class PushUndoIT {
         UUID undo = runs.undo(push);
 
         assertThatThrownBy(() -> requests.undo(push)).isInstanceOf(PushStateException.class)
-                .hasMessageContaining("undone already, by undo request " + undo);
+                .hasMessageContaining("undone already, by undo request " + undo + " (COMPLETED)");
         assertThatThrownBy(() -> requests.undoPreview(push)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining(undo.toString());
         assertThatThrownBy(() -> requests.undo(undo)).isInstanceOf(PushStateException.class)

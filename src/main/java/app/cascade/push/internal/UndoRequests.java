@@ -83,7 +83,7 @@ public class UndoRequests {
     private PushStateException refusal(UUID pushId, Facts facts) {
         if (facts.undoneBy() != null) {
             return new PushStateException("This push has been undone already, by undo request " + facts.undoneBy()
-                    + "; a push is undone once");
+                    + " (" + facts.undoStatus() + "); a push is undone once");
         }
         if (facts.purgedAt() != null) {
             return new PushStateException("What this push changed was kept for " + retention.toDays() + " days "
@@ -95,7 +95,8 @@ public class UndoRequests {
     }
 
     /** What decides whether a finished push may be undone. */
-    private record Facts(boolean committedAny, boolean keptChanges, Instant purgedAt, UUID undoneBy) {
+    private record Facts(boolean committedAny, boolean keptChanges, Instant purgedAt, UUID undoneBy,
+                         String undoStatus) {
     }
 
     private Facts facts(UUID pushId) {
@@ -103,12 +104,14 @@ public class UndoRequests {
                 select exists (select 1 from push_course_result c where c.request_id = r.id) as committed,
                        exists (select 1 from push_change p where p.request_id = r.id) as kept,
                        r.changes_purged_at,
-                       (select u.id from push_request u where u.undo_of = r.id and u.kind = 'UNDO') as undone_by
-                from push_request r where r.id = ?
+                       u.id as undone_by, u.status as undo_status
+                from push_request r left join push_request u on u.undo_of = r.id and u.kind = 'UNDO'
+                where r.id = ?
                 """, (rs, n) -> {
             Timestamp purged = rs.getTimestamp("changes_purged_at");
             return new Facts(rs.getBoolean("committed"), rs.getBoolean("kept"),
-                    purged == null ? null : purged.toInstant(), rs.getObject("undone_by", UUID.class));
+                    purged == null ? null : purged.toInstant(), rs.getObject("undone_by", UUID.class),
+                    rs.getString("undo_status"));
         }, pushId);
     }
 
