@@ -165,6 +165,7 @@ public class PushReportExporter {
             case CATALOG -> "Push All Course Masters";
             case MASTER -> "Push to Courses";
             case COURSES -> "Push All Courses";
+            case UNDO -> "Undo";
         };
     }
 

@@ -71,7 +71,7 @@ public class PushService {
             case CATALOG -> command.catalogId();
             case MASTER -> jdbc.queryForObject("select catalog_id from course_master where id = ?", Long.class,
                     command.masterId());
-            case COURSES -> null;
+            case COURSES, UNDO -> null;
         };
         Locks locks = catalogId == null ? Locks.everything() : loader.locks(catalogId);
         List<ReportRow> rows = new ArrayList<>(catalogId == null ? List.of()
@@ -120,6 +120,8 @@ public class PushService {
                             "No calendar " + command.calendarId() + " in that school year");
                 }
             }
+            case UNDO -> throw new PushValidationException("kind", "An undo is not submitted as a push: undo a "
+                    + "finished push with POST /api/v1/pushes/{id}/undo");
         }
     }
 

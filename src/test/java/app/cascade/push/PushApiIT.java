@@ -363,6 +363,14 @@ class PushApiIT {
                 "500", "503");
         assertResponses(paths, "/api/v1/pushes", "post", admin, "200", "202", "400", "401", "403", "413", "422",
                 "500", "503");
+        assertResponses(paths, "/api/v1/pushes/{id}/undo", "post", admin, "202", "401", "403", "404", "409", "500",
+                "503");
+        assertResponses(paths, "/api/v1/pushes/{id}/undo-preview", "get", admin, "200", "401", "403", "404", "409",
+                "500", "503");
+        assertThat(paths.get("/api/v1/pushes/{id}/undo").get("post").get("tags").get(0).asString())
+                .isEqualTo("Push requests");
+        assertThat(paths.get("/api/v1/pushes/{id}/undo").get("post").get("responses").get("409").get("content")
+                .get(MediaType.APPLICATION_PROBLEM_JSON_VALUE).get("examples").has("undoneAlready")).isTrue();
         JsonNode submit400 = paths.get("/api/v1/pushes").get("post").get("responses").get("400");
         assertThat(submit400.get("description").asString()).contains("A bad field");
         assertThat(paths.get("/api/v1/pushes").get("get").get("responses").get("400").get("description").asString())

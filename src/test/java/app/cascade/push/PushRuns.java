@@ -1,6 +1,7 @@
 package app.cascade.push;
 
 import app.cascade.push.internal.PushRequestStore;
+import app.cascade.push.internal.UndoRequests;
 import app.cascade.push.job.PushJob;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
@@ -60,6 +61,21 @@ public final class PushRuns {
         PushMeasured measured = measuring(context, id,
                 () -> context.getBean(PushJob.class).run(district, id, JobContext.Null));
         return measured != null ? measured : new PushMeasured(district, id, null, 0, 0, Map.of());
+    }
+
+    /**
+     * Stores the undo of push {@code pushId} as {@link PushRequestService#undo} stores it (refused the same way, by
+     * the signed-in user, QUEUED now), then runs its job in this thread; returns the undo request's id.
+     */
+    public UUID undo(UUID pushId) {
+        TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        CurrentUser user = context.getBean(CurrentUserService.class).current().orElseThrow();
+        String district = context.getBean(CurrentTenant.class).require().id();
+        UndoRequests undos = context.getBean(UndoRequests.class);
+        UUID id = tx.execute(s -> undos.create(undos.requireUndoable(pushId), user.username(), user.displayName(),
+                PushStatus.QUEUED));
+        context.getBean(PushJob.class).run(district, id, JobContext.Null);
+        return id;
     }
 
     /**

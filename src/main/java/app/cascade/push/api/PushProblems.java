@@ -27,7 +27,7 @@ import java.util.Optional;
  * (403, 413, 500, 503; a saturated node's {@code PushBusyException}) is in {@link ApiProblems}; anything not handled
  * here falls through to the application's catch-all handler.
  */
-@RestControllerAdvice(assignableTypes = PushController.class)
+@RestControllerAdvice(assignableTypes = {PushController.class, PushUndoController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PushProblems {
 

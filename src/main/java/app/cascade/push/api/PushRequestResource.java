@@ -58,8 +58,8 @@ record PushRequestResource(UUID id, PushStatus status, PushKind kind, Instant sc
                 s.schoolYear(), s.coursesDone(), s.coursesTotal(), s.mode(), s.toSections(),
                 s.types().stream().sorted().toList(), s.pushedData(), s.submittedBy(), s.submitter(), s.message(),
                 s.lastAction() == null ? null : s.lastAction().describe(), s.startedAt(), s.finishedAt(), duration,
-                s.attempts(), s.ranOn(), Results.of(details.results()), PushLinks.of(s.id(), s.status(),
-                        details.hasReportRows()));
+                s.attempts(), s.ranOn(), Results.of(details.results()), PushLinks.of(s.id(), s.kind(), s.status(),
+                        details.hasReportRows(), details.undoable()));
     }
 
     /** The request's results ({@code push_course_result} and the report, push-rules §4 and §6). */

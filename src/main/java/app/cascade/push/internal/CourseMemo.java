@@ -3,6 +3,7 @@ package app.cascade.push.internal;
 import app.cascade.push.engine.CoursePlan;
 import app.cascade.push.engine.KnownDependents;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,12 @@ interface CourseMemo {
      */
     void remember(PushRun run, Split split, ChunkPlanner.PlannedChunk planned, KnownDependents known,
                   List<CoursePlan> written);
+
+    /**
+     * Drops the memos of courses written by something the memo did not plan (an undo, issue 18): the writes do not
+     * move the courses' stamps, so a memo made before them would otherwise still hold. In the chunk's transaction.
+     */
+    void forget(Collection<Long> courseIds);
 
     /**
      * A chunk as its memos split it.

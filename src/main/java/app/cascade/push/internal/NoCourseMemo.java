@@ -5,6 +5,7 @@ import app.cascade.push.engine.KnownDependents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,5 +36,10 @@ class NoCourseMemo implements CourseMemo {
         long t = System.nanoTime();
         memos.forget(split.toPlan());
         run.phases().add("memo: store", t);
+    }
+
+    @Override
+    public void forget(Collection<Long> courseIds) {
+        memos.forget(courseIds);
     }
 }

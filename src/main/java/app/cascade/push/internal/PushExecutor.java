@@ -5,7 +5,6 @@ import app.cascade.push.PushKind;
 import app.cascade.push.PushMeasured;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
-import app.cascade.push.engine.KnownDependents;
 import app.cascade.tenancy.CurrentTenant;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
@@ -25,11 +24,13 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Runs a stored push request: finds it, takes its catalog's lock, marks it running, cuts its pending courses into
- * chunks and runs them through {@link OrderedChunks}, then finishes it. Each chunk, in its own transaction, goes
- * through the same steps: the memo splits it ({@link CourseMemo}), the planner step loads and plans the rest
- * ({@link ChunkPlanner}), the applier step writes them ({@link ChunkApplier}), the memo remembers them, and the report
- * writer adds the chunk's results and rows ({@link ChunkReportWriter}). Results and report rows commit with their
+ * Runs a stored push request, or an undo: finds it, takes its catalog's lock, marks it running, cuts its pending
+ * courses into chunks and runs them through {@link OrderedChunks}, then finishes it. Each chunk, in its own
+ * transaction, goes through the request's {@link ChunkSteps}, chosen once by its kind: for a push the memo splits it
+ * ({@link CourseMemo}), the planner step loads and plans the rest ({@link ChunkPlanner}), the applier step writes them
+ * ({@link ChunkApplier}) and the memo remembers them; for an undo {@link UndoChunkPlanner} plans putting its courses
+ * back, the same applier writes them and their memos are dropped. The report writer then adds the chunk's results
+ * and rows ({@link ChunkReportWriter}). Results and report rows commit with their
  * courses, so a retried request resumes with the courses not yet done. The run's figures are published as a
  * {@link PushMeasured} event.
  */
@@ -46,15 +47,14 @@ public class PushExecutor {
     private final PushMasterSnapshot snapshots;
     private final CurrentTenant currentTenant;
     private final ChunkSettings chunks;
-    private final CourseMemo memo;
-    private final ChunkPlanner planner;
-    private final ChunkApplier applier;
+    private final PushChunkSteps pushSteps;
+    private final UndoChunkSteps undoSteps;
     private final ChunkReportWriter report;
     private final ApplicationEventPublisher events;
 
     PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, CatalogPushLock catalogLock,
                  PushLoader loader, PushRequestStore store, PushMasterSnapshot snapshots, CurrentTenant currentTenant,
-                 ChunkSettings chunks, CourseMemo memo, ChunkPlanner planner, ChunkApplier applier,
+                 ChunkSettings chunks, PushChunkSteps pushSteps, UndoChunkSteps undoSteps,
                  ChunkReportWriter report, ApplicationEventPublisher events) {
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -64,9 +64,8 @@ public class PushExecutor {
         this.snapshots = snapshots;
         this.currentTenant = currentTenant;
         this.chunks = chunks;
-        this.memo = memo;
-        this.planner = planner;
-        this.applier = applier;
+        this.pushSteps = pushSteps;
+        this.undoSteps = undoSteps;
         this.report = report;
         this.events = events;
     }
@@ -87,12 +86,13 @@ public class PushExecutor {
         Long catalogId = catalogOf(request);
         try (CatalogPushLock.Held ignored = catalogLock.take(tenant.schema(), catalogId)) {
             Locks locks = catalogId == null ? Locks.everything() : tx.execute(s -> loader.locks(catalogId));
-            List<Long> pending = tx.execute(s -> start(request, locks));
-            int done = tx.execute(s -> store.doneCourses(requestId));
-            progress.accept(done);
             PushRun run = new PushRun(request, locks, PushMasterSnapshot.applies(request) ? requestId : null,
                     new PushPhases());
-            done = runChunks(tenant, run, pending, done, progress);
+            ChunkSteps steps = request.kind() == PushKind.UNDO ? undoSteps : pushSteps;
+            List<Long> pending = tx.execute(s -> start(run, steps));
+            int done = tx.execute(s -> store.doneCourses(requestId));
+            progress.accept(done);
+            done = runChunks(tenant, run, steps, pending, done, progress);
             PushStatus status = tx.execute(s -> {
                 PushStatus finished = store.finish(requestId);
                 snapshots.drop(requestId);
@@ -108,15 +108,14 @@ public class PushExecutor {
         }
     }
 
-    /** Marks the request running and returns its pending courses; a push from masters gets its request rows once. */
-    private List<Long> start(PushRequestView request, Locks locks) {
+    /** Marks the request running and returns its pending courses; the steps add what they need first. */
+    private List<Long> start(PushRun run, ChunkSteps steps) {
+        PushRequestView request = run.request();
         List<Long> courses = store.pendingCourses(request);
         // the masters as of the start, kept by a resumed or retried request (0006-push-master-snapshot)
         snapshots.takeIfAbsent(request);
         store.markRunning(request.id(), courses.size() + store.doneCourses(request.id()));
-        if (request.kind() != PushKind.COURSES && !store.hasRequestRows(request.id())) {
-            report.requestRows(request.id(), planner.requestRows(locks, request.command().options()));
-        }
+        steps.start(run);
         return courses;
     }
 
@@ -126,28 +125,17 @@ public class PushExecutor {
      * before it (OrderedChunks), so the report keeps the course order and a failure leaves exactly the chunks before
      * it committed. Returns the courses done.
      */
-    private int runChunks(Tenant tenant, PushRun run, List<Long> pending, int done, IntConsumer progress) {
+    private int runChunks(Tenant tenant, PushRun run, ChunkSteps steps, List<Long> pending, int done,
+                          IntConsumer progress) {
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         String threads = "push-" + run.request().id().toString().substring(0, 8) + "-";
         OrderedChunks ordered = new OrderedChunks(chunks.workers(), threads, work -> () -> inWorker(tenant, mdc, work));
         return ordered.run(chunks.cut(pending), done, (chunk, awaitPrevious) -> {
             long t0 = System.nanoTime();
-            tx.executeWithoutResult(s -> runChunk(run, chunk, awaitPrevious));
+            tx.executeWithoutResult(s -> report.write(run.request().id(), steps.run(run, chunk), awaitPrevious,
+                    run.phases()));
             run.phases().add("chunk transactions, total (begin to commit)", t0);
         }, progress);
-    }
-
-    /** One chunk, in its transaction: split by the memo, planned, applied, remembered, reported. */
-    private void runChunk(PushRun run, List<Long> courseIds, Runnable awaitPrevious) {
-        CourseMemo.Split split = memo.split(run, courseIds);
-        KnownDependents known = new KnownDependents();
-        ChunkPlanner.PlannedChunk planned = split.toPlan().isEmpty() ? ChunkPlanner.PlannedChunk.empty()
-                : planner.plan(run, split.toPlan(), true, known);
-        ChunkApplier.Applied applied = planned.plans().isEmpty() ? ChunkApplier.Applied.NOTHING
-                : applier.apply(run.request().id(), planned, run.phases());
-        memo.remember(run, split, planned, known, applied.written());
-        report.write(run.request().id(), new ChunkReport(split.order(), split.hits(), applied.courses(),
-                courseIds.size()), awaitPrevious, run.phases());
     }
 
     private static <T> T inWorker(Tenant tenant, Map<String, String> mdc, Supplier<T> work) {
@@ -167,6 +155,8 @@ public class PushExecutor {
             case MASTER -> tx.execute(s -> jdbc.queryForObject("select catalog_id from course_master where id = ?",
                     Long.class, request.masterId()));
             case COURSES -> null;
+            // an undo carries the catalog of the push it undoes (null for a push from courses, which has no lock)
+            case UNDO -> request.catalogId();
         };
     }
 }

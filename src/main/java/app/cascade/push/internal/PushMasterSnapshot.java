@@ -26,9 +26,9 @@ public class PushMasterSnapshot {
         this.jdbc = jdbc;
     }
 
-    /** Whether the request's masters are read from a snapshot: every master push (a course push reads no master). */
+    /** Whether the request's masters are read from a snapshot: every master push (a course push and an undo read none). */
     public static boolean applies(PushRequestView request) {
-        return request.kind() != PushKind.COURSES;
+        return request.kind() == PushKind.CATALOG || request.kind() == PushKind.MASTER;
     }
 
     /**
@@ -52,7 +52,7 @@ public class PushMasterSnapshot {
                                                  where c.master_id = m.id and cal.school_year_id = ?)""",
                     request.id(), request.catalogId(), request.schoolYearId());
             case MASTER -> jdbc.update(masters + "m.id = ?", request.id(), request.masterId());
-            case COURSES -> throw new IllegalStateException("A course push reads no master");
+            case COURSES, UNDO -> throw new IllegalStateException("A course push or an undo reads no master");
         }
         jdbc.update("insert into push_master_item_snapshot (request_id, " + ITEM_COLUMNS + ") select ?, "
                 + prefixed("i.", ITEM_COLUMNS) + " from master_item i join push_master_snapshot s"

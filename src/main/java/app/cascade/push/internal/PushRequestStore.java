@@ -8,6 +8,7 @@ import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
 import app.cascade.push.engine.PushMode;
+import app.cascade.push.engine.ReasonCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -71,12 +72,13 @@ public class PushRequestStore {
         jdbc.update("update push_request set courses_done = courses_done + ? where id = ?", courses, id);
     }
 
-    /** COMPLETED_WITH_WARNINGS if and only if a row is DESYNCED, ERROR or TERM_NOT_IN_CALENDAR (push-rules §5). */
+    /** COMPLETED_WITH_WARNINGS if and only if a row's reason is a warning ({@link ReasonCode#isWarning()}). */
     public PushStatus finish(UUID id) {
+        List<String> warningCodes = Arrays.stream(ReasonCode.values()).filter(ReasonCode::isWarning)
+                .map(Enum::name).toList();
         boolean warnings = Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from push_report_row where request_id = ?
-                               and reason in ('DESYNCED', 'ERROR', 'TERM_NOT_IN_CALENDAR'))
-                """, Boolean.class, id));
+                select exists (select 1 from push_report_row where request_id = ? and reason = any (?))
+                """, Boolean.class, id, SqlArrays.of(jdbc, "text", warningCodes)));
         PushStatus status = warnings ? PushStatus.COMPLETED_WITH_WARNINGS : PushStatus.COMPLETED;
         jdbc.update("""
                 update push_request set status = ?, finished_at = now(),
@@ -191,6 +193,12 @@ public class PushRequestStore {
                     order by c.master_id nulls last, c.id
                     """.formatted(done), Long.class, request.schoolYearId(), request.calendarId(),
                     request.calendarId(), request.id());
+            // the courses the undone push changed (its push_change rows), in the loader's order
+            case UNDO -> jdbc.queryForList("""
+                    select c.id from push_change p join course c on c.id = p.course_id
+                    where p.request_id = (select undo_of from push_request where id = ?) %s
+                    order by c.master_id nulls last, c.id
+                    """.formatted(done), Long.class, request.id(), request.id());
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,6 +137,11 @@ class StampedCourseMemo implements CourseMemo {
         memos.store(kept);
         memos.forget(forget);
         run.phases().add("memo: store", t);
+    }
+
+    @Override
+    public void forget(Collection<Long> courseIds) {
+        memos.forget(courseIds);
     }
 
     /** The fingerprints of a chunk's courses, computed once per master. */

@@ -117,7 +117,8 @@ public class PushJobScheduler {
 
     static String name(Tenant tenant, PushRequestSummary r) {
         String tool = r.kind() == PushKind.CATALOG ? "Push All Course Masters"
-                : r.kind() == PushKind.MASTER ? "Push to Courses " + r.master() : "Push All Courses";
+                : r.kind() == PushKind.MASTER ? "Push to Courses " + r.master()
+                : r.kind() == PushKind.UNDO ? "Undo" : "Push All Courses";
         String catalog = r.catalog() == null ? "" : " · " + r.catalog();
         return tenant.displayName() + " · " + tool + catalog + " · " + r.schoolYear() + " · " + r.mode().label()
                 + (r.toSections() ? " + sections" : "");

@@ -135,6 +135,7 @@ class PushQueue extends VerticalLayout {
             case CATALOG -> r.catalog();
             case MASTER -> r.master() == null ? r.catalog() : r.catalog() + " / " + r.master();
             case COURSES -> COURSES;
+            case UNDO -> "Undo of " + (r.catalog() == null ? COURSES : r.catalog());
         };
     }
 

@@ -64,6 +64,7 @@ class RequestsNeedingAttention extends VerticalLayout {
             case CATALOG -> "Push All Course Masters";
             case MASTER -> "Push to Courses";
             case COURSES -> "Push All Courses";
+            case UNDO -> "Undo";
         };
         return tool + (r.catalog() == null ? "" : " · " + r.catalog()) + " · " + r.schoolYear() + " · "
                 + r.mode().label();
