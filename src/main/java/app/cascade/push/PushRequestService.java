@@ -1,15 +1,9 @@
 package app.cascade.push;
 
-import app.cascade.push.engine.CourseInput;
-import app.cascade.push.engine.CourseOutcome;
-import app.cascade.push.engine.CoursePlan;
-import app.cascade.push.internal.ChunkPlanner;
-import app.cascade.push.internal.ChunkSettings;
 import app.cascade.push.internal.IdempotencyKeys;
 import app.cascade.push.internal.PushAdmission;
 import app.cascade.push.internal.PushRequestResults;
 import app.cascade.push.internal.PushRequestStore;
-import app.cascade.push.internal.UndoChunkPlanner;
 import app.cascade.push.internal.UndoRequests;
 import app.cascade.push.job.PushJobScheduler;
 import app.cascade.security.CurrentUser;
@@ -20,7 +14,6 @@ import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
 import app.cascade.tenancy.TenantRegistry;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +26,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,15 +67,12 @@ public class PushRequestService {
     private final PushRequestResults results;
     private final IdempotencyKeys keys;
     private final UndoRequests undos;
-    private final UndoChunkPlanner undoPlanner;
-    private final ChunkSettings chunks;
 
     public PushRequestService(TenantRegistry registry, PushService pushes, PushRequestStore store,
                               PushJobScheduler jobs, PushAdmission admission, CurrentUserService users,
                               CurrentTenant currentTenant, DistrictSettings settings, PushEvents events,
                               PlatformTransactionManager transactions, PushRequestResults results,
-                              IdempotencyKeys keys, UndoRequests undos, UndoChunkPlanner undoPlanner,
-                              ChunkSettings chunks) {
+                              IdempotencyKeys keys, UndoRequests undos) {
         this.registry = registry;
         this.pushes = pushes;
         this.store = store;
@@ -97,8 +86,6 @@ public class PushRequestService {
         this.results = results;
         this.keys = keys;
         this.undos = undos;
-        this.undoPlanner = undoPlanner;
-        this.chunks = chunks;
     }
 
     /**
@@ -232,63 +219,6 @@ public class PushRequestService {
             PushRequestResults.Counted c = counted.getOrDefault(r.id(), PushRequestResults.Counted.NOTHING);
             return new PushRequestDetails(r, c.results(), c.hasReportRows(), undoable.contains(r.id()));
         }).toList();
-    }
-
-    /**
-     * Undoes a finished push (issue 18): stores a request of kind UNDO that puts back every course the push changed,
-     * unless it changed since, and after its commit schedules its job (the same job and executor as a push). Refused
-     * ({@link PushStateException}, saying why) unless the push may be undone (see {@link #undoPreview}).
-     *
-     * @return the undo request's id
-     */
-    @PreAuthorize("hasRole('PUSH_ADMIN')")
-    public UUID undo(UUID pushId) {
-        requireNoTransaction();
-        return admission.admit(() -> {
-            Tenant tenant = currentTenant.require();
-            UUID id;
-            try {
-                id = tx.execute(s -> {
-                    PushRequestView push = undos.requireUndoable(pushId);
-                    CurrentUser user = users.current().orElseThrow();
-                    UUID undo = undos.create(push, user.username(), user.displayName(), PushStatus.QUEUED);
-                    store.setSubmitterEmail(undo, users.email().orElse(null));
-                    return undo;
-                });
-            } catch (DuplicateKeyException e) { // an undo of the same push committed meanwhile
-                id = null;
-            }
-            if (id == null) {
-                throw tx.execute(s -> undos.refusal(pushId));
-            }
-            jobs.enqueueOrLeaveToReconciler(tenant, id, Instant.now());
-            return id;
-        });
-    }
-
-    /**
-     * The dry run of {@link #undo}: the courses it will put back, with what it will re-create, restore or delete in
-     * each, and the courses it will not touch with their reason; planned as the undo plans, nothing written. The same
-     * refusals as the undo.
-     */
-    @PreAuthorize("hasRole('PUSH_ADMIN')")
-    @Transactional(readOnly = true)
-    public UndoPreview undoPreview(UUID pushId) {
-        undos.requireUndoable(pushId);
-        List<UndoPreview.Restore> restores = new ArrayList<>();
-        List<UndoPreview.Untouched> untouched = new ArrayList<>();
-        for (List<Long> chunk : chunks.cut(undos.courses(pushId))) {
-            ChunkPlanner.PlannedChunk planned = undoPlanner.preview(pushId, chunk);
-            for (CoursePlan plan : planned.plans()) {
-                CourseInput course = planned.course(plan.courseId());
-                if (plan.outcome() == CourseOutcome.SKIPPED) {
-                    untouched.add(UndoPreview.untouched(course, plan));
-                } else {
-                    restores.add(UndoPreview.restore(course, plan));
-                }
-            }
-        }
-        return new UndoPreview(pushId, restores, untouched);
     }
 
     /** Whether requests of the current district are waiting because Batch Reporting is off. */

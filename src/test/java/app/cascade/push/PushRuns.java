@@ -64,7 +64,7 @@ public final class PushRuns {
     }
 
     /**
-     * Stores the undo of push {@code pushId} as {@link PushRequestService#undo} stores it (refused the same way, by
+     * Stores the undo of push {@code pushId} as {@link PushUndoService#undo} stores it (refused the same way, by
      * the signed-in user, QUEUED now), then runs its job in this thread; returns the undo request's id.
      */
     public UUID undo(UUID pushId) {

@@ -46,6 +46,8 @@ class PushUndoIT {
     @Autowired
     PushRequestService requests;
     @Autowired
+    PushUndoService undoService;
+    @Autowired
     PushRequestStore store;
     @Autowired
     UndoRequests undos;
@@ -218,7 +220,7 @@ class PushUndoIT {
         f.mat.with(task("S2", "Semester 2"));
         String before = export();
         UUID push = runs.run(catalog(f, PushMode.OVERWRITE));
-        UndoPreview preview = requests.undoPreview(push);
+        UndoPreview preview = undoService.undoPreview(push);
         assertThat(preview.restores()).extracting(UndoPreview.Restore::courseId)
                 .containsExactly(f.eng1.id(), f.eng2.id(), f.mat1.id());
         assertThat(preview.untouched()).isEmpty();
@@ -249,26 +251,26 @@ class PushUndoIT {
         UUID push = runs.run(catalog(f, PushMode.PUSH_LOCKED));
         UUID undo = runs.undo(push);
 
-        assertThatThrownBy(() -> requests.undo(push)).isInstanceOf(PushStateException.class)
+        assertThatThrownBy(() -> undoService.undo(push)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining("undone already, by undo request " + undo + " (COMPLETED)");
-        assertThatThrownBy(() -> requests.undoPreview(push)).isInstanceOf(PushStateException.class)
+        assertThatThrownBy(() -> undoService.undoPreview(push)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining(undo.toString());
-        assertThatThrownBy(() -> requests.undo(undo)).isInstanceOf(PushStateException.class)
+        assertThatThrownBy(() -> undoService.undo(undo)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining("an undo cannot itself be undone");
 
         f.mat.with(task("S2", "Semester 2"));
         UUID purged = runs.run(catalog(f, PushMode.PUSH_LOCKED));
         f.inAlpha(() -> f.jdbc.update("with p as (update push_request set changes_purged_at = now() where id = ?)"
                 + " delete from push_change where request_id = ?", purged, purged));
-        assertThatThrownBy(() -> requests.undo(purged)).isInstanceOf(PushStateException.class)
+        assertThatThrownBy(() -> undoService.undo(purged)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining("cascade.push.changes.retention").hasMessageContaining("purged on");
 
         UUID nothing = runs.run(catalog(f, PushMode.PUSH_LOCKED));
-        assertThatThrownBy(() -> requests.undo(nothing)).isInstanceOf(PushStateException.class)
+        assertThatThrownBy(() -> undoService.undo(nothing)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining("kept no changes");
         UUID queued = f.inAlpha(() -> store.create(catalog(f, PushMode.PUSH_LOCKED), "alpha.push",
                 PushStatus.QUEUED, Instant.now()));
-        assertThatThrownBy(() -> requests.undo(queued)).isInstanceOf(PushStateException.class)
+        assertThatThrownBy(() -> undoService.undo(queued)).isInstanceOf(PushStateException.class)
                 .hasMessageContaining("Only a finished push can be undone; this one is QUEUED");
         assertThat(f.inAlpha(() -> f.jdbc.queryForObject("select count(*) from push_request where kind = 'UNDO'",
                 Long.class))).isEqualTo(1);

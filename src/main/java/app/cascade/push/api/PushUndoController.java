@@ -3,6 +3,7 @@ package app.cascade.push.api;
 import app.cascade.api.Problem;
 import app.cascade.api.ProblemResponses;
 import app.cascade.push.PushRequestService;
+import app.cascade.push.PushUndoService;
 import app.cascade.push.UndoPreview;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -36,9 +37,11 @@ import java.util.UUID;
 @Tag(name = "Push requests")
 class PushUndoController {
 
+    private final PushUndoService undos;
     private final PushRequestService requests;
 
-    PushUndoController(PushRequestService requests) {
+    PushUndoController(PushUndoService undos, PushRequestService requests) {
+        this.undos = undos;
         this.requests = requests;
     }
 
@@ -60,7 +63,7 @@ class PushUndoController {
     @NotUndoable
     @ProblemResponses.ServerFailure
     ResponseEntity<PushRequestResource> undo(@PathVariable UUID id) {
-        UUID undo = requests.undo(id);
+        UUID undo = undos.undo(id);
         return ResponseEntity.accepted().location(URI.create(PushController.BASE + "/" + undo))
                 .body(PushRequestResource.of(requests.details(undo)));
     }
@@ -76,7 +79,7 @@ class PushUndoController {
     @NotUndoable
     @ProblemResponses.ServerFailure
     UndoPreview undoPreview(@PathVariable UUID id) {
-        return requests.undoPreview(id);
+        return undos.undoPreview(id);
     }
 
     /** 409: the push may not be undone, with the reason in words. */
