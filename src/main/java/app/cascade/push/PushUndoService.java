@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -113,5 +115,15 @@ public class PushUndoService {
             }
         }
         return new UndoPreview(pushId, restores, untouched);
+    }
+
+    /**
+     * Which of the requests may be undone now (the Batch Queue List's Undo buttons of a page), in one query; a
+     * request not of the district is simply not among them.
+     */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @Transactional(readOnly = true)
+    public Set<UUID> undoable(Collection<UUID> requestIds) {
+        return undos.undoable(requestIds);
     }
 }

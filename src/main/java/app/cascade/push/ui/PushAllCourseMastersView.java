@@ -6,6 +6,8 @@ import app.cascade.push.PushEvents;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
 import app.cascade.push.PushReportExporter;
+import app.cascade.push.PushUndoService;
+import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
 import app.cascade.tenancy.CurrentTenant;
 import com.vaadin.flow.component.html.H2;
@@ -26,9 +28,9 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.PUSH_ADMIN)
 class PushAllCourseMastersView extends VerticalLayout {
 
-    PushAllCourseMastersView(PushRequestService requests, PushService pushes, PushEvents events,
-                             CatalogService catalogs, CourseService courses, CurrentTenant tenant,
-                             PushReportExporter exporter) {
+    PushAllCourseMastersView(PushRequestService requests, PushService pushes, PushUndoService undos,
+                             PushEvents events, CatalogService catalogs, CourseService courses, CurrentTenant tenant,
+                             PushReportExporter exporter, CurrentUserService users) {
         addClassName("cascade-view");
         setId("push-all-course-masters");
         Paragraph intro = new Paragraph("Pushes the grading setup and course master attributes that are locked in "
@@ -36,7 +38,8 @@ class PushAllCourseMastersView extends VerticalLayout {
                 + "Consider running large pushes during off-hours with Submit to Batch.");
         intro.addClassName("cascade-intro");
         PushForm<?> form = new PushForm<>(courses.schoolYears(), PushScope.catalogs(catalogs::catalogsForYear));
-        add(new H2("Push All Course Masters"), intro, new PushTool(new PushTool.Services(requests, pushes, events,
-                exporter, tenant.require().id(), tenant.require().timeZone()), form));
+        add(new H2("Push All Course Masters"), intro, new PushTool(new PushTool.Services(requests, pushes, undos,
+                users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false), events, exporter,
+                tenant.require().id(), tenant.require().timeZone()), form));
     }
 }

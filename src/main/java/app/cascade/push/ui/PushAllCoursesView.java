@@ -5,6 +5,8 @@ import app.cascade.push.PushEvents;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushService;
 import app.cascade.push.PushReportExporter;
+import app.cascade.push.PushUndoService;
+import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
 import app.cascade.tenancy.CurrentTenant;
 import com.vaadin.flow.component.html.H2;
@@ -26,8 +28,9 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.PUSH_ADMIN)
 class PushAllCoursesView extends VerticalLayout {
 
-    PushAllCoursesView(PushRequestService requests, PushService pushes, PushEvents events, CourseService courses,
-                       CurrentTenant tenant, PushReportExporter exporter) {
+    PushAllCoursesView(PushRequestService requests, PushService pushes, PushUndoService undos, PushEvents events,
+                       CourseService courses, CurrentTenant tenant, PushReportExporter exporter,
+                       CurrentUserService users) {
         addClassName("cascade-view");
         setId("push-all-courses");
         Paragraph intro = new Paragraph("Pushes the categories, grade calc options and composite grades of every "
@@ -35,7 +38,8 @@ class PushAllCoursesView extends VerticalLayout {
                 + "a master for its sections. Consider running large pushes during off-hours with Submit to Batch.");
         intro.addClassName("cascade-intro");
         PushForm<?> form = new PushForm<>(courses.schoolYears(), PushScope.courses(courses::calendars));
-        add(new H2("Push All Courses"), intro, new PushTool(new PushTool.Services(requests, pushes, events,
-                exporter, tenant.require().id(), tenant.require().timeZone()), form));
+        add(new H2("Push All Courses"), intro, new PushTool(new PushTool.Services(requests, pushes, undos,
+                users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false), events, exporter,
+                tenant.require().id(), tenant.require().timeZone()), form));
     }
 }

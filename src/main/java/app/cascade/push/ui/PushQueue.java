@@ -1,5 +1,6 @@
 package app.cascade.push.ui;
 
+import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushStatus;
@@ -24,12 +25,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Batch Queue List: the district's push requests scheduled in a date window (district time zone), newest first,
- * with live status, the settings used, who submitted it, the report, and Cancel / Restart. The window starts from a
+ * with live status, the settings used, who submitted it, the report, and Cancel / Restart / Undo. The window starts from a
  * week before to a week after today, so requests scheduled for the coming days show too. The service filters and
  * limits.
  */
@@ -53,17 +57,26 @@ class PushQueue extends VerticalLayout {
     /** Tells a screen reader each status change of the list (issue 15, WCAG 4.1.3). */
     private final LiveStatus live = new LiveStatus("push-live");
 
+    /** Which rows of the page may be undone now; empty for everyone but push admins. */
+    private transient Set<UUID> undoable = Set.of();
+    private final transient Function<List<UUID>, Set<UUID>> undoableOf;
+
     /**
-     * What the row buttons do. Cancel and Restart disable themselves on click; their action gets the way to enable
-     * the button again (after backing out or a refusal).
+     * What the row buttons do. Cancel, Restart and Undo disable themselves on click; their action gets the way to
+     * enable the button again (after backing out or a refusal).
+     *
+     * @param undoable which of a page's requests may be undone (one query per page), or null when the user may not
+     *                 undo: no Undo button then
      */
     record Actions(Consumer<PushRequestSummary> report, BiConsumer<PushRequestSummary, Runnable> cancel,
-                   BiConsumer<PushRequestSummary, Runnable> restart) {
+                   BiConsumer<PushRequestSummary, Runnable> restart, BiConsumer<PushRequestSummary, Runnable> undo,
+                   Function<List<UUID>, Set<UUID>> undoable) {
     }
 
     PushQueue(PushRequestService requests, ZoneId zone, Actions actions) {
         this.requests = requests;
         this.zone = zone;
+        this.undoableOf = actions.undoable();
         setPadding(false);
         LocalDate today = LocalDate.now(zone);
         from.setId("queue-from");
@@ -113,6 +126,8 @@ class PushQueue extends VerticalLayout {
         Instant start = from.getValue().atStartOfDay(zone).toInstant();
         Instant end = to.getValue().plusDays(1).atStartOfDay(zone).toInstant();
         List<PushRequestSummary> rows = requests.queue(start, end, top.getValue() ? TOP : ALL);
+        undoable = undoableOf == null ? Set.of()
+                : undoableOf.apply(rows.stream().map(PushRequestSummary::id).toList());
         grid.setItems(rows);
         live.statuses(rows);
     }
@@ -127,6 +142,11 @@ class PushQueue extends VerticalLayout {
 
     List<PushRequestSummary> rows() {
         return grid.getGenericDataView().getItems().toList();
+    }
+
+    /** Whether the row may be undone, as last refreshed (the report dialog offers Undo on it too). */
+    boolean undoable(PushRequestSummary r) {
+        return undoable.contains(r.id());
     }
 
     /** What was pushed: the catalog, the catalog and master (Push to Courses), or the Push All Courses tool. */
@@ -176,7 +196,7 @@ class PushQueue extends VerticalLayout {
         return cell;
     }
 
-    private static Component actions(PushRequestSummary r, Actions actions) {
+    private Component actions(PushRequestSummary r, Actions actions) {
         HorizontalLayout cell = new HorizontalLayout();
         cell.setSpacing(false);
         if (r.status() == PushStatus.COMPLETED || r.status() == PushStatus.COMPLETED_WITH_WARNINGS
@@ -189,10 +209,18 @@ class PushQueue extends VerticalLayout {
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             cell.add(cancel);
         }
-        if (r.status() == PushStatus.CANCELLED || r.status() == PushStatus.FAILED) {
+        // a failed undo is not restarted: the push it undoes may be undone again only through a new undo
+        if ((r.status() == PushStatus.CANCELLED || r.status() == PushStatus.FAILED) && r.kind() != PushKind.UNDO) {
             Button restart = small(new Button("Restart"));
             restart.addClickListener(e -> actions.restart().accept(r, () -> restart.setEnabled(true)));
             cell.add(restart);
+        }
+        if (undoable(r)) {
+            Button undo = small(new Button("Undo", VaadinIcon.ARROW_BACKWARD.create()));
+            // the visible word is shared by every row: the accessible name says which push it undoes
+            undo.setAriaLabel("Undo the push of " + pushed(r) + " (" + r.schoolYear() + ")");
+            undo.addClickListener(e -> actions.undo().accept(r, () -> undo.setEnabled(true)));
+            cell.add(undo);
         }
         return cell;
     }

@@ -10,8 +10,10 @@ import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushRestart;
 import app.cascade.push.PushService;
+import app.cascade.push.PushUndoService;
 import app.cascade.push.PushStateException;
 import app.cascade.push.PushValidationException;
+import app.cascade.push.UndoPreview;
 import app.cascade.push.PushReportExporter;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -28,21 +30,27 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * What every push tool shares below its title: the Batch Reporting banner, the {@link PushForm}, Preview and the
  * {@link PushActions} (Run Now, Run at, Submit to Batch), and the Batch Queue List, updated live from any node, with
- * Cancel (confirmed) and Restart (keeping the schedule; an Overwrite of a year that has started is confirmed).
+ * Cancel (confirmed), Restart (keeping the schedule; an Overwrite of a year that has started is confirmed) and,
+ * for a push admin, Undo of a finished push (its preview confirmed, in the row and in the report dialog).
  */
 class PushTool extends VerticalLayout {
 
     static final String BATCH_OFF = "Batch Reporting is turned off for this district. Push requests (Run Now "
             + "included) will wait in the Batch Queue List until a district admin turns Batch Reporting on.";
 
-    /** The services a push tool uses. */
-    record Services(PushRequestService requests, PushService pushes, PushEvents events,
-                    PushReportExporter exporter, String tenantId, ZoneId zone) {
+    /**
+     * The services a push tool uses.
+     *
+     * @param mayUndo whether the signed-in user may undo a push (role PUSH_ADMIN): else no Undo is offered
+     */
+    record Services(PushRequestService requests, PushService pushes, PushUndoService undos, boolean mayUndo,
+                    PushEvents events, PushReportExporter exporter, String tenantId, ZoneId zone) {
     }
 
     private final transient Services services;
@@ -65,7 +73,8 @@ class PushTool extends VerticalLayout {
             add(banner);
         }
         queue = new PushQueue(services.requests(), services.zone(),
-                new PushQueue.Actions(this::openReport, this::cancel, this::restart));
+                new PushQueue.Actions(this::openReport, this::cancel, this::restart, this::undo,
+                        services.mayUndo() ? ids -> services.undos().undoable(ids) : null));
         PushActions actions = new PushActions(new PushActions.Ids("push-run-now", "push-run-at", "push-submit-batch"),
                 form, services.requests(), services.zone(), "You will be notified when it ends.", at -> {
                     if (at != null) {
@@ -91,8 +100,33 @@ class PushTool extends VerticalLayout {
     }
 
     private void openReport(PushRequestSummary request) {
-        guarded(() -> new ReportDialog(request, services.pushes().reportRows(request.id()), services.exporter())
-                .open());
+        Runnable undo = queue.undoable(request) ? () -> undo(request, () -> { }) : null;
+        guarded(() -> new ReportDialog(request, services.pushes().reportRows(request.id()), services.exporter(),
+                undo).open());
+    }
+
+    /**
+     * Shows the undo's preview and asks first; "Undo push" stores the undo request, and a toast names it. A refusal
+     * of the preview shows as an error toast, of the undo in the dialog.
+     */
+    private void undo(PushRequestSummary request, Runnable enable) {
+        Optional<UndoPreview> preview = answered(() -> services.undos().undoPreview(request.id()));
+        enable.run();
+        if (preview.isEmpty()) {
+            queue.refresh();
+            return;
+        }
+        String what = describe(request);
+        new UndoDialog(what, preview.get(), () -> services.undos().undo(request.id()), id -> undone(what, id))
+                .open();
+    }
+
+    private void undone(String what, UUID undo) {
+        String when = services.requests().batchReportingOn() ? "is starting now"
+                : "is queued: it waits until a district admin turns Batch Reporting on";
+        Notification.show("Undo request " + undo + " of the push of " + what + " " + when
+                + ". You will be notified when it ends.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        queue.refresh();
     }
 
     /** Asks first; the red button cancels, and a toast says so. */

@@ -4,6 +4,7 @@ import app.cascade.push.PushRequestSummary;
 import app.cascade.push.engine.ReportRow;
 import app.cascade.push.PushReportExporter;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -16,10 +17,14 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 
-/** "Get the report": the rows a finished request wrote, filterable by reason, with the settings used. */
+/**
+ * "Get the report": the rows a finished request wrote, filterable by reason, with the settings used; Undo for a push
+ * that may be undone, offered to a push admin.
+ */
 class ReportDialog extends Dialog {
 
-    ReportDialog(PushRequestSummary request, List<ReportRow> rows, PushReportExporter exporter) {
+    /** @param undo opens the undo's confirmation (this dialog closes first); null when Undo is not offered */
+    ReportDialog(PushRequestSummary request, List<ReportRow> rows, PushReportExporter exporter, Runnable undo) {
         setId("report-dialog");
         setHeaderTitle("Push report: " + request.catalog() + " " + request.schoolYear());
         setWidth("min(90vw, 70em)");
@@ -36,6 +41,17 @@ class ReportDialog extends Dialog {
                 download("report-pdf", "Download PDF", exporter.fileName(id, "pdf"), "application/pdf",
                         () -> exporter.pdf(id)),
                 new Button("Close", e -> close()));
+        if (undo != null) {
+            Button undoButton = new Button("Undo", VaadinIcon.ARROW_BACKWARD.create(), e -> {
+                close();
+                undo.run();
+            });
+            undoButton.setId("report-undo");
+            undoButton.setAriaLabel("Undo this push");
+            undoButton.setDisableOnClick(true);
+            undoButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            getFooter().addComponentAsFirst(undoButton);
+        }
     }
 
     /** A link whose file is made when clicked, in the download request (which passes the security filters). */

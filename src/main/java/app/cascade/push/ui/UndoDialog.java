@@ -1,0 +1,151 @@
+package app.cascade.push.ui;
+
+import app.cascade.push.PushBusyException;
+import app.cascade.push.PushNotFoundException;
+import app.cascade.push.PushStateException;
+import app.cascade.push.UndoPreview;
+import app.cascade.push.engine.PlanCounts;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Asks before an undo (issue 18) with its dry run: the courses it will put back, with what it re-creates, restores
+ * or deletes in each, and apart the courses it will leave as they are, each with its reason. Cancel is focused first,
+ * as in the other confirmations; "Undo push" disables itself on click. A refusal shows in the dialog, and "Undo push"
+ * stays disabled then: a push refused once (undone already, changes purged) stays refused.
+ */
+class UndoDialog extends Dialog {
+
+    static final String NONE = "None.";
+
+    final Button confirm = new Button("Undo push");
+    final Button cancel = new Button("Cancel", e -> close());
+    final Paragraph error = new Paragraph();
+
+    /**
+     * @param what   the push as the queue names it, e.g. "High School Catalog (26-27)"
+     * @param undo   stores the undo; returns its request id
+     * @param undone called with the undo request's id once stored, after the dialog closed
+     */
+    UndoDialog(String what, UndoPreview preview, Supplier<UUID> undo, Consumer<UUID> undone) {
+        setId("undo-dialog");
+        setHeaderTitle("Undo the push of " + what + "?");
+        setWidth("min(95vw, 50em)");
+        setMaxHeight("90vh");
+        Paragraph summary = new Paragraph(summary(preview));
+        summary.setId("undo-summary");
+        error.setId("undo-error");
+        error.getElement().setAttribute("role", "alert");
+        error.addClassName("cascade-status-message");
+        error.setVisible(false);
+        add(summary, error,
+                new H4("Courses it will put back"), restores(preview.restores()),
+                new H4("Courses it will leave as they are"), untouched(preview.untouched()));
+
+        cancel.setId("undo-cancel");
+        cancel.setAutofocus(true);
+        confirm.setId("undo-confirm");
+        confirm.setAriaLabel("Undo the push of " + what);
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(e -> confirmed(undo, undone));
+        getFooter().add(cancel, confirm);
+        addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                cancel.focus();
+            }
+        });
+    }
+
+    private void confirmed(Supplier<UUID> undo, Consumer<UUID> undone) {
+        UUID id;
+        try {
+            id = undo.get();
+        } catch (PushBusyException e) { // the catalog is being pushed: a later click may pass
+            refused(e.getMessage());
+            confirm.setEnabled(true);
+            return;
+        } catch (PushStateException | PushNotFoundException e) {
+            refused(e.getMessage());
+            return;
+        }
+        close();
+        undone.accept(id);
+    }
+
+    private void refused(String message) {
+        error.setText(message);
+        error.setVisible(true);
+    }
+
+    /** "Nothing has been changed yet. The undo will put back 2 courses: …; it will leave 1 course as it is." */
+    static String summary(UndoPreview preview) {
+        PlanCounts t = preview.restores().stream().map(UndoPreview.Restore::counts)
+                .reduce(PlanCounts.ZERO, PlanCounts::plus);
+        return "Nothing has been changed yet. The undo will put back " + courses(preview.restores().size())
+                + ": re-create %d items, restore %d, delete %d and restore %d Course Info fields; ".formatted(
+                t.created(), t.updated(), t.deleted(), t.courseInfoFields())
+                + "it will leave " + courses(preview.untouched().size()) + " as they are. Grades, scores and "
+                + "assignments are never changed.";
+    }
+
+    private static String courses(int n) {
+        return n + (n == 1 ? " course" : " courses");
+    }
+
+    private static Component restores(List<UndoPreview.Restore> restores) {
+        UnorderedList list = list("undo-restores");
+        for (UndoPreview.Restore r : restores) {
+            PlanCounts c = r.counts();
+            UnorderedList changes = new UnorderedList();
+            r.changes().forEach(ch -> changes.add(wrapping(new ListItem(ch.action() + ": " + ch.dataType() + " "
+                    + ch.item() + (ch.section() == null || ch.section().isBlank() ? "" : " (" + ch.section() + ")")))));
+            list.add(wrapping(new ListItem(new Span(course(r.school(), r.courseNumber(), r.courseName())
+                    + ": re-creates %d, restores %d, deletes %d".formatted(c.created(), c.updated(), c.deleted())
+                    + (c.courseInfoFields() == 0 ? "" : ", restores %d Course Info fields".formatted(
+                    c.courseInfoFields()))), changes)));
+        }
+        return restores.isEmpty() ? none("undo-restores") : list;
+    }
+
+    private static Component untouched(List<UndoPreview.Untouched> untouched) {
+        UnorderedList list = list("undo-untouched");
+        untouched.forEach(u -> list.add(wrapping(new ListItem(course(u.school(), u.courseNumber(), u.courseName())
+                + ": " + u.reason().label()))));
+        return untouched.isEmpty() ? none("undo-untouched") : list;
+    }
+
+    private static String course(String school, String number, String name) {
+        return number + " " + name + " (" + school + ")";
+    }
+
+    private static UnorderedList list(String id) {
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        return list;
+    }
+
+    private static Paragraph none(String id) {
+        Paragraph none = new Paragraph(NONE);
+        none.setId(id);
+        return none;
+    }
+
+    /** Long names wrap anywhere, so a 390 px phone never scrolls sideways. */
+    private static ListItem wrapping(ListItem item) {
+        item.getStyle().set("overflow-wrap", "anywhere");
+        return item;
+    }
+}
