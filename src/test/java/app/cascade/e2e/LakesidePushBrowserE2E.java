@@ -39,7 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>Restart it: the new request is scheduled for the same time;</li>
  *   <li>Run Now an Overwrite of 26-27 (a year that has started): the confirmation opens with Cancel focused;</li>
  *   <li>a real double click on Run Now in a master's Push to Courses dialog stores one request;</li>
- *   <li>at 390×844, Run at, Submit to Batch and the queue's dates scroll into view and take a click.</li>
+ *   <li>at 390×844, Run at, Submit to Batch and the queue's dates scroll into view and take a click;</li>
+ *   <li>still on the phone, Undo of the Overwrite of step 5 once it has completed: its dialog (Cancel focused, no
+ *   sideways scroll), then "Undo push": a toast names the undo request, and its row "Undo of …" reaches Completed
+ *   without a reload (issue 18).</li>
  * </ol>
  * Screenshots: {@code target/e2e/lakeside-push-ui-NN-*.png}.
  */
@@ -284,5 +287,47 @@ class LakesidePushBrowserE2E {
         browser.userClick(browser.await("#push-submit-batch", WAIT));
         browser.until(WAIT, "the toast", d -> toasts().contains("is scheduled for") ? true : null);
         browser.screenshot("phone-submitted");
+    }
+
+    @Test
+    @Order(8)
+    void step8_on_a_phone_undo_of_the_completed_overwrite_asks_with_its_preview_and_the_undo_row_completes_live() {
+        browser.driver.get(url(TOOL));
+        browser.settled(WAIT);
+        String undoButton = "#queue-grid vaadin-button[aria-label^='Undo the push of']";
+        WebElement undo = browser.until(Duration.ofMinutes(3), "the Undo of the completed Overwrite", d -> {
+            WebElement button = browser.deep(undoButton);
+            if (button == null) {
+                browser.click(browser.await("#queue-refresh", WAIT));
+                browser.settled(WAIT);
+            }
+            return button;
+        });
+        browser.click(undo);
+        browser.await("#undo-dialog", WAIT);
+        browser.await("#undo-summary", WAIT);
+        browser.until(WAIT, "Cancel focused", d -> {
+            WebElement on = focused();
+            return on != null && "Cancel".equals(on.getText().trim()) ? true : null;
+        });
+        Object overflow = browser.js("""
+                const w = document.documentElement.clientWidth;
+                return document.documentElement.scrollWidth > w
+                    || [...document.querySelectorAll('#undo-summary, #undo-restores, #undo-untouched, #undo-confirm')]
+                        .some(el => el.getBoundingClientRect().right > w + 1);
+                """);
+        assertThat(overflow).as("the undo dialog fits the phone").isEqualTo(false);
+        assertThat(browser.pageText()).contains("Nothing has been changed yet", "Courses it will put back");
+        browser.screenshot("phone-undo-dialog");
+
+        browser.click(browser.await("#undo-confirm", WAIT));
+        browser.until(WAIT, "the undo toast", d -> toasts().contains("Undo request ") ? true : null);
+        browser.screenshot("phone-undo-stored");
+        // the row's cells are catalog | school year | status: "Undo of …" then, live, its status Completed
+        browser.until(Duration.ofMinutes(3), "the undo row completed without a reload", d -> queueText()
+                .matches("(?s).*Undo of [^|]*\\|[^|]*\\|\\s*Completed.*") ? true : null);
+        browser.screenshot("phone-undo-completed");
+        assertThat(requests().stream().filter(r -> "UNDO".equals(r.get("kind"))).toList()).singleElement()
+                .satisfies(r -> assertThat(r.get("status")).isEqualTo("COMPLETED"));
     }
 }
