@@ -119,9 +119,10 @@ public class PushUndoService {
 
     /**
      * Which of the requests may be undone now (the Batch Queue List's Undo buttons of a page), in one query; a
-     * request not of the district is simply not among them.
+     * request not of the district is simply not among them. Readable by a viewer, as the API's {@code links.undo}
+     * (and a screen refreshed live whatever the thread's user); only a push admin may undo.
      */
-    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    @PreAuthorize("hasRole('VIEWER')")
     @Transactional(readOnly = true)
     public Set<UUID> undoable(Collection<UUID> requestIds) {
         return undos.undoable(requestIds);

@@ -2,7 +2,6 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.KaribuSession;
-import app.cascade.catalog.TestUsers;
 import app.cascade.push.engine.PlanCounts;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -201,7 +200,7 @@ class UndoKaribuIT extends KaribuWithPushFixture {
     }
 
     @Test
-    void a_viewer_is_offered_no_undo_and_may_not_ask_which_pushes_may_be_undone() {
+    void a_viewer_is_offered_no_undo_and_may_neither_preview_nor_undo() {
         KaribuSession.open(context, "alpha.push");
         push = PushRuns.of(context).run(PushChangesIT.overwriteEverything(f));
         KaribuSession.close();
@@ -210,9 +209,9 @@ class UndoKaribuIT extends KaribuWithPushFixture {
         UI.getCurrent().navigate(PushQueueKaribuIT.ROUTE);
         assertThat(_find(Grid.class, spec -> spec.withId("queue-grid"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Undo"))).isEmpty();
-        assertThatThrownBy(() -> undoService.undoable(List.of(push))).isInstanceOf(AccessDeniedException.class);
-
-        TestUsers.signIn(context, "alpha.push");
-        assertThat(undoService.undoable(List.of(push))).containsExactly(push);
+        assertThatThrownBy(() -> undoService.undoPreview(push)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> undoService.undo(push)).isInstanceOf(AccessDeniedException.class);
+        assertThat(undoService.undoable(List.of(push))).as("as the API's links.undo").containsExactly(push);
+        assertThat(undoCount()).isZero();
     }
 }
