@@ -1,5 +1,6 @@
 package app.cascade.push.ui;
 
+import app.cascade.catalog.Plural;
 import app.cascade.push.PushBusyException;
 import app.cascade.push.PushNotFoundException;
 import app.cascade.push.PushStateException;
@@ -94,11 +95,29 @@ class UndoDialog extends Dialog {
     static String summary(UndoPreview preview) {
         PlanCounts t = preview.restores().stream().map(UndoPreview.Restore::counts)
                 .reduce(PlanCounts.ZERO, PlanCounts::plus);
+        int left = preview.untouched().size();
         return "Nothing has been changed yet. The undo will put back " + courses(preview.restores().size())
-                + ": re-create %d items, restore %d, delete %d and restore %d Course Info fields; ".formatted(
-                t.created(), t.updated(), t.deleted(), t.courseInfoFields())
-                + "it will leave " + courses(preview.untouched().size()) + " as they are. Grades, scores and "
-                + "assignments are never changed.";
+                + (preview.restores().isEmpty() ? "" : " (" + what(t, "re-create", "restore", "delete") + ")")
+                + (left == 0 ? "" : "; it will leave " + courses(left) + (left == 1 ? " as it is" : " as they are"))
+                + ". Grades, scores and assignments are never changed.";
+    }
+
+    /** The counts that are not zero, in words: "re-creates 2 items, restores 1 item"; "nothing" when all are. */
+    static String what(PlanCounts c, String create, String update, String delete) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (c.created() > 0) {
+            parts.add(create + " " + Plural.of(c.created(), "item"));
+        }
+        if (c.updated() > 0) {
+            parts.add(update + " " + Plural.of(c.updated(), "item"));
+        }
+        if (c.deleted() > 0) {
+            parts.add(delete + " " + Plural.of(c.deleted(), "item"));
+        }
+        if (c.courseInfoFields() > 0) {
+            parts.add(update + " " + Plural.of(c.courseInfoFields(), "Course Info field"));
+        }
+        return parts.isEmpty() ? "nothing to change" : String.join(", ", parts);
     }
 
     private static String courses(int n) {
@@ -113,9 +132,7 @@ class UndoDialog extends Dialog {
             r.changes().forEach(ch -> changes.add(wrapping(new ListItem(ch.action() + ": " + ch.dataType() + " "
                     + ch.item() + (ch.section() == null || ch.section().isBlank() ? "" : " (" + ch.section() + ")")))));
             list.add(wrapping(new ListItem(new Span(course(r.school(), r.courseNumber(), r.courseName())
-                    + ": re-creates %d, restores %d, deletes %d".formatted(c.created(), c.updated(), c.deleted())
-                    + (c.courseInfoFields() == 0 ? "" : ", restores %d Course Info fields".formatted(
-                    c.courseInfoFields()))), changes)));
+                    + ": " + what(c, "re-creates", "restores", "deletes")), changes)));
         }
         return restores.isEmpty() ? none("undo-restores") : list;
     }
