@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The formats of every report endpoint, chosen by {@code Accept} (content negotiation): JSON (the rows, paged by
  * {@link Paging}), CSV (UTF-8 with a BOM, the whole report) or PDF (the whole report). The mapping declares
- * {@link #PRODUCES}, so Spring answers 406 when none fits; the first acceptable type in the client's order decides,
+ * {@code produces = {TEXT_CSV_VALUE, APPLICATION_PDF_VALUE, APPLICATION_JSON_VALUE}} (an annotation takes no array
+ * constant), so Spring answers 406 when none fits; the first acceptable type in the client's order decides,
  * and a wildcard (or no {@code Accept}) means CSV, as the push report has always answered.
  */
 public enum ReportFormat {
@@ -22,9 +23,6 @@ public enum ReportFormat {
 
     public static final String TEXT_CSV_VALUE = "text/csv";
     public static final MediaType TEXT_CSV = MediaType.parseMediaType(TEXT_CSV_VALUE);
-    /** The {@code produces} of a report mapping. */
-    public static final String[] PRODUCES = {TEXT_CSV_VALUE, MediaType.APPLICATION_PDF_VALUE,
-            MediaType.APPLICATION_JSON_VALUE};
 
     public static ReportFormat of(NativeWebRequest request) throws HttpMediaTypeNotAcceptableException {
         return of(new HeaderContentNegotiationStrategy().resolveMediaTypes(request));
