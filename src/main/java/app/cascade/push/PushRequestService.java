@@ -67,12 +67,13 @@ public class PushRequestService {
     private final PushRequestResults results;
     private final IdempotencyKeys keys;
     private final UndoRequests undos;
+    private final PushUndoService undoService;
 
     public PushRequestService(TenantRegistry registry, PushService pushes, PushRequestStore store,
                               PushJobScheduler jobs, PushAdmission admission, CurrentUserService users,
                               CurrentTenant currentTenant, DistrictSettings settings, PushEvents events,
                               PlatformTransactionManager transactions, PushRequestResults results,
-                              IdempotencyKeys keys, UndoRequests undos) {
+                              IdempotencyKeys keys, UndoRequests undos, PushUndoService undoService) {
         this.registry = registry;
         this.pushes = pushes;
         this.store = store;
@@ -86,6 +87,7 @@ public class PushRequestService {
         this.results = results;
         this.keys = keys;
         this.undos = undos;
+        this.undoService = undoService;
     }
 
     /**
@@ -257,7 +259,8 @@ public class PushRequestService {
                     + request.status());
         }
         if (request.kind() == PushKind.UNDO) {
-            throw new PushStateException("An undo is not restarted: a push is undone once");
+            // runs again as itself, now, and overwrites nothing it was not asked to (decision 0024)
+            return new PushRestart(store.summary(id).orElseThrow(), null, false);
         }
         Instant now = Instant.now();
         Instant runAt = request.scheduledAt().isAfter(now) ? request.scheduledAt() : null;
@@ -271,13 +274,17 @@ public class PushRequestService {
      * A cancelled or failed request runs again as a new request with the same settings and the same schedule: at
      * its scheduled time while that is still ahead, else now. Restarting an Overwrite of a school year that has
      * started is refused unless {@code overwriteConfirmed}, as the push forms ask before a new one (decision 0019).
+     * An undo runs again as itself, now ({@link PushUndoService#restart}, decision 0024).
      *
-     * @return the new request's id
+     * @return the new request's id; an undo's own id
      */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
     public UUID restart(UUID id, boolean overwriteConfirmed) {
         requireNoTransaction();
         PushRestart plan = tx.execute(s -> restartPlan(id));
+        if (plan.request().kind() == PushKind.UNDO) {
+            return undoService.restart(id);
+        }
         if (plan.overwriteAsksFirst() && !overwriteConfirmed) {
             throw new PushValidationException("confirmOverwrite", "This request overwrites the course and section"
                     + " data of " + plan.request().schoolYear() + ", a school year that has started: confirm the"

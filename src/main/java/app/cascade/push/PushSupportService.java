@@ -3,6 +3,7 @@ package app.cascade.push;
 import app.cascade.push.internal.PushRequestAudit;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.PushRequestsNeedingAttention;
+import app.cascade.push.internal.UndoRequests;
 import app.cascade.push.job.PushJobScheduler;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
@@ -44,11 +45,12 @@ public class PushSupportService {
     private final TransactionTemplate tx;
     private final PushRequestAudit audit;
     private final PushRequestsNeedingAttention attention;
+    private final UndoRequests undos;
 
     public PushSupportService(TenantRegistry registry, PushService pushes, PushRequestStore store,
                               PushJobScheduler jobs, CurrentUserService users, DistrictSettings settings,
                               PushEvents events, PlatformTransactionManager transactions, PushRequestAudit audit,
-                              PushRequestsNeedingAttention attention) {
+                              PushRequestsNeedingAttention attention, UndoRequests undos) {
         this.registry = registry;
         this.pushes = pushes;
         this.store = store;
@@ -59,6 +61,7 @@ public class PushSupportService {
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
         this.attention = attention;
+        this.undos = undos;
     }
 
     /** Failed requests of the last days, and stuck ones, are listed for support. */
@@ -88,9 +91,12 @@ public class PushSupportService {
      * takes a fresh snapshot; the courses the failed one committed come out unchanged (a push is idempotent, and their
      * memos skip them). It runs now, or waits like any request while the district's Batch Reporting is off.
      * <p>
+     * An undo is the exception: it runs again as itself (decision 0024; it has no master snapshot, and a second undo
+     * of the same push would take the courses the first restored for courses changed since the push).
+     * <p>
      * Called outside any transaction: the job is created after the commit, with no connection held.
      *
-     * @return the new request's id
+     * @return the new request's id; an undo's own id
      */
     @PreAuthorize("hasRole('SUPPORT')")
     public UUID retryFailed(String districtId, UUID requestId, String reason) {
@@ -103,6 +109,12 @@ public class PushSupportService {
             audit.retriedAs(requestId).ifPresent(earlier -> {
                 throw new PushStateException("This request was already retried, as request " + earlier);
             });
+            if (failed.kind() == PushKind.UNDO) { // an undo runs again as itself (decision 0024)
+                undos.requeue(requestId);
+                audit.record(requestId, PushRequestAction.Kind.RETRIED, call.actor(), call.actorName(),
+                        call.reason(), requestId);
+                return requestId;
+            }
             pushes.validate(failed.command());
             UUID id = store.create(failed.command(), failed.submittedBy(),
                     store.submitterName(requestId).orElse(null), PushStatus.QUEUED, Instant.now());
@@ -114,7 +126,8 @@ public class PushSupportService {
         }));
         log.info("Support {} retried push request {} of district {} as request {}: {}", call.actor(), requestId,
                 districtId, retry, call.reason());
-        events.publish(PushEvent.request(districtId, requestId, PushStatus.FAILED, 0, null));
+        events.publish(PushEvent.request(districtId, requestId, retry.equals(requestId) ? PushStatus.QUEUED
+                : PushStatus.FAILED, 0, null));
         jobs.enqueueOrLeaveToReconciler(call.tenant(), retry, Instant.now());
         return retry;
     }

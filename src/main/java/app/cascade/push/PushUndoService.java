@@ -93,6 +93,25 @@ public class PushUndoService {
     }
 
     /**
+     * Runs a failed or cancelled undo again as itself (decision 0024): the same request, QUEUED now, resumes with the
+     * courses it had not committed; those it restored stay restored, with their report rows. Refused
+     * ({@link PushStateException}, saying why) for an undo in any other status, or once the push's changes are
+     * purged. {@link PushRequestService#restart} calls it for a request of kind UNDO.
+     *
+     * @return the undo request's id, unchanged
+     */
+    @PreAuthorize("hasRole('PUSH_ADMIN')")
+    public UUID restart(UUID undoId) {
+        PushRequestService.requireNoTransaction();
+        return admission.admit(() -> {
+            Tenant tenant = currentTenant.require();
+            tx.executeWithoutResult(s -> undos.requeue(undoId));
+            jobs.enqueueOrLeaveToReconciler(tenant, undoId, Instant.now());
+            return undoId;
+        });
+    }
+
+    /**
      * The dry run of {@link #undo}: the courses it will put back, with what it will re-create, restore or delete in
      * each, and the courses it will not touch with their reason; planned as the undo plans, nothing written. The same
      * refusals as the undo.

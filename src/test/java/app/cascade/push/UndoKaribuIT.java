@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Undo in the Batch Queue List and the report dialog (issue 18): offered to a push admin on a finished push that may
  * be undone (not on an undo, not once undone), its dialog lists the preview, confirm stores one UNDO request that the
- * queue shows, a refusal shows in the dialog, a failed undo offers no Restart. A real push run through
+ * queue shows, a refusal shows in the dialog, a failed undo restarts as itself (decision 0024). A real push run through
  * {@link PushRuns} on the {@link PushFixture}; real services, jobs and database.
  */
 @CascadeIntegrationTest
@@ -184,7 +184,7 @@ class UndoKaribuIT extends KaribuWithPushFixture {
     }
 
     @Test
-    void the_report_dialog_of_an_undoable_push_offers_undo_and_a_failed_undo_offers_no_restart() {
+    void the_report_dialog_of_an_undoable_push_offers_undo_and_a_failed_undo_restarts_as_itself() {
         pushedAndOpened();
         ButtonKt._click(_get(GridKt._getCellComponent(queue(), rowOf(push), "download"), Button.class,
                 spec -> spec.withText("Get the report")));
@@ -201,10 +201,18 @@ class UndoKaribuIT extends KaribuWithPushFixture {
         UI.getCurrent().navigate(PushQueueKaribuIT.ROUTE);
 
         assertThat(rows().get(rowOf(undo)).status()).isEqualTo(PushStatus.FAILED);
-        assertThat(rowButtons(undo)).containsExactly("Get the report");
+        assertThat(rowButtons(undo)).containsExactly("Get the report", "Restart");
         ButtonKt._click(_get(GridKt._getCellComponent(queue(), rowOf(push), "download"), Button.class,
                 spec -> spec.withText("Get the report")));
         assertThat(_find(Button.class, spec -> spec.withId("report-undo"))).isEmpty();
+        _get(Dialog.class, spec -> spec.withId("report-dialog")).close();
+
+        ButtonKt._click(_get(GridKt._getCellComponent(queue(), rowOf(undo), "download"), Button.class,
+                spec -> spec.withText("Restart")));
+        awaitUndoEnded();
+        assertThat(undoCount()).as("an undo restarts as itself, not as a second undo").isOne();
+        assertThat(f.inAlpha(() -> f.jdbc.queryForObject("select status from push_request where id = ?",
+                String.class, undo))).isEqualTo("COMPLETED_WITH_WARNINGS");
     }
 
     @Test

@@ -191,8 +191,10 @@ class PushController {
             description = "Runs again as a new request with the same settings and the same schedule: at its "
                     + "`scheduledAt` while that is still ahead, else now. Restarting an Overwrite of a school year "
                     + "that has started needs `confirmOverwrite=true` (else 400, field `confirmOverwrite`), as the "
-                    + "app asks before a new one. Requires PUSH_ADMIN.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the new request; `Location` is its URL")
+                    + "app asks before a new one. An undo (kind `UNDO`) runs again as itself, now, resuming with the "
+                    + "courses it had not restored (a push is undone once). Requires PUSH_ADMIN.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the new request (an undo: the same request);"
+            + " `Location` is its URL")
     @ProblemResponses.BadField
     @ProblemResponses.PushAdmin
     @ProblemResponses.NotFound

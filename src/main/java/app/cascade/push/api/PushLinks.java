@@ -1,6 +1,5 @@
 package app.cascade.push.api;
 
-import app.cascade.push.PushKind;
 import app.cascade.push.PushStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,18 +19,19 @@ record PushLinks(
                 + "row or the request has ended", nullable = true) Link report,
         @Schema(description = "Cancels it: DELETE; present while it is SCHEDULED or QUEUED (needs PUSH_ADMIN)",
                 nullable = true) Link cancel,
-        @Schema(description = "Runs it again as a new request: POST; present when it is CANCELLED or FAILED and not "
-                + "an undo (needs PUSH_ADMIN)", nullable = true) Link restart,
+        @Schema(description = "Runs it again: POST; present when it is CANCELLED or FAILED (needs PUSH_ADMIN). A push "
+                + "runs again as a new request; an undo as itself, resuming with the courses it had not restored",
+                nullable = true) Link restart,
         @Schema(description = "Undoes it as a new request of kind UNDO: POST; present when it may be undone (finished, "
                 + "not an undo, not undone yet, what it changed still kept; needs PUSH_ADMIN)", nullable = true)
         Link undo) {
 
-    static PushLinks of(UUID id, PushKind kind, PushStatus status, boolean hasReportRows, boolean undoable) {
+    static PushLinks of(UUID id, PushStatus status, boolean hasReportRows, boolean undoable) {
         String self = PushController.BASE + "/" + id;
         return new PushLinks(new Link(self, "GET"),
                 hasReportRows || status.isFinal() ? new Link(self + "/report", "GET") : null,
                 status == PushStatus.SCHEDULED || status == PushStatus.QUEUED ? new Link(self, "DELETE") : null,
-                kind != PushKind.UNDO && (status == PushStatus.CANCELLED || status == PushStatus.FAILED)
+                status == PushStatus.CANCELLED || status == PushStatus.FAILED
                         ? new Link(self + "/restart", "POST") : null,
                 undoable ? new Link(self + "/undo", "POST") : null);
     }

@@ -58,7 +58,7 @@ record PushRequestResource(UUID id, PushStatus status, PushKind kind, Instant sc
                 s.schoolYear(), s.coursesDone(), s.coursesTotal(), s.mode(), s.toSections(),
                 s.types().stream().sorted().toList(), s.pushedData(), s.submittedBy(), s.submitter(), s.message(),
                 s.lastAction() == null ? null : s.lastAction().describe(), s.startedAt(), s.finishedAt(), duration,
-                s.attempts(), s.ranOn(), Results.of(details.results()), PushLinks.of(s.id(), s.kind(), s.status(),
+                s.attempts(), s.ranOn(), Results.of(details.results()), PushLinks.of(s.id(), s.status(),
                         details.hasReportRows(), details.undoable()));
     }
 

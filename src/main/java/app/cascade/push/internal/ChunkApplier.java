@@ -48,8 +48,11 @@ class ChunkApplier {
         static final Applied NOTHING = new Applied(List.of(), List.of());
     }
 
-    /** Applies the chunk's plans for request {@code requestId}, whose changes the writes keep (PushWriter). */
-    Applied apply(UUID requestId, ChunkPlanner.PlannedChunk planned, PushPhases phases) {
+    /**
+     * Applies the chunk's plans for request {@code requestId}; with {@code keepChanges} (a push, not an undo) the
+     * writes keep what they change (PushWriter).
+     */
+    Applied apply(UUID requestId, boolean keepChanges, ChunkPlanner.PlannedChunk planned, PushPhases phases) {
         long t = System.nanoTime();
         List<CoursePlan> changing = planned.plans().stream().filter(p -> !p.changesNothing()).toList();
         List<Long> changingIds = changing.stream().map(CoursePlan::courseId).toList();
@@ -59,13 +62,13 @@ class ChunkApplier {
         Map<Long, List<Long>> before = changing.isEmpty() || writesBefore != null ? Map.of()
                 : loader.gradebookCounts(changingIds);
         t = phases.add("gradebook check before", t);
-        boolean applied = changing.isEmpty() || attempt(requestId, changing, changingIds, before,
+        boolean applied = changing.isEmpty() || attempt(requestId, keepChanges, changing, changingIds, before,
                 writesBefore, phases);
         t = phases.add("apply + verify", t);
         List<ChunkReport.Planned> courses = new ArrayList<>();
         List<CoursePlan> written = new ArrayList<>();
         for (CoursePlan plan : planned.plans()) {
-            String error = !applied && !plan.changesNothing() ? isolate(requestId, plan, phases) : null;
+            String error = !applied && !plan.changesNothing() ? isolate(requestId, keepChanges, plan, phases) : null;
             if (error == null) {
                 courses.add(new ChunkReport.Planned(plan.courseId(), plan.outcome().name(), plan.counts(),
                         plan.rows()));
@@ -85,12 +88,12 @@ class ChunkApplier {
     }
 
     /** Applies the whole chunk under one savepoint; false (rolled back) if anything fails. */
-    private boolean attempt(UUID requestId, List<CoursePlan> plans, List<Long> courseIds,
+    private boolean attempt(UUID requestId, boolean keepChanges, List<CoursePlan> plans, List<Long> courseIds,
                             Map<Long, List<Long>> before, Long writesBefore, PushPhases phases) {
         Savepoint savepoint = savepoint();
         try {
             long t = System.nanoTime();
-            writer.apply(requestId, plans, phases);
+            writer.apply(requestId, plans, keepChanges, phases);
             t = System.nanoTime();
             if (writesBefore != null) {
                 verifyNoGradebookWrites(courseIds.size() + " course(s)", writesBefore);
@@ -112,14 +115,14 @@ class ChunkApplier {
      * Applies one course under its own savepoint; the error message, or null when it succeeded. A course that fails
      * leaves no changes: they are written by the statements rolled back.
      */
-    private String isolate(UUID requestId, CoursePlan plan, PushPhases phases) {
+    private String isolate(UUID requestId, boolean keepChanges, CoursePlan plan, PushPhases phases) {
         Savepoint savepoint = savepoint();
         try {
             // one course: its counts before and after (for the message), and the rows written, when counted
             List<Long> course = List.of(plan.courseId());
             Map<Long, List<Long>> before = loader.gradebookCounts(course);
             Long writesBefore = loader.gradebookWrites();
-            writer.apply(requestId, List.of(plan), phases);
+            writer.apply(requestId, List.of(plan), keepChanges, phases);
             verifyInvariant(course, before);
             if (writesBefore != null) {
                 verifyNoGradebookWrites("course " + plan.courseId(), writesBefore);

@@ -43,7 +43,7 @@ class PushChunkSteps implements ChunkSteps {
         ChunkPlanner.PlannedChunk planned = split.toPlan().isEmpty() ? ChunkPlanner.PlannedChunk.empty()
                 : planner.plan(run, split.toPlan(), true, known);
         ChunkApplier.Applied applied = planned.plans().isEmpty() ? ChunkApplier.Applied.NOTHING
-                : applier.apply(run.request().id(), planned, run.phases());
+                : applier.apply(run.request().id(), true, planned, run.phases());
         memo.remember(run, split, planned, known, applied.written());
         return new ChunkReport(split.order(), split.hits(), applied.courses(), courseIds.size());
     }

@@ -61,6 +61,12 @@ public class PushRequestStore {
         return jdbc.query("select * from push_request where id = ?", PushRequestStore::map, id).stream().findFirst();
     }
 
+    /** The request, its row locked until the transaction ends. */
+    public Optional<PushRequestView> findLocked(UUID id) {
+        return jdbc.query("select * from push_request where id = ? for update", PushRequestStore::map, id).stream()
+                .findFirst();
+    }
+
     public void markRunning(UUID id, int coursesTotal) {
         jdbc.update("""
                 update push_request set status = 'RUNNING', started_at = coalesce(started_at, clock_timestamp()),

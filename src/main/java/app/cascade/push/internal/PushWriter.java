@@ -47,25 +47,26 @@ public class PushWriter {
     }
 
     /**
-     * Writes the plans of request {@code requestId}, keeping its changes when enabled. The writes run with
+     * Writes the plans of request {@code requestId}, keeping its changes when {@code keep} and enabled (an undo's
+     * writes keep none: an undo is not undone). The writes run with
      * {@code cascade.push_writes = 'on'} (transaction-local), so the per-course change stamps
      * (V9__course_push_stamps.sql) ignore them and the push takes no lock on a stamp row. The flag is set back to
      * 'off' when the writes succeed; when one fails, the caller's rollback to its savepoint (taken before this call)
      * restores the previous value.
      */
-    void apply(UUID requestId, List<CoursePlan> plans, PushPhases phases) {
+    void apply(UUID requestId, List<CoursePlan> plans, boolean keep, PushPhases phases) {
         jdbc.queryForObject("select set_config('cascade.push_writes', 'on', true)", String.class);
         Batch batch = new Batch(plans);
-        if (keepChanges) {
+        if (keep && keepChanges) {
             long t = System.nanoTime();
             PushChangeStatements changes = new PushChangeStatements(jdbc, requestId);
             changes.courses(plans, batch.infoChanges);
             t = phases.add("  apply: changes: push_change rows (+ Course Info)", t);
-            write(batch, changes);
+            write(batch, changes, phases);
             phases.add("  apply: writes, each keeping its changes", t);
         } else {
             long t = System.nanoTime();
-            write(batch, null);
+            write(batch, null, phases);
             t = phases.add("  apply: writes (changes not kept)", t);
             updateInfo(batch.infoChanges);
             phases.add("  apply: Course Info", t);
@@ -103,31 +104,35 @@ public class PushWriter {
     }
 
     /** The item statements; with {@code changes}, each wrapped so that it also keeps what it changed. */
-    private void write(Batch b, PushChangeStatements changes) {
+    private void write(Batch b, PushChangeStatements changes, PushPhases phases) {
         if (!b.sectionDeletes.isEmpty()) {
-            run(changes, "delete from section_item where id = any (?)", PushChangeStatements.Table.SECTION_ITEM,
-                    PushChangeStatements.Kind.DELETED, array("uuid", b.sectionDeletes));
+            run(changes, phases, "delete from section_item where id = any (?)",
+                    PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED,
+                    array("uuid", b.sectionDeletes));
         }
         if (!b.courseDeletes.isEmpty()) {
             Array ids = array("uuid", b.courseDeletes);
-            run(changes, "delete from section_item where course_item_id = any (?)",
+            run(changes, phases, "delete from section_item where course_item_id = any (?)",
                     PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED, ids);
-            run(changes, "delete from course_item where id = any (?)", PushChangeStatements.Table.COURSE_ITEM,
-                    PushChangeStatements.Kind.DELETED, ids);
+            run(changes, phases, "delete from course_item where id = any (?)",
+                    PushChangeStatements.Table.COURSE_ITEM, PushChangeStatements.Kind.DELETED, ids);
         }
-        insert(changes, PushChangeStatements.Table.COURSE_ITEM, b.courseInserts);
-        insert(changes, PushChangeStatements.Table.SECTION_ITEM, b.sectionInserts);
-        update(changes, PushChangeStatements.Table.COURSE_ITEM, b.courseUpdates);
-        update(changes, PushChangeStatements.Table.SECTION_ITEM, b.sectionUpdates);
+        insert(changes, phases, PushChangeStatements.Table.COURSE_ITEM, b.courseInserts);
+        insert(changes, phases, PushChangeStatements.Table.SECTION_ITEM, b.sectionInserts);
+        update(changes, phases, PushChangeStatements.Table.COURSE_ITEM, b.courseUpdates);
+        update(changes, phases, PushChangeStatements.Table.SECTION_ITEM, b.sectionUpdates);
     }
 
-    private void run(PushChangeStatements changes, String sql, PushChangeStatements.Table table,
+    /** Runs one write statement, timed per table and kind of change (a phase summed over the chunks). */
+    private void run(PushChangeStatements changes, PushPhases phases, String sql, PushChangeStatements.Table table,
                      PushChangeStatements.Kind kind, Object... args) {
+        long t = System.nanoTime();
         if (changes == null) {
             jdbc.update(sql, args);
         } else {
             changes.run(sql, table, kind, args);
         }
+        phases.add("    write: " + table.table + " " + kind.name().toLowerCase(java.util.Locale.ROOT), t);
     }
 
     private void updateInfo(List<CoursePlan> infoChanges) {
@@ -149,11 +154,12 @@ public class PushWriter {
                 SqlArrays.column(jdbc, "text", infoChanges, p -> p.newInfo().description())};
     }
 
-    private void insert(PushChangeStatements changes, PushChangeStatements.Table table, List<Write> writes) {
+    private void insert(PushChangeStatements changes, PushPhases phases, PushChangeStatements.Table table,
+                        List<Write> writes) {
         if (writes.isEmpty()) {
             return;
         }
-        run(changes, """
+        run(changes, phases, """
                 insert into %s (id, %s, item_type, code, name, task_code, term_code, weight, seq, calc_method,
                                 rounding, parts, %s, origin, residual, forced_no_calc, created_at)
                 select v.id, v.owner_id, v.item_type, v.code, v.name, v.task_code, v.term_code, v.weight, v.seq,
@@ -164,11 +170,12 @@ public class PushWriter {
                 PushChangeStatements.Kind.INSERTED, itemArrays(writes));
     }
 
-    private void update(PushChangeStatements changes, PushChangeStatements.Table table, List<Write> writes) {
+    private void update(PushChangeStatements changes, PushPhases phases, PushChangeStatements.Table table,
+                        List<Write> writes) {
         if (writes.isEmpty()) {
             return;
         }
-        run(changes, """
+        run(changes, phases, """
                 update %s t set code = v.code, name = v.name, task_code = v.task_code, term_code = v.term_code,
                     weight = v.weight, seq = v.seq, calc_method = v.calc_method, rounding = v.rounding,
                     parts = v.parts::jsonb, %s = v.link, origin = v.origin, residual = v.residual,

@@ -45,7 +45,9 @@ public class UndoChunkPlanner {
     /**
      * Plans putting the courses back as they were before push {@code pushId}, in the loader's course order. With
      * {@code lockRows} (the undo itself) the courses' stamp rows and course rows are locked first, so a change that
-     * commits meanwhile is either seen as a change since the push or waits for the undo's commit.
+     * commits meanwhile is either seen as a change since the push or waits for the undo's commit. A course with no
+     * stamp row is covered by its course row: an edit's stamp trigger must insert the row, and that insert's foreign
+     * key check waits for the course row (UndoChunkLocksIT).
      */
     ChunkPlanner.PlannedChunk plan(UUID pushId, List<Long> courseIds, boolean lockRows, PushPhases phases) {
         long t = System.nanoTime();

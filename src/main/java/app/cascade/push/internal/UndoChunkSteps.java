@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * An undo's chunk (issue 18): the undo's planner step ({@link UndoChunkPlanner}) plans putting the courses back, the
- * same applier step writes them (savepoint, gradebook guard, per-course isolation; PushWriter keeps the undo's writes
- * as its own changes), and the memos of the courses it wrote are dropped: those writes do not move the courses'
+ * same applier step writes them (savepoint, gradebook guard, per-course isolation; keeping no changes, since an undo
+ * is not undone), and the memos of the courses it wrote are dropped: those writes do not move the courses'
  * stamps, so a memo made before would still hold. A course already put back by an attempt that committed is done
  * (its result row), so a resumed undo never reaches it again.
  */
@@ -40,7 +40,7 @@ class UndoChunkSteps implements ChunkSteps {
                 "Request " + run.request().id() + " is not an undo"));
         ChunkPlanner.PlannedChunk planned = planner.plan(pushId, courseIds, true, run.phases());
         ChunkApplier.Applied applied = planned.plans().isEmpty() ? ChunkApplier.Applied.NOTHING
-                : applier.apply(run.request().id(), planned, run.phases());
+                : applier.apply(run.request().id(), false, planned, run.phases());
         memo.forget(applied.written().stream().filter(p -> !p.changesNothing()).map(CoursePlan::courseId).toList());
         List<Long> order = planned.chunk().courses().stream().map(CourseInput::id).toList();
         return new ChunkReport(order, Set.of(), applied.courses(), courseIds.size());

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The undo requests of the current district (issue 18, V17__push_undo.sql): an UNDO request names the push it undoes
- * in {@code push_request.undo_of}; at most one per push. Callers own the transaction.
+ * in {@code push_request.undo_of}; at most one per push, and a failed or cancelled one runs again as itself
+ * ({@link #requeue}, decision 0024). Callers own the transaction.
  */
 @Component
 public class UndoRequests {
@@ -81,17 +82,55 @@ public class UndoRequests {
     }
 
     private PushStateException refusal(UUID pushId, Facts facts) {
+        if (facts.undoneBy() != null && RESTARTABLE.contains(facts.undoStatus())) {
+            return new PushStateException("This push's undo, request " + facts.undoneBy() + ", is "
+                    + facts.undoStatus() + ": restart that undo (Restart in the Batch Queue List, or POST "
+                    + "/api/v1/pushes/" + facts.undoneBy() + "/restart); a push is undone once");
+        }
         if (facts.undoneBy() != null) {
             return new PushStateException("This push has been undone already, by undo request " + facts.undoneBy()
                     + " (" + facts.undoStatus() + "); a push is undone once");
         }
         if (facts.purgedAt() != null) {
-            return new PushStateException("What this push changed was kept for " + retention.toDays() + " days "
-                    + "(cascade.push.changes.retention) and purged on " + DistrictTime.format(facts.purgedAt(),
-                    currentTenant.require().timeZone()) + ": it can no longer be undone");
+            return purged(facts.purgedAt());
         }
         return new PushStateException("Push " + pushId + " kept no changes to undo: it changed no course, or it ran "
                 + "with cascade.push.changes.enabled off");
+    }
+
+    private PushStateException purged(Instant purgedAt) {
+        return new PushStateException("What this push changed was kept for " + retention.toDays() + " days "
+                + "(cascade.push.changes.retention) and purged on " + DistrictTime.format(purgedAt,
+                currentTenant.require().timeZone()) + ": it can no longer be undone");
+    }
+
+    /** The statuses of an undo that may run again as itself ({@link #requeue}). */
+    private static final Set<String> RESTARTABLE = Set.of(PushStatus.FAILED.name(), PushStatus.CANCELLED.name());
+
+    /**
+     * Runs a FAILED or CANCELLED undo again as itself (decision 0024): QUEUED now, its attempts counted afresh, the
+     * courses it committed kept with their results, so its job resumes with the courses not yet done, as after a
+     * crash. Refused, saying why, for an undo in any other status, and once the undone push's changes are purged.
+     * The row is locked first, so two restarts at once queue it once.
+     */
+    public void requeue(UUID undoId) {
+        PushRequestView undo = store.findLocked(undoId).orElseThrow(() -> new PushNotFoundException(undoId));
+        if (undo.kind() != PushKind.UNDO) {
+            throw new IllegalArgumentException("Request " + undoId + " is not an undo");
+        }
+        if (!RESTARTABLE.contains(undo.status().name())) {
+            throw new PushStateException("Only a cancelled or failed request can be restarted; this one is "
+                    + undo.status());
+        }
+        Facts facts = facts(undoOf(undoId).orElseThrow());
+        if (facts.purgedAt() != null) {
+            throw purged(facts.purgedAt());
+        }
+        jdbc.update("""
+                update push_request set status = 'QUEUED', scheduled_at = now(), finished_at = null, message = null,
+                    attempts = 0
+                where id = ?
+                """, undoId);
     }
 
     /** What decides whether a finished push may be undone. */

@@ -1,6 +1,5 @@
 package app.cascade.push.ui;
 
-import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.push.PushStatus;
@@ -209,8 +208,8 @@ class PushQueue extends VerticalLayout {
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             cell.add(cancel);
         }
-        // a failed undo is not restarted: the push it undoes may be undone again only through a new undo
-        if ((r.status() == PushStatus.CANCELLED || r.status() == PushStatus.FAILED) && r.kind() != PushKind.UNDO) {
+        // an undo restarts as itself (decision 0024), a push as a new request
+        if (r.status() == PushStatus.CANCELLED || r.status() == PushStatus.FAILED) {
             Button restart = small(new Button("Restart"));
             restart.addClickListener(e -> actions.restart().accept(r, () -> restart.setEnabled(true)));
             cell.add(restart);

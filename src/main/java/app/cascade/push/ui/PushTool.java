@@ -169,7 +169,11 @@ class PushTool extends VerticalLayout {
 
     private void restart(PushRequestSummary request, boolean overwriteConfirmed, String when, Runnable enable) {
         if (guarded(() -> services.requests().restart(request.id(), overwriteConfirmed))) {
-            Notification.show("The push of " + describe(request) + " was restarted: it " + when + ".")
+            Notification.show(request.kind() == PushKind.UNDO
+                            ? "The undo of the push of " + (request.catalog() == null ? "courses" : request.catalog())
+                            + " (" + request.schoolYear() + ") was restarted: it runs again now, with the courses it"
+                            + " had not restored yet."
+                            : "The push of " + describe(request) + " was restarted: it " + when + ".")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
         enable.run();
