@@ -6,7 +6,9 @@ import app.cascade.push.PushEvents;
 import app.cascade.push.PushEnded;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.security.CurrentUserService;
+import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
+import app.cascade.tenancy.TenantRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,37 +34,45 @@ public class NotificationService {
     private final PushEvents events;
     private final PushMailer mailer;
     private final TransactionTemplate tx;
+    private final TenantRegistry registry;
 
     public NotificationService(JdbcTemplate jdbc, CurrentUserService users, PushEvents events, PushMailer mailer,
-                               PlatformTransactionManager transactions) {
+                               PlatformTransactionManager transactions, TenantRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.users = users;
         this.events = events;
         this.mailer = mailer;
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** A push request reached a final status (its job, or the job reconciler, says so). Idempotent per request. */
+    /**
+     * A push request reached a final status (its job, or the job reconciler, says so). Idempotent per request. Its
+     * words ({@link PushEndedText}) say what an undo put back and left; mail and bell link to the request's report.
+     */
     @EventListener
     public void onPushEnded(PushEnded ended) {
         String tenantId = ended.tenantId();
         PushRequestSummary request = ended.request();
         UUID requestId = request.id();
-        PushRequestSummary summary = TenantContext.call(tenantId, () -> tx.execute(s -> {
+        ZoneId zone = registry.find(tenantId).map(Tenant::timeZone).orElse(ZoneOffset.UTC);
+        String title = PushEndedText.title(ended, zone);
+        String body = PushEndedText.body(ended);
+        Boolean stored = TenantContext.call(tenantId, () -> tx.execute(s -> {
             Integer existing = jdbc.queryForObject("select count(*) from notification where request_id = ?",
                     Integer.class, requestId);
             if (existing != null && existing > 0) {
-                return null;
+                return false;
             }
             jdbc.update("insert into notification (username, request_id, title, body, status) values (?, ?, ?, ?, ?)",
-                    request.submittedBy(), requestId, title(request), body(request), request.status().name());
-            return request;
+                    request.submittedBy(), requestId, title, body, request.status().name());
+            return true;
         }));
-        if (summary == null) {
+        if (!Boolean.TRUE.equals(stored)) {
             return;
         }
-        events.publish(PushEvent.notification(tenantId, requestId, summary.submittedBy()));
-        mailer.send(tenantId, ended.submitterEmail(), summary, title(summary), body(summary));
+        events.publish(PushEvent.notification(tenantId, requestId, request.submittedBy()));
+        mailer.send(tenantId, ended.submitterEmail(), request, title, body);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -90,23 +102,5 @@ public class NotificationService {
 
     private String username() {
         return users.current().orElseThrow().username();
-    }
-
-    static String title(PushRequestSummary r) {
-        String what = r.catalog() != null ? r.catalog() : r.master() != null ? "Course master " + r.master()
-                : "Push All Courses";
-        return what + " (" + r.schoolYear() + "): " + switch (r.status()) {
-            case COMPLETED -> "push completed";
-            case COMPLETED_WITH_WARNINGS -> "push completed with warnings";
-            case FAILED -> "push failed";
-            case CANCELLED -> "push cancelled";
-            default -> r.status().name().toLowerCase();
-        };
-    }
-
-    static String body(PushRequestSummary r) {
-        return r.mode().label() + (r.toSections() ? ", pushed to sections" : "") + ". Data: " + r.pushedData()
-                + ". Courses: " + r.coursesDone() + (r.coursesTotal() == null ? "" : " of " + r.coursesTotal())
-                + "." + (r.message() == null ? "" : " " + r.message());
     }
 }

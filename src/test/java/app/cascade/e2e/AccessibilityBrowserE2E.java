@@ -317,6 +317,39 @@ class AccessibilityBrowserE2E extends DemoBrowserJourney {
                 .contains(CATALOG, "26-27", "Overwrite existing course and section level data", "True"));
     }
 
+    @Test
+    @Order(7)
+    void the_undo_dialog_with_courses_to_put_back_and_courses_left_alone_passes_on_a_desktop_and_a_phone() {
+        // the latest push that changed courses, once ended; the others' changes purged, so its Undo is the only one
+        String push = browser.until(PUSH, "a finished push that changed courses", d -> inLakeside(() -> jdbc
+                .queryForList("""
+                        select r.id::text from push_request r where r.kind <> 'UNDO'
+                            and exists (select 1 from push_change c where c.request_id = r.id)
+                        order by r.submitted_at desc limit 1
+                        """, String.class)).stream().findFirst().filter(id -> inLakeside(() -> jdbc.queryForObject(
+                "select status in ('COMPLETED', 'COMPLETED_WITH_WARNINGS') from push_request where id = ?::uuid",
+                Boolean.class, id))).orElse(null));
+        inLakeside(() -> {
+            jdbc.update("delete from push_change where request_id <> ?::uuid", push);
+            // one course edited since the push: the undo will leave it as it is
+            return jdbc.update("update course set description = 'Edited after the push' where id = (select min("
+                    + "course_id) from push_change where request_id = ?::uuid)", push);
+        });
+        browser.devSignIn(base(), "lakeside.push");
+        browser.driver.get(base() + "/push-all-course-masters");
+        browser.settled(SHORT);
+        open("#queue-grid vaadin-button[aria-label^='Undo the push of']", "#undo-summary", "dialog-undo");
+        assertThat(browser.deep("ul#undo-restores")).as("courses it will put back").isNotNull();
+        assertThat(browser.deep("ul#undo-untouched")).as("courses it will leave as they are").isNotNull();
+
+        browser.phone();
+        browser.settled(SHORT);
+        check("dialog-undo-phone");
+        browser.desktop();
+        closeWithEscape();
+        assertNoFindings();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private void signInRegional() {

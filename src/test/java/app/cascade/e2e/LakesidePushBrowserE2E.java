@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>at 390×844, Run at, Submit to Batch and the queue's dates scroll into view and take a click;</li>
  *   <li>still on the phone, Undo of the Overwrite of step 5 once it has completed: its dialog (Cancel focused, no
  *   sideways scroll), then "Undo push": a toast names the undo request, and its row "Undo of …" reaches Completed
- *   without a reload (issue 18).</li>
+ *   without a reload; the bell lists the undo's notification in words ("Undo of the push of … completed: N courses
+ *   restored"), fitting the phone, and its title opens the undo's report (issue 18).</li>
  * </ol>
  * Screenshots: {@code target/e2e/lakeside-push-ui-NN-*.png}.
  */
@@ -329,5 +330,43 @@ class LakesidePushBrowserE2E {
         browser.screenshot("phone-undo-completed");
         assertThat(requests().stream().filter(r -> "UNDO".equals(r.get("kind"))).toList()).singleElement()
                 .satisfies(r -> assertThat(r.get("status")).isEqualTo("COMPLETED"));
+        String undoId = jdbc.queryForObject("select id::text from district_lakeside.push_request where kind = 'UNDO'",
+                String.class);
+
+        // the bell tells what the undo did, in words, and its title leads to the undo's report
+        browser.until(WAIT, "the undo's notification stored", d -> jdbc.queryForObject("select count(*) from"
+                + " district_lakeside.notification where request_id = ?::uuid", Integer.class, undoId) == 1 ? true
+                : null);
+        browser.click(browser.await("#notification-bell", WAIT));
+        browser.await(".cascade-notification-list", WAIT);
+        WebElement link = browser.until(WAIT, "the undo's notification", d -> (WebElement) browser.js("""
+                return [...document.querySelectorAll('.cascade-notification a')]
+                    .find(a => a.textContent.startsWith('Undo of the push of')) || null;
+                """));
+        assertThat(link.getText()).matches("Undo of the push of .+ \\(\\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M"
+                + " C[SD]T\\) completed: \\d+ courses? restored");
+        assertThat(link.getAttribute("href")).endsWith("push-all-course-masters?request=" + undoId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fit = (Map<String, Object>) browser.js("""
+                const w = document.documentElement.clientWidth;
+                const item = arguments[0].closest('.cascade-notification');
+                const r = item.getBoundingClientRect();
+                const px = el => parseFloat(getComputedStyle(el).fontSize);
+                return {sideways: document.documentElement.scrollWidth > w || r.left < 0 || r.right > w + 1,
+                        smallest: Math.min(...[arguments[0], ...item.querySelectorAll('p, span')].map(px))};
+                """, link);
+        browser.screenshot("phone-undo-notification");
+        assertThat(fit.get("sideways")).as("the bell's panel fits the phone").isEqualTo(false);
+        assertThat(((Number) fit.get("smallest")).doubleValue()).as("its smallest text, px")
+                .isGreaterThanOrEqualTo(12);
+
+        browser.userClick(link);
+        browser.await("#report-dialog", WAIT);
+        browser.until(WAIT, "the undo's report rows", d -> browser.pageText().contains("Restored as before the push")
+                ? true : null);
+        browser.settled(WAIT);
+        browser.screenshot("phone-undo-report-from-the-bell");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("request=" + undoId);
+        assertThat(browser.deep("#notification-dialog")).as("the bell's panel closed").isNull();
     }
 }

@@ -1,5 +1,6 @@
 package app.cascade.notifications.internal;
 
+import app.cascade.notifications.NotificationView;
 import app.cascade.push.PushRequestSummary;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
@@ -13,7 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * The e-mail about an ended push: status, settings, counts and a link. Sent only when mail is configured
+ * The e-mail about an ended push or undo: what happened, its settings and counts, and a link to its report. Sent only when mail is configured
  * ({@code spring.mail.host}) and the submitter has an address; a mail failure never fails the push.
  */
 @Component
@@ -43,7 +44,7 @@ public class PushMailer {
         message.setTo(to);
         message.setSubject("[Cascade] " + subject);
         message.setText(tenant.displayName() + "\n\n" + subject + "\n\n" + body + "\n\nReport: " + baseUrl
-                + "/push-all-course-masters?request=" + request.id() + "\n");
+                + "/" + NotificationView.reportPath(request.id()) + "\n");
         try {
             mail.send(message);
         } catch (MailException e) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -34,7 +35,8 @@ import java.util.Locale;
 
 /**
  * The header's bell: the signed-in user's unread notifications as a count, the list in a dialog (opening it marks
- * them read), and a toast at once when a push of theirs ends, on whatever node it ran.
+ * them read; a push admin's titles link to the request's report), and a toast at once when a push or undo of theirs
+ * ends, on whatever node it ran.
  */
 @SpringComponent
 @Scope("prototype")
@@ -93,17 +95,19 @@ public class NotificationBell extends Composite<Div> {
             empty.addClassName("cascade-empty");
             list.add(empty);
         }
+        boolean pushAdmin = user.hasRole(Roles.PUSH_ADMIN);
         for (NotificationView n : mine) {
-            Div item = new Div(new Span(n.title()), new Paragraph(n.body()),
+            Div item = new Div(title(n, pushAdmin, dialog), new Paragraph(n.body()),
                     new Span(TIME.format(n.createdAt().atZone(zone))));
             item.addClassName("cascade-notification");
+            item.getStyle().set("overflow-wrap", "anywhere"); // a long title wraps on a 390 px phone
             if (!n.read()) {
                 item.addClassName("cascade-notification-unread");
             }
             list.add(item);
         }
         dialog.add(list);
-        if (user.hasRole(Roles.PUSH_ADMIN)) {
+        if (pushAdmin) {
             Button toPush = new Button("Open Push All Course Masters", e -> {
                 dialog.close();
                 UI.getCurrent().navigate(PUSH_ROUTE);
@@ -115,6 +119,21 @@ public class NotificationBell extends Composite<Div> {
         dialog.open();
         notifications.markAllRead();
         refreshCount();
+    }
+
+    /**
+     * The notification's title; for a push admin, a link to its request's report (the Batch Queue List opens it), which
+     * closes the dialog. A viewer cannot open the push tools, so reads it as text.
+     */
+    private static Span title(NotificationView n, boolean pushAdmin, Dialog dialog) {
+        if (!pushAdmin || n.requestId() == null) {
+            return new Span(n.title());
+        }
+        Anchor report = new Anchor(n.reportPath(), n.title());
+        report.getElement().setAttribute("router-link", true);
+        report.getElement().addEventListener("click", e -> dialog.close());
+        report.addClassName("cascade-notification-report");
+        return new Span(report);
     }
 
     @Override
@@ -129,12 +148,13 @@ public class NotificationBell extends Composite<Div> {
 
     private void arrived() {
         refreshCount();
-        String title = notifications.mine(1).stream().findFirst().map(NotificationView::title)
-                .orElse("A push has ended");
+        NotificationView latest = notifications.mine(1).stream().findFirst().orElse(null);
+        String title = latest == null ? "A push has ended" : latest.title();
         // at the bottom: at the top it covered the header's bell, name and Sign out (seen in the journeys' screenshots)
         Notification toast = Notification.show(title, 6000, Notification.Position.BOTTOM_END);
-        toast.addThemeVariants(title.contains("failed") || title.contains("warnings")
-                ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+        boolean warn = latest != null && ("FAILED".equals(latest.status())
+                || "COMPLETED_WITH_WARNINGS".equals(latest.status()));
+        toast.addThemeVariants(warn ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package app.cascade.push.job;
 
 import app.cascade.push.PushEnded;
+import app.cascade.push.PushKind;
 import app.cascade.push.internal.PushRequestStore;
+import app.cascade.push.internal.UndoOutcomes;
 import app.cascade.tenancy.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -10,16 +12,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.UUID;
 
-/** Publishes {@link PushEnded} for a request whose final status has committed. */
+/** Publishes {@link PushEnded} for a request whose final status has committed, with what an undo did. */
 @Component
 class PushEndings {
 
     private final PushRequestStore store;
+    private final UndoOutcomes undos;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
 
-    PushEndings(PushRequestStore store, ApplicationEventPublisher publisher, PlatformTransactionManager transactions) {
+    PushEndings(PushRequestStore store, UndoOutcomes undos, ApplicationEventPublisher publisher,
+                PlatformTransactionManager transactions) {
         this.store = store;
+        this.undos = undos;
         this.publisher = publisher;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setReadOnly(true);
@@ -28,7 +33,8 @@ class PushEndings {
     void ended(String tenantId, UUID requestId) {
         TenantContext.call(tenantId, () -> tx.execute(s -> store.summary(requestId)
                         .map(summary -> new PushEnded(tenantId, summary,
-                                store.submitterEmail(requestId).orElse(null)))))
+                                store.submitterEmail(requestId).orElse(null),
+                                summary.kind() == PushKind.UNDO ? undos.of(requestId).orElse(null) : null))))
                 .ifPresent(publisher::publishEvent);
     }
 }

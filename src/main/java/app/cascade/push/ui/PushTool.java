@@ -99,6 +99,11 @@ class PushTool extends VerticalLayout {
         }
     }
 
+    /** Opens the report of request {@code id}, as the notification bell's and mail's link asks; else an error toast. */
+    void openReport(UUID id) {
+        answered(() -> services.requests().summary(id)).ifPresent(this::openReport);
+    }
+
     private void openReport(PushRequestSummary request) {
         Runnable undo = queue.undoable(request) ? () -> undo(request, () -> { }) : null;
         guarded(() -> new ReportDialog(request, services.pushes().reportRows(request.id()), services.exporter(),

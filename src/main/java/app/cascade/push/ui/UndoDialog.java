@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -51,9 +52,15 @@ class UndoDialog extends Dialog {
         error.getElement().setAttribute("role", "alert");
         error.addClassName("cascade-status-message");
         error.setVisible(false);
-        add(summary, error,
+        // a long preview scrolls the dialog: the region takes the keyboard's focus, so arrow keys scroll it too
+        Div region = new Div(summary, error,
                 new H4("Courses it will put back"), restores(preview.restores()),
                 new H4("Courses it will leave as they are"), untouched(preview.untouched()));
+        region.setId("undo-preview");
+        region.getElement().setAttribute("role", "region");
+        region.getElement().setAttribute("aria-label", "The undo's preview");
+        region.getElement().setAttribute("tabindex", "0");
+        add(region);
 
         cancel.setId("undo-cancel");
         cancel.setAutofocus(true);
