@@ -1,12 +1,10 @@
 package app.cascade.nodes;
 
 import app.cascade.bench.DistrictGenerator;
-import org.awaitility.Awaitility;
+import app.cascade.nodes.PushRequests.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
+import static app.cascade.nodes.PushRequests.export;
+import static app.cascade.nodes.PushRequests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +37,6 @@ class CrashRecoveryIT {
     static final String CLEAN = "district_clean";
     static final int CHUNK = 50;
     static final Duration START = Duration.ofMinutes(5);
-    static final List<String> GRADEBOOK = List.of("assignment", "score", "assignment_comment", "posted_grade");
 
     static NodesDatabase db;
     static Path tenants;
@@ -86,53 +85,8 @@ class CrashRecoveryIT {
         return node.awaitReady(START);
     }
 
-    record Progress(String status, int attempts, int done, Integer total) {
-        boolean isFinal() {
-            return status.startsWith("COMPLETED") || status.equals("FAILED") || status.equals("CANCELLED");
-        }
-    }
-
-    static Progress progress(String schema, UUID id) {
-        return db.jdbc().queryForObject("select status, attempts, courses_done, courses_total from " + schema
-                        + ".push_request where id = ?",
-                (rs, n) -> new Progress(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                        (Integer) rs.getObject(4)), id);
-    }
-
-    static Progress await(String schema, UUID id, String what, java.util.function.Predicate<Progress> condition,
-                          Duration atMost) {
-        AtomicReference<Progress> last = new AtomicReference<>();
-        Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Progress p = progress(schema, id);
-            last.set(p);
-            return condition.test(p);
-        });
-        return last.get();
-    }
-
-    static UUID submit(AppProcess node, String user, long catalog, long year) {
-        ResponseEntity<JsonNode> response = node.client(user).post().uri("/api/v1/pushes")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"catalogId\": %d, \"schoolYearId\": %d, \"mode\": \"OVERWRITE\", \"toSections\": true}"
-                        .formatted(catalog, year))
-                .retrieve().toEntity(JsonNode.class);
-        assertThat(response.getStatusCode().value()).as("submit: %s", response.getBody()).isEqualTo(202);
-        return UUID.fromString(response.getBody().path("id").asString());
-    }
-
-    static JsonNode export(AppProcess node, String user) {
-        ResponseEntity<byte[]> response = node.client(user).get().uri("/api/v1/district").retrieve()
-                .toEntity(byte[].class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        return Exports.parse(response.getBody());
-    }
-
-    static Map<String, Long> gradebook(String schema) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (String table : GRADEBOOK) {
-            counts.put(table, db.jdbc().queryForObject("select count(*) from " + schema + "." + table, Long.class));
-        }
-        return counts;
+    static Progress await(String schema, UUID id, String what, Predicate<Progress> condition, Duration atMost) {
+        return PushRequests.await(db, schema, id, what, condition, atMost);
     }
 
     /** Copies every row of the generated district into the clean district's schema (same ids, same UUIDs). */
@@ -169,8 +123,8 @@ class CrashRecoveryIT {
             copyDistrict(jdbc);
             return null;
         });
-        Map<String, Long> gradebookBefore = gradebook(CRASHED);
-        assertThat(gradebook(CLEAN)).isEqualTo(gradebookBefore);
+        Map<String, Long> gradebookBefore = PushRequests.gradebook(db, CRASHED);
+        assertThat(PushRequests.gradebook(db, CLEAN)).isEqualTo(gradebookBefore);
         JsonNode before = export(first, "crashed.push");
         Set<String> known = Exports.uuids(before);
         Map<String, String> coursesBefore = Exports.courses(before, known);
@@ -216,7 +170,7 @@ class CrashRecoveryIT {
         assertThat(end.done()).isEqualTo(total).isEqualTo(cleanEnd.done());
 
         // no grade lost
-        assertThat(gradebook(CRASHED)).isEqualTo(gradebookBefore);
+        assertThat(PushRequests.gradebook(db, CRASHED)).isEqualTo(gradebookBefore);
 
         // every course exactly as the clean run left it; where the clean run changed nothing, nothing changed
         JsonNode crashedAfter = export(fourth, "crashed.push");
@@ -255,9 +209,6 @@ class CrashRecoveryIT {
                 """.formatted(CRASHED), Long.class)).as("section items linked twice to one course item").isZero();
 
         // JobRunr: the job's last attempt succeeded
-        UUID job = db.jdbc().queryForObject("select job_id from " + CRASHED + ".push_request where id = ?",
-                UUID.class, crashed);
-        assertThat(db.jdbc().queryForObject("select state from jobrunr_jobs where id = ?", String.class,
-                job.toString())).isEqualTo("SUCCEEDED");
+        assertThat(PushRequests.jobState(db, CRASHED, crashed)).isEqualTo("SUCCEEDED");
     }
 }
