@@ -12,5 +12,10 @@ public enum PushKind {
      * The undo of a finished push ({@code push_request.undo_of}): puts back every course the push changed, unless it
      * changed since. Carries that push's catalog, master, year and mode; never submitted as a push.
      */
-    UNDO
+    UNDO;
+
+    /** What its report is called, in a dialog's and a PDF's title: "Push report", or "Undo report" for an undo. */
+    public String reportName() {
+        return this == UNDO ? "Undo report" : "Push report";
+    }
 }

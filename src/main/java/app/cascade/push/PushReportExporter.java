@@ -91,7 +91,8 @@ public class PushReportExporter {
     public byte[] pdf(UUID requestId) {
         PushRequestSummary request = requests.summary(requestId);
         List<ReportRow> rows = pushes.reportRows(requestId);
-        String title = currentTenant.require().displayName() + " — Push report: " + what(request) + ", "
+        String title = currentTenant.require().displayName() + " — " + request.kind().reportName() + ": "
+                + what(request) + ", "
                 + request.schoolYear();
         return ReportWriter.pdf(title, header(request), PDF_TABLE, rows, EMPTY);
     }
@@ -106,7 +107,8 @@ public class PushReportExporter {
     public String fileName(UUID requestId, String extension) {
         PushRequestSummary request = requests.summary(requestId);
         String what = (request.catalog() != null ? request.catalog() : "courses") + "-" + request.schoolYear();
-        return "push-report-" + what.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-"
+        String name = request.kind().reportName().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return name + "-" + what.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-"
                 + requestId.toString().substring(0, 8) + "." + extension;
     }
 

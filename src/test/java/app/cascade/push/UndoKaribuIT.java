@@ -14,6 +14,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -195,6 +196,11 @@ class UndoKaribuIT extends KaribuWithPushFixture {
         ButtonKt._click(byId(Button.class, "undo-confirm"));
         awaitUndoEnded();
         UUID undo = undoRequest();
+        // the notification's link (bell and mail) opens the undo's report, named for what it is
+        UI.getCurrent().navigate(PushQueueKaribuIT.ROUTE, QueryParameters.of("request", undo.toString()));
+        Dialog report = _get(Dialog.class, spec -> spec.withId("report-dialog"));
+        assertThat(report.getHeaderTitle()).isEqualTo("Undo report: High School Catalog 26-27");
+        report.close();
         f.inAlpha(() -> f.jdbc.update("update push_request set status = 'FAILED' where id = ?", undo));
 
         UI.getCurrent().navigate("catalogs");

@@ -113,7 +113,7 @@ class UndoRestartIT {
         f.inAlpha(() -> {
             // as PushJob leaves it after its last retry
             f.jdbc.update("update push_request set attempts = ? where id = ?", PushJob.RETRIES + 1, undo);
-            store.markFailed(undo, "The push failed: simulated failure after the first chunk");
+            store.markFailed(undo, "The undo failed: simulated failure after the first chunk");
             return null;
         });
         assertThat(count("select count(*) from push_course_result where request_id = ?", undo)).isEqualTo(2);

@@ -2,6 +2,7 @@ package app.cascade.push.job;
 
 import app.cascade.push.PushEvent;
 import app.cascade.push.PushEvents;
+import app.cascade.push.PushKind;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
 import app.cascade.push.internal.PushExecutor;
@@ -87,7 +88,8 @@ public class PushJob {
             endings.ended(tenantId, requestId);
         } catch (RuntimeException e) {
             if (attempt > RETRIES) {
-                tx.executeWithoutResult(s -> store.markFailed(requestId, "The push failed: " + e.getMessage()));
+                tx.executeWithoutResult(s -> store.markFailed(requestId, (found.get().kind() == PushKind.UNDO
+                        ? "The undo failed: " : "The push failed: ") + e.getMessage()));
                 events.publish(PushEvent.request(tenantId, requestId, PushStatus.FAILED, progress.done,
                         progress.total));
                 endings.ended(tenantId, requestId);

@@ -108,7 +108,7 @@ public class PushJobReconciler {
             if ("FAILED".equals(jobState) || request.attempts() > PushJob.RETRIES) {
                 String why = "FAILED".equals(jobState) ? "its job failed " + request.attempts() + " times"
                         : "it lost its job after " + request.attempts() + " attempts";
-                return fail(request, "The push failed: " + why + " (found by the job reconciler)");
+                return fail(request, "Failed: " + why + " (found by the job reconciler)");
             }
             Instant at = request.scheduledAt().isAfter(Instant.now()) ? request.scheduledAt() : Instant.now();
             UUID jobId = jobs.enqueue(registry.require(request.tenantId()), request.id(), at).orElse(null);

@@ -26,7 +26,7 @@ class ReportDialog extends Dialog {
     /** @param undo opens the undo's confirmation (this dialog closes first); null when Undo is not offered */
     ReportDialog(PushRequestSummary request, List<ReportRow> rows, PushReportExporter exporter, Runnable undo) {
         setId("report-dialog");
-        setHeaderTitle("Push report: " + request.catalog() + " " + request.schoolYear());
+        setHeaderTitle(request.kind().reportName() + ": " + request.catalog() + " " + request.schoolYear());
         setWidth("min(90vw, 70em)");
         setHeight("80vh");
         setResizable(true);
