@@ -103,7 +103,8 @@ final class PushChangeStatements {
     /**
      * Runs {@code write} (an insert, update or delete of {@code table} without RETURNING) and keeps the items it
      * changed as {@code kind}: the inserted ids, or the rows before (an update that left a row as it was keeps
-     * nothing).
+     * nothing). An item deleted and inserted again by the same request (an undo puts back a section item that goes
+     * with the course item it deletes, same id) keeps its row before, as UPDATED.
      */
     void run(String write, Table table, Kind kind, Object... writeArgs) {
         String sql = kind == Kind.INSERTED ? """
@@ -112,6 +113,7 @@ final class PushChangeStatements {
                 insert into push_item_change (request_id, course_id, section_id, item_id, kind)
                 select ?::uuid, %s, %s, w.id, 'INSERTED'
                 %s
+                on conflict (request_id, course_id, item_id) do update set kind = 'UPDATED'
                 """.formatted(write.strip(), table.owner, table.courseId(), table.sectionId(), table.from())
                 : """
                 with w as (
