@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CascadeIntegrationTest
 class UndoRandomDistrictsIT {
 
-    static final int DISTRICTS = 40;
+    static final int DISTRICTS = 60;
     static final int FIRST_SEED = 1_000;
 
     private static final List<Mode> MODES = List.of(new Mode(PushMode.PUSH_LOCKED, false),
