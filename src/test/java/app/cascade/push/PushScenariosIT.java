@@ -106,9 +106,17 @@ class PushScenariosIT {
 
     private UUID push(PushMode mode, boolean toSections, Set<LockType> types) {
         PushCommand command = PushCommand.catalog(f.catalog, f.current, mode, toSections, types);
-        UUID request = PushRuns.of(context).run(command);
+        UUID request = run(command);
         last = command;
         return request;
+    }
+
+    /**
+     * Runs one push of a scenario ({@link PushRuns}); every push of every scenario goes through here, so a subclass
+     * can act around each one (UndoScenariosIT undoes the last one).
+     */
+    protected UUID run(PushCommand command) {
+        return PushRuns.of(context).run(command);
     }
 
     private UUID pushAll(PushMode mode, boolean toSections) {
@@ -251,7 +259,7 @@ class PushScenariosIT {
         List<Map<String, Object>> before = f.courseItems(f.eng2.id());
 
         UUID catalogPush = pushAll(PushMode.OVERWRITE, true);
-        UUID masterPush = PushRuns.of(context).run(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
+        UUID masterPush = run(PushCommand.master(f.eng.id(), f.current, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
 
         assertThat(f.courseItems(f.eng2.id())).isEqualTo(before);
@@ -472,7 +480,7 @@ class PushScenariosIT {
         f.eng.with(task("S2", "Semester 2"));
         List<Map<String, Object>> pastBefore = f.courseItems(f.engPast.id());
 
-        PushRuns.of(context).run(PushCommand.catalog(f.catalog, f.past, PushMode.OVERWRITE, true,
+        run(PushCommand.catalog(f.catalog, f.past, PushMode.OVERWRITE, true,
                 EnumSet.allOf(LockType.class)));
 
         assertThat(f.courseItems(f.engPast.id())).anyMatch(r -> "S2".equals(r.get("match_key")));
