@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Removes the changes of the requests that finished before a given time, in the current district (decision 0023,
- * "Retention"): request by request, at most {@code batch} courses (their push_change rows, and with them their
- * push_item_change rows) per transaction, so a large push never makes one long transaction; when a request has no
+ * "Retention"): request by request, at most {@code batch} courses (their push_change and push_item_change rows)
+ * per transaction, so a large push never makes one long transaction; when a request has no
  * change left it gets {@code push_request.changes_purged_at}, which says from then on that its changes are gone.
  * Owns its transactions; call it with the district bound ({@code TenantContext}), outside a transaction.
  */
@@ -51,11 +51,18 @@ public class PushChangePurge {
         long total = 0;
         while (true) {
             Integer deleted = tx.execute(s -> {
-                int n = jdbc.update("""
-                        delete from push_change where request_id = ? and course_id in (
-                            select course_id from push_change where request_id = ? order by course_id limit ?)
-                        """, request, request, batch);
-                if (n == 0) {
+                Integer n = jdbc.queryForObject("""
+                        with c as (
+                            delete from push_change where request_id = ? and course_id in (
+                                select course_id from push_change where request_id = ? order by course_id limit ?)
+                            returning course_id),
+                        i as (
+                            delete from push_item_change where request_id = ? and course_id in (select course_id from c))
+                        select count(*) from c
+                        """, Integer.class, request, request, batch, request);
+                if (n == null || n == 0) {
+                    // with no push_change row left: the items of a course deleted since (V18: no cascade)
+                    jdbc.update("delete from push_item_change where request_id = ?", request);
                     jdbc.update("update push_request set changes_purged_at = now() where id = ?", request);
                 }
                 return n;
