@@ -197,9 +197,6 @@ public class PushSupportService {
 
     /** The request, its row locked until the transaction ends. */
     private PushRequestView locked(UUID requestId) {
-        if (!audit.lock(requestId)) {
-            throw new PushNotFoundException(requestId);
-        }
-        return store.find(requestId).orElseThrow(() -> new PushNotFoundException(requestId));
+        return store.findLocked(requestId).orElseThrow(() -> new PushNotFoundException(requestId));
     }
 }

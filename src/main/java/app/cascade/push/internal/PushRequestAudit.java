@@ -39,15 +39,6 @@ public class PushRequestAudit {
         this.snapshots = snapshots;
     }
 
-    /**
-     * Locks the request's row until the transaction ends, so that two support actions on one request (or an action
-     * and the job changing its status) take turns; false if there is no such request.
-     */
-    public boolean lock(UUID requestId) {
-        return !jdbc.queryForList("select 1 from push_request where id = ? for update", Integer.class, requestId)
-                .isEmpty();
-    }
-
     /** Records an action on the request, stamped with the transaction's time; returns it as stored. */
     public PushRequestAction record(UUID requestId, PushRequestAction.Kind action, String actor, String actorName,
                                     String reason, UUID relatedRequest) {

@@ -61,7 +61,10 @@ public class PushRequestStore {
         return jdbc.query("select * from push_request where id = ?", PushRequestStore::map, id).stream().findFirst();
     }
 
-    /** The request, its row locked until the transaction ends. */
+    /**
+     * The request, its row locked until the transaction ends, so that two actions on one request (support's, a
+     * restart, or the job changing its status) take turns.
+     */
     public Optional<PushRequestView> findLocked(UUID id) {
         return jdbc.query("select * from push_request where id = ? for update", PushRequestStore::map, id).stream()
                 .findFirst();
