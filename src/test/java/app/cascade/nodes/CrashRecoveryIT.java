@@ -209,6 +209,6 @@ class CrashRecoveryIT {
                 """.formatted(CRASHED), Long.class)).as("section items linked twice to one course item").isZero();
 
         // JobRunr: the job's last attempt succeeded
-        assertThat(PushRequests.jobState(db, CRASHED, crashed)).isEqualTo("SUCCEEDED");
+        assertThat(PushRequests.awaitJobEnd(db, CRASHED, crashed, Duration.ofSeconds(30))).isEqualTo("SUCCEEDED");
     }
 }

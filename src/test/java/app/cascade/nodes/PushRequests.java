@@ -104,4 +104,19 @@ final class PushRequests {
                 UUID.class, id);
         return db.jdbc().queryForObject("select state from jobrunr_jobs where id = ?", String.class, job.toString());
     }
+
+    /**
+     * The state the request's JobRunr job ends in: the job marks its request final from inside its run, and JobRunr
+     * records the job's own end a moment after, so this waits (at most {@code atMost}) for the job to leave
+     * ENQUEUED/PROCESSING.
+     */
+    static String awaitJobEnd(NodesDatabase db, String schema, UUID id, Duration atMost) {
+        AtomicReference<String> last = new AtomicReference<>();
+        Awaitility.await("the job of request " + id + " ends").atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    last.set(jobState(db, schema, id));
+                    return !last.get().equals("ENQUEUED") && !last.get().equals("PROCESSING");
+                });
+        return last.get();
+    }
 }

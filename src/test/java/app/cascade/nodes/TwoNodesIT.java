@@ -188,6 +188,11 @@ class TwoNodesIT {
             assertThat(r.ranOn()).isIn("node-a", "node-b");
         });
         for (Run r : runs) {
+            // the job marks its request final from inside its run; JobRunr records the job's end a moment after
+            Awaitility.await("JobRunr records the end of " + r.id()).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> !Set.of("ENQUEUED", "PROCESSING").contains(
+                            db.jdbc().queryForObject("select state from jobrunr_jobs where id = ?", String.class,
+                                    r.job().toString())));
             String state = db.jdbc().queryForObject("select state from jobrunr_jobs where id = ?", String.class,
                     r.job().toString());
             String job = db.jdbc().queryForObject("select jobAsJson from jobrunr_jobs where id = ?", String.class,

@@ -187,7 +187,7 @@ class UndoCrashRecoveryIT {
         assertThat(end.status()).as("as an undo that was not interrupted").isEqualTo("COMPLETED");
         assertThat(end.attempts()).as("the killed attempt, then the one that finished").isEqualTo(2);
         assertThat(end.done()).isEqualTo(changed.size());
-        assertThat(PushRequests.jobState(db, SCHEMA, undo)).isEqualTo("SUCCEEDED");
+        assertThat(PushRequests.awaitJobEnd(db, SCHEMA, undo, Duration.ofSeconds(30))).isEqualTo("SUCCEEDED");
 
         // the district as before the push, and no grade lost
         JsonNode afterUndo = export(second, USER);
