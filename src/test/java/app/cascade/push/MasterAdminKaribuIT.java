@@ -53,7 +53,7 @@ class MasterAdminKaribuIT {
     void district() {
         f = new PushFixture(context).build();
         f.inAlpha(() -> {
-            f.jdbc.execute("truncate notification, push_request, push_item_change cascade");
+            f.jdbc.execute("truncate notification, push_request, push_change, push_item_change cascade");
             return null;
         });
         f.d.school("LMS", "Lakeside Middle", null);

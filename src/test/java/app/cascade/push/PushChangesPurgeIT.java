@@ -105,10 +105,10 @@ class PushChangesPurgeIT {
     }
 
     @Test
-    void the_purge_also_removes_the_item_changes_of_a_course_deleted_since_the_push() {
+    void the_purge_also_removes_the_changes_of_a_course_deleted_since_the_push() {
         UUID expired = push("S2");
         finishedDaysAgo(expired, 40);
-        // the course goes, and its push_change row with it (V18: push_item_change has no cascade)
+        // the course goes; its push_change and push_item_change rows stay (V18, V19: no foreign keys)
         f.d.update("delete from section_item where section_id in (select id from section where course_id = ?)",
                 f.mat1.id());
         f.d.update("delete from section where course_id = ?", f.mat1.id());
@@ -116,6 +116,8 @@ class PushChangesPurgeIT {
         f.d.update("delete from course where id = ?", f.mat1.id());
         assertThat(f.d.query("select count(*) from push_item_change where request_id = ? and course_id = ?",
                 Long.class, expired, f.mat1.id())).as("left by the course").isPositive();
+        assertThat(f.d.query("select count(*) from push_change where request_id = ? and course_id = ?",
+                Long.class, expired, f.mat1.id())).as("left by the course").isOne();
 
         TenantContext.call("alpha", () -> purge.purge(Instant.now().minus(Duration.ofDays(30)), 1));
 

@@ -119,7 +119,7 @@ final class PushFixture extends LakesideHighFixture {
     /** Forgets every push request and notification of the district (tests that count the queue). */
     void clearRequests() {
         inAlpha(() -> {
-            jdbc.execute("truncate notification, push_request, push_item_change cascade");
+            jdbc.execute("truncate notification, push_request, push_change, push_item_change cascade");
             return null;
         });
     }

@@ -167,6 +167,50 @@ class PushUndoIT {
     }
 
     @Test
+    void a_course_deleted_after_the_push_is_left_out_of_its_undo_and_the_rest_is_restored() {
+        PushCommand command = PushChangesIT.overwriteEverything(f);
+        List<Object> eng1Before = itemsOf(f.eng1.id(), f.eng1Section1);
+        UUID push = runs.run(command);
+        assertThat(f.inAlpha(() -> undos.courses(push))).contains(f.eng2.id(), f.eng1.id());
+        // no foreign key keeps push_change in step with course (V19): the readers join course
+        f.d.update("delete from section_item where section_id in (select id from section where course_id = ?)",
+                f.eng2.id());
+        f.d.update("delete from section where course_id = ?", f.eng2.id());
+        f.d.update("delete from course_item where course_id = ?", f.eng2.id());
+        f.d.update("delete from course where id = ?", f.eng2.id());
+        assertThat(f.inAlpha(() -> undos.courses(push))).doesNotContain(f.eng2.id()).contains(f.eng1.id());
+        assertThat(requests.details(push).undoable()).isTrue();
+
+        UUID undo = runs.undo(push);
+
+        assertThat(view(undo).status()).isEqualTo(PushStatus.COMPLETED);
+        assertThat(itemsOf(f.eng1.id(), f.eng1Section1)).isEqualTo(eng1Before);
+        assertThat(rowsOf(undo, f.eng2.id())).isEmpty();
+        assertThat(f.inAlpha(() -> f.jdbc.queryForObject("select count(*) from push_course_result"
+                + " where request_id = ? and course_id = ?", Long.class, undo, f.eng2.id()))).isZero();
+    }
+
+    @Test
+    void a_push_whose_changed_courses_were_all_deleted_since_is_not_undoable() {
+        f.mat.with(task("S2", "Semester 2"));
+        UUID push = runs.run(PushCommand.master(f.mat.id(), f.current, PushMode.PUSH_LOCKED, false,
+                EnumSet.allOf(LockType.class)));
+        List<Long> changed = f.inAlpha(() -> undos.courses(push));
+        assertThat(changed).isNotEmpty();
+        assertThat(requests.details(push).undoable()).isTrue();
+        for (long course : changed) {
+            f.d.update("delete from section_item where section_id in (select id from section where course_id = ?)",
+                    course);
+            f.d.update("delete from section where course_id = ?", course);
+            f.d.update("delete from course_item where course_id = ?", course);
+            f.d.update("delete from course where id = ?", course);
+        }
+
+        assertThat(requests.details(push).undoable()).isFalse();
+        assertThat(f.inAlpha(() -> undos.undoable(List.of(push)))).isEmpty();
+    }
+
+    @Test
     void an_undo_after_a_later_push_of_the_catalog_skips_the_courses_the_later_push_wrote() {
         f.eng.with(task("S2", "Semester 2"));
         f.mat.with(task("S2", "Semester 2"));

@@ -42,14 +42,23 @@ final class PushChangeStatements {
         }
 
         /**
-         * The course of a row of the CTE {@code w}: a section item's through its section, looked up by the section's
-         * primary key row by row. With a join to section instead, the planner (blind to the CTE's row count) chose
-         * plans that grew with the whole table: the item writes of a Push locked took 5.0 s instead of 0.9 s on M and
-         * 39 s on L (docs/bench/README.md, issue 18).
+         * The course of a row of the CTE {@code w}. A course item has it. A section item it was given: the update and
+         * the deletes carry it as {@code v.course_id}, returned as {@code course_of}; an insert cannot return its
+         * source's columns, so an inserted section item's is looked up by its section's primary key, row by row (a
+         * join with section instead was planned, blind to the CTE's row count, over the whole table: the item writes
+         * of a Push locked took 39 s instead of 2 s on L, docs/bench/README.md, issue 18).
          */
-        String courseId() {
-            return this == COURSE_ITEM ? "w.course_id"
-                    : "(select s.course_id from section s where s.id = w.section_id)";
+        String courseId(Kind kind) {
+            if (this == COURSE_ITEM) {
+                return "w.course_id";
+            }
+            return kind == Kind.INSERTED ? "(select s.course_id from section s where s.id = w.section_id)"
+                    : "w.course_of";
+        }
+
+        /** What the write returns besides the row, for {@link #courseId}. */
+        String returnsCourse(Kind kind) {
+            return this == SECTION_ITEM && kind != Kind.INSERTED ? ", v.course_id as course_of" : "";
         }
 
         String sectionId() {
@@ -105,7 +114,8 @@ final class PushChangeStatements {
     /**
      * Runs {@code write} (an insert, update or delete of {@code table} without RETURNING) and keeps the items it
      * changed as {@code kind}: the inserted ids, or the rows before (an update that left a row as it was keeps
-     * nothing).
+     * nothing). An update or delete of section items must join a source {@code v} that has each item's
+     * {@code course_id} (PushWriter's statements do).
      */
     void run(String write, Table table, Kind kind, Object... writeArgs) {
         String sql = kind == Kind.INSERTED ? """
@@ -114,10 +124,10 @@ final class PushChangeStatements {
                 insert into push_item_change (request_id, course_id, section_id, item_id, kind)
                 select ?::uuid, %s, %s, w.id, 'INSERTED'
                 from w
-                """.formatted(write.strip(), table.owner, table.courseId(), table.sectionId())
+                """.formatted(write.strip(), table.owner, table.courseId(kind), table.sectionId())
                 : """
                 with w as (
-                %s returning old.*%s)
+                %s returning old.*%s%s)
                 insert into push_item_change (request_id, course_id, section_id, item_id, kind, item_type, code, name,
                     task_code, term_code, weight, seq, calc_method, rounding, parts, link, origin, residual,
                     forced_no_calc, created_at)
@@ -125,8 +135,9 @@ final class PushChangeStatements {
                        w.seq, w.calc_method, w.rounding, w.parts, w.%s, w.origin, w.residual, w.forced_no_calc,
                        w.created_at
                 from w%s
-                """.formatted(write.strip(), kind == Kind.UPDATED ? ", (old.* is distinct from new.*) as changed" : "",
-                table.courseId(), table.sectionId(), kind.name(), table.link,
+                """.formatted(write.strip(), table.returnsCourse(kind),
+                kind == Kind.UPDATED ? ", (old.* is distinct from new.*) as changed" : "",
+                table.courseId(kind), table.sectionId(), kind.name(), table.link,
                 kind == Kind.UPDATED ? " where w.changed" : "");
         Object[] args = new Object[writeArgs.length + 1];
         System.arraycopy(writeArgs, 0, args, 0, writeArgs.length);

@@ -33,6 +33,14 @@ public class PushWriter {
             as v(id, owner_id, item_type, code, name, task_code, term_code, weight, seq, calc_method, rounding, parts,
                  link, origin, residual, forced, created_at)""";
 
+    /** {@link #ITEM_ARRAYS} with each item's course as {@code v.course_id} (PushChangeStatements keeps it). */
+    private static final String ITEM_ARRAYS_WITH_COURSE = """
+            unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[],
+                   ?::int[], ?::text[], ?::int[], ?::text[], ?::uuid[], ?::text[], ?::bool[], ?::bool[], ?::text[],
+                   ?::bigint[])
+            as v(id, owner_id, item_type, code, name, task_code, term_code, weight, seq, calc_method, rounding, parts,
+                 link, origin, residual, forced, created_at, course_id)""";
+
     private final JdbcTemplate jdbc;
     private final boolean keepChanges;
 
@@ -76,8 +84,8 @@ public class PushWriter {
 
     /** The plans' writes by kind, in the writer's order. */
     private static final class Batch {
-        final List<UUID> courseDeletes = new ArrayList<>();
-        final List<UUID> sectionDeletes = new ArrayList<>();
+        final List<Delete> courseDeletes = new ArrayList<>();
+        final List<Delete> sectionDeletes = new ArrayList<>();
         final List<Write> courseInserts = new ArrayList<>();
         final List<Write> courseUpdates = new ArrayList<>();
         final List<Write> sectionInserts = new ArrayList<>();
@@ -86,10 +94,11 @@ public class PushWriter {
 
         Batch(List<CoursePlan> plans) {
             for (CoursePlan plan : plans) {
-                courseDeletes.addAll(plan.courseDeletes());
-                sectionDeletes.addAll(plan.sectionDeletes());
+                plan.courseDeletes().forEach(id -> courseDeletes.add(new Delete(id, plan.courseId())));
+                plan.sectionDeletes().forEach(id -> sectionDeletes.add(new Delete(id, plan.courseId())));
                 for (ItemWrite w : plan.writes()) {
-                    Write write = new Write(w.sectionId() == null ? plan.courseId() : w.sectionId(), w.item());
+                    Write write = new Write(w.sectionId() == null ? plan.courseId() : w.sectionId(), plan.courseId(),
+                            w.item());
                     if (w.sectionId() == null) {
                         (w.insert() ? courseInserts : courseUpdates).add(write);
                     } else {
@@ -103,17 +112,36 @@ public class PushWriter {
         }
     }
 
-    /** The item statements; with {@code changes}, each wrapped so that it also keeps what it changed. */
+    /**
+     * The item statements; with {@code changes}, each wrapped so that it also keeps what it changed. Those that keep
+     * section items they update or delete also carry each item's course ({@code v.course_id}), which the kept row
+     * names: passed in, not looked up row by row through the section.
+     */
     private void write(Batch b, PushChangeStatements changes, PushPhases phases) {
         if (!b.sectionDeletes.isEmpty()) {
-            run(changes, phases, "delete from section_item where id = any (?)",
-                    PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED,
-                    array("uuid", b.sectionDeletes));
+            if (changes == null) {
+                run(null, phases, "delete from section_item where id = any (?)",
+                        PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED,
+                        array("uuid", ids(b.sectionDeletes)));
+            } else {
+                run(changes, phases, """
+                        delete from section_item t using unnest(?::uuid[], ?::bigint[]) as v(id, course_id)
+                        where t.id = v.id""", PushChangeStatements.Table.SECTION_ITEM,
+                        PushChangeStatements.Kind.DELETED, array("uuid", ids(b.sectionDeletes)),
+                        array("bigint", courses(b.sectionDeletes)));
+            }
         }
         if (!b.courseDeletes.isEmpty()) {
-            Array ids = array("uuid", b.courseDeletes);
-            run(changes, phases, "delete from section_item where course_item_id = any (?)",
-                    PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED, ids);
+            Array ids = array("uuid", ids(b.courseDeletes));
+            if (changes == null) {
+                run(null, phases, "delete from section_item where course_item_id = any (?)",
+                        PushChangeStatements.Table.SECTION_ITEM, PushChangeStatements.Kind.DELETED, ids);
+            } else {
+                run(changes, phases, """
+                        delete from section_item t using unnest(?::uuid[], ?::bigint[]) as v(course_item_id, course_id)
+                        where t.course_item_id = v.course_item_id""", PushChangeStatements.Table.SECTION_ITEM,
+                        PushChangeStatements.Kind.DELETED, ids, array("bigint", courses(b.courseDeletes)));
+            }
             run(changes, phases, "delete from course_item where id = any (?)",
                     PushChangeStatements.Table.COURSE_ITEM, PushChangeStatements.Kind.DELETED, ids);
         }
@@ -182,8 +210,9 @@ public class PushWriter {
                     forced_no_calc = v.forced
                 from %s
                 where t.id = v.id
-                """.formatted(table.table, table.link, ITEM_ARRAYS), table, PushChangeStatements.Kind.UPDATED,
-                itemArrays(writes));
+                """.formatted(table.table, table.link, changes == null ? ITEM_ARRAYS : ITEM_ARRAYS_WITH_COURSE),
+                table, PushChangeStatements.Kind.UPDATED, changes == null ? itemArrays(writes)
+                        : withCourses(itemArrays(writes), writes));
     }
 
     private Object[] itemArrays(List<Write> writes) {
@@ -207,7 +236,27 @@ public class PushWriter {
                 column("text", writes, w -> w.item().createdAt().toString())};
     }
 
-    private record Write(long ownerId, Item item) {
+    /** The item arrays followed by the items' courses ({@link #ITEM_ARRAYS_WITH_COURSE}). */
+    private Object[] withCourses(Object[] arrays, List<Write> writes) {
+        Object[] args = java.util.Arrays.copyOf(arrays, arrays.length + 1);
+        args[arrays.length] = column("bigint", writes, Write::courseId);
+        return args;
+    }
+
+    private static List<UUID> ids(List<Delete> deletes) {
+        return deletes.stream().map(Delete::itemId).toList();
+    }
+
+    private static List<Long> courses(List<Delete> deletes) {
+        return deletes.stream().map(Delete::courseId).toList();
+    }
+
+    /** An item to write, with its owner (course or section) and its course. */
+    private record Write(long ownerId, long courseId, Item item) {
+    }
+
+    /** An item to delete and its course. */
+    private record Delete(UUID itemId, long courseId) {
     }
 
     private Array array(String type, List<?> values) {

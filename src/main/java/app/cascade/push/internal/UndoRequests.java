@@ -29,13 +29,16 @@ import java.util.UUID;
 @Component
 public class UndoRequests {
 
-    /** Whether push {@code r} may be undone: finished, not an undo, not undone, its changes kept and not empty. */
+    /**
+     * Whether push {@code r} may be undone: finished, not an undo, not undone, its changes kept and not empty (a
+     * course deleted since keeps its push_change row until the purge, V19, and is not counted).
+     */
     private static final String UNDOABLE = """
             r.kind <> 'UNDO' and r.changes_purged_at is null
             and (r.status in ('COMPLETED', 'COMPLETED_WITH_WARNINGS')
                  or (r.status = 'FAILED' and exists (select 1 from push_course_result c where c.request_id = r.id)))
             and not exists (select 1 from push_request u where u.undo_of = r.id and u.kind = 'UNDO')
-            and exists (select 1 from push_change p where p.request_id = r.id)
+            and exists (select 1 from push_change p join course c on c.id = p.course_id where p.request_id = r.id)
             """;
 
     private final JdbcTemplate jdbc;
@@ -141,7 +144,8 @@ public class UndoRequests {
     private Facts facts(UUID pushId) {
         return jdbc.queryForObject("""
                 select exists (select 1 from push_course_result c where c.request_id = r.id) as committed,
-                       exists (select 1 from push_change p where p.request_id = r.id) as kept,
+                       exists (select 1 from push_change p join course c on c.id = p.course_id
+                               where p.request_id = r.id) as kept,
                        r.changes_purged_at,
                        u.id as undone_by, u.status as undo_status
                 from push_request r left join push_request u on u.undo_of = r.id and u.kind = 'UNDO'
