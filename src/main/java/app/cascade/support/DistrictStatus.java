@@ -16,4 +16,9 @@ import java.util.Map;
  */
 public record DistrictStatus(DistrictSummary district, Map<String, Integer> requestsLast24h, Instant oldestQueuedAt,
                              Instant lastFailureAt, String lastFailureMessage) {
+
+    /** Whether a request of the district failed in the last 24 hours. */
+    public boolean failedLast24h() {
+        return requestsLast24h.getOrDefault("FAILED", 0) > 0;
+    }
 }

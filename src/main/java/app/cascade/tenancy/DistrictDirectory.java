@@ -4,10 +4,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The platform's view of all districts, for support staff. */
+/**
+ * The platform's view of all districts, for support staff. Its cost does not grow in queries with the district count
+ * (issue 19): the switches come from one query of the registry table and the schema versions from one query over
+ * every migrated schema's Flyway history.
+ */
 @Service
 public class DistrictDirectory {
 
@@ -23,19 +32,40 @@ public class DistrictDirectory {
 
     @PreAuthorize("hasRole('SUPPORT')")
     public List<DistrictSummary> districts() {
+        Map<String, Boolean> batchReporting = settings.batchReportingByDistrict();
+        Map<String, String> versions = schemaVersions();
         return registry.all().stream()
                 .sorted(Comparator.comparing(Tenant::displayName))
                 .map(t -> new DistrictSummary(t.id(), t.displayName(), t.schema(), t.organization(),
-                        t.timeZone().getId(), settings.batchReporting(t.id()), schemaVersion(t)))
+                        t.timeZone().getId(), Boolean.TRUE.equals(batchReporting.get(t.id())),
+                        versions.getOrDefault(t.schema(), "not migrated")))
                 .toList();
     }
 
-    /** The schema name is a validated identifier from the registry, never user input. */
-    private String schemaVersion(Tenant tenant) {
-        List<String> versions = jdbc.queryForList("""
-                select version from %s.flyway_schema_history
-                where success and version is not null order by installed_rank desc limit 1
-                """.formatted(tenant.schema()), String.class);
-        return versions.isEmpty() ? "not migrated" : versions.getFirst();
+    /** The Flyway version of every migrated district schema, by schema: two queries whatever the count. */
+    private Map<String, String> schemaVersions() {
+        Set<String> migrated = new HashSet<>(jdbc.queryForList("""
+                select table_schema from information_schema.tables
+                where table_name = 'flyway_schema_history' and table_schema = any (?::text[])
+                """, String.class, (Object) registry.all().stream().map(Tenant::schema).toArray(String[]::new)));
+        List<String> branches = new ArrayList<>();
+        for (Tenant tenant : registry.all()) {
+            if (migrated.contains(tenant.schema())) {
+                // the schema name is a validated identifier from the registry, never user input
+                branches.add("""
+                        select '%1$s' as schema, (select version from %1$s.flyway_schema_history
+                            where success and version is not null order by installed_rank desc limit 1) as version"""
+                        .formatted(tenant.schema()));
+            }
+        }
+        Map<String, String> versions = new HashMap<>();
+        if (!branches.isEmpty()) {
+            jdbc.query(String.join("\nunion all\n", branches), rs -> {
+                if (rs.getString("version") != null) {
+                    versions.put(rs.getString("schema"), rs.getString("version"));
+                }
+            });
+        }
+        return versions;
     }
 }

@@ -38,6 +38,15 @@ public class DistrictSettings {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Every district's Batch Reporting switch, by tenant id, in one query (support's district list). */
+    public java.util.Map<String, Boolean> batchReportingByDistrict() {
+        java.util.Map<String, Boolean> on = new java.util.HashMap<>();
+        jdbc.query("select id, batch_reporting from cascade.tenant", rs -> {
+            on.put(rs.getString(1), rs.getBoolean(2));
+        });
+        return on;
+    }
+
     /** Internal: any code that has a tenant id (jobs, views of that district). Read afresh, so every node agrees. */
     public boolean batchReporting(String tenantId) {
         Boolean on = jdbc.queryForObject("select batch_reporting from cascade.tenant where id = ?", Boolean.class,

@@ -114,4 +114,17 @@ class SupportBrowserE2E extends DemoBrowserJourney {
         support.screenshot("back-on-districts");
         assertThat(support.driver.getCurrentUrl()).endsWith("/support/districts");
     }
+
+    @Test
+    @Order(5)
+    void the_filter_finds_a_district_by_part_of_its_name() {
+        WebElement input = support.await("#districts-filter input", SHORT);
+        input.sendKeys("lakes");
+        WebElement grid = support.await("#districts-grid", SHORT);
+        support.until(SHORT, "the grid to show one district",
+                d -> ((Number) support.js("return arguments[0].size;", grid)).intValue() == 1);
+        support.screenshot("districts-filtered");
+        assertThat(gridRows(support, grid)).singleElement()
+                .satisfies(row -> assertThat(row).startsWith("Lakeside Unified School District"));
+    }
 }

@@ -75,6 +75,48 @@ class SupportIT {
         assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
     }
 
+    /** Inserts a request of the district's catalog with that status, submitted {@code ago} before now. */
+    private static void request(DistrictFixture d, long[] ids, String status, String ago, String message) {
+        d.update("""
+                insert into push_request (id, kind, catalog_id, school_year_id, mode, to_sections, data_types, status,
+                    submitted_by, submitted_at, scheduled_at, finished_at, message)
+                values (gen_random_uuid(), 'CATALOG', ?, ?, 'OVERWRITE', true, '{CATEGORIES}', ?, 'x.push',
+                        now() - ?::interval, now() - ?::interval,
+                        case when ? in ('FAILED', 'COMPLETED') then now() - ?::interval end, ?)
+                """, ids[0], ids[1], status, ago, ago, status, ago, message);
+    }
+
+    @Test
+    void support_lists_districts_worst_first_and_finds_one_by_name_id_schema_or_organization() {
+        DistrictFixture alpha = DistrictFixture.in("alpha", context).wipe();
+        DistrictFixture beta = DistrictFixture.in("beta", context).wipe();
+        long[] alphaIds = district(alpha);
+        long[] betaIds = district(beta);
+        TestUsers.signIn(context, "support");
+        // nothing failed, nothing waits: by name
+        assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
+
+        // beta waits: beta first
+        request(beta, betaIds, "QUEUED", "10 minutes", null);
+        assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("beta", "alpha");
+        // alpha waits longer: alpha first
+        request(alpha, alphaIds, "QUEUED", "40 minutes", null);
+        assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
+        // a failure in beta outranks any wait
+        request(beta, betaIds, "FAILED", "3 hours", "The push failed: disk full");
+        assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("beta", "alpha");
+        // a failure older than 24 hours counts for nothing in the order
+        beta.update("update push_request set submitted_at = now() - interval '3 days',"
+                + " finished_at = now() - interval '3 days' where status = 'FAILED'");
+        assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
+
+        assertThat(support.districts("BET")).extracting(s -> s.district().id()).containsExactly("beta");
+        assertThat(support.districts("district_alpha")).extracting(s -> s.district().id())
+                .containsExactly("alpha");
+        assertThat(support.districts(" ")).hasSize(2);
+        assertThat(support.districts("no such district")).isEmpty();
+    }
+
     @Test
     void district_users_cannot_read_the_support_figures() {
         for (String user : java.util.List.of("alpha.admin", "alpha.push", "alpha.viewer")) {

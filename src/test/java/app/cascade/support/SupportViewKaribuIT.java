@@ -1,5 +1,8 @@
 package app.cascade.support;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.KaribuSession;
 import app.cascade.push.PushRequestAction;
@@ -64,6 +67,24 @@ class SupportViewKaribuIT {
     @AfterEach
     void tearDown() {
         KaribuSession.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_districts_come_worst_first_and_the_filter_finds_one() {
+        Grid<DistrictStatus> grid = _get(Grid.class, spec -> spec.withId("districts-grid"));
+        assertThat(grid.isAllRowsVisible()).as("rows sent page by page, not all at once").isFalse();
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(GridKt._get(grid, 0).district().id()).as("alpha has a failed request").isEqualTo("alpha");
+        TextField filter = _get(TextField.class, spec -> spec.withId("districts-filter"));
+
+        filter.setValue("Beta");
+        assertThat(GridKt._size(grid)).isOne();
+        assertThat(GridKt._get(grid, 0).district().id()).isEqualTo("beta");
+        filter.setValue("nowhere");
+        assertThat(GridKt._size(grid)).isZero();
+        filter.clear();
+        assertThat(GridKt._size(grid)).isEqualTo(2);
     }
 
     @Test

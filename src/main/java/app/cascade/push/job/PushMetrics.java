@@ -1,13 +1,16 @@
 package app.cascade.push.job;
 
+import app.cascade.push.DistrictPushActivity;
+import app.cascade.push.PushActivity;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
 import app.cascade.tenancy.TenantRegistry;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,13 +18,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
  * Prometheus metrics of pushes: {@code cascade_push_duration_seconds} by mode, kind and status;
  * {@code cascade_push_courses_total} by outcome; {@code cascade_push_requests} by district and status (last 24 h);
- * {@code cascade_push_queue_depth} by district (scheduled or queued requests now due).
+ * {@code cascade_push_queue_depth} by district (scheduled or queued requests now due). The per-district gauges read
+ * {@link PushActivity#recent}: one query for every district, at most once per {@code cascade.push.activity-ttl}
+ * however many districts and scrapes there are (issue 19).
  */
 @Component
 public class PushMetrics {
@@ -29,28 +37,47 @@ public class PushMetrics {
     private final MeterRegistry registry;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final PushActivity activity;
+    private final MultiGauge requests;
+    private final MultiGauge queueDepth;
 
     public PushMetrics(MeterRegistry registry, JdbcTemplate jdbc, TenantRegistry tenants,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, PushActivity activity) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setReadOnly(true);
-        for (Tenant tenant : tenants.all()) {
+        this.activity = activity;
+        this.requests = MultiGauge.builder("cascade.push.requests")
+                .description("Push requests of the last 24 hours by status").register(registry);
+        this.queueDepth = MultiGauge.builder("cascade.push.queue.depth")
+                .description("Requests due but not yet running").register(registry);
+        districts(tenants.all().stream().map(Tenant::id).toList());
+    }
+
+    /** (Re-)registers the per-district gauges for exactly these districts. */
+    public void districts(List<String> districtIds) {
+        List<MultiGauge.Row<?>> requestRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> depthRows = new ArrayList<>();
+        for (String district : districtIds) {
             for (PushStatus status : PushStatus.values()) {
-                Gauge.builder("cascade.push.requests", () -> count(tenant.id(),
-                                "select count(*) from push_request where status = ? and submitted_at > now() - interval '24 hours'",
-                                status.name()))
-                        .description("Push requests of the last 24 hours by status")
-                        .tags("district", tenant.id(), "status", status.name())
-                        .register(registry);
+                requestRows.add(MultiGauge.Row.of(Tags.of("district", district, "status", status.name()),
+                        () -> value(district, a -> a.requestsLast24h(status))));
             }
-            Gauge.builder("cascade.push.queue.depth", () -> count(tenant.id(),
-                            "select count(*) from push_request where status in ('SCHEDULED', 'QUEUED')"
-                                    + " and scheduled_at <= now()"))
-                    .description("Requests due but not yet running")
-                    .tags("district", tenant.id())
-                    .register(registry);
+            depthRows.add(MultiGauge.Row.of(Tags.of("district", district), () -> value(district,
+                    DistrictPushActivity::due)));
+        }
+        requests.register(requestRows, true);
+        queueDepth.register(depthRows, true);
+    }
+
+    /** The district's figure from the recent snapshot; NaN when it cannot be read. */
+    private double value(String district, ToIntFunction<DistrictPushActivity> figure) {
+        try {
+            DistrictPushActivity a = activity.recent().get(district);
+            return a == null ? Double.NaN : figure.applyAsInt(a);
+        } catch (RuntimeException e) {
+            return Double.NaN;
         }
     }
 
@@ -72,14 +99,5 @@ public class PushMetrics {
         outcomes.forEach((outcome, n) -> Counter.builder("cascade.push.courses")
                 .description("Courses processed by pushes, by outcome")
                 .tag("outcome", outcome).register(registry).increment(n));
-    }
-
-    private double count(String tenantId, String sql, Object... args) {
-        try {
-            Long n = TenantContext.call(tenantId, () -> tx.execute(s -> jdbc.queryForObject(sql, Long.class, args)));
-            return n == null ? 0 : n;
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 }

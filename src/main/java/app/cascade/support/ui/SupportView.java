@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -36,7 +38,8 @@ class SupportView extends VerticalLayout {
         setWidthFull();
         Grid<DistrictStatus> grid = new Grid<>();
         grid.setId("districts-grid");
-        grid.setAllRowsVisible(true);
+        // a fixed height: the grid sends the client only the rows in view, page by page, however many districts
+        grid.setHeight("24rem");
         grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
         grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
         grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
@@ -49,6 +52,12 @@ class SupportView extends VerticalLayout {
         grid.addColumn(d -> d.lastFailureAt() == null ? "" : TIME.format(d.lastFailureAt()) + ": "
                 + d.lastFailureMessage()).setHeader("Last failure").setFlexGrow(2);
         grid.setItems(support.districts());
+        TextField filter = new TextField("Find a district");
+        filter.setId("districts-filter");
+        filter.setPlaceholder("Name, id, schema or organization");
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> grid.setItems(support.districts(e.getValue())));
         Anchor jobs = new Anchor("/support/jobs/", "Open the jobs dashboard (JobRunr, read-only) in a new tab");
         jobs.setId("open-jobs-dashboard");
         jobs.setRouterIgnore(true);
@@ -58,8 +67,10 @@ class SupportView extends VerticalLayout {
         add(new H2("Districts"), jobs,
                 new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
                         + "organization. Add a file to tenants/ and restart to bring a district live. The jobs "
-                        + "dashboard is read-only: retry and cancel push requests below."),
-                grid, new RequestsNeedingAttention(requests));
+                        + "dashboard is read-only: retry and cancel push requests below. Districts with a failed "
+                        + "push in the last 24 hours come first, then those whose requests wait, the oldest wait "
+                        + "first."),
+                filter, grid, new RequestsNeedingAttention(requests));
     }
 
     /**

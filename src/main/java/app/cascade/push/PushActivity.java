@@ -1,0 +1,116 @@
+package app.cascade.push;
+
+import app.cascade.tenancy.Tenant;
+import app.cascade.tenancy.TenantRegistry;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every district's push bookkeeping in one query, however many districts there are (issue 19): one {@code union all}
+ * branch per district schema over its {@code push_request}, not one query per district. {@link #now} reads it;
+ * {@link #recent} serves it from a snapshot at most {@code cascade.push.activity-ttl} old (default 15 s, a Prometheus
+ * scrape interval), so a scrape costs at most one query per interval. Counts and times only: the callers authorize
+ * (support's service requires SUPPORT; the gauges are the actuator's).
+ */
+@Service
+public class PushActivity {
+
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
+
+    private final TenantRegistry registry;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final LoadingCache<Boolean, Map<String, DistrictPushActivity>> snapshot;
+
+    public PushActivity(TenantRegistry registry, JdbcTemplate jdbc,
+                        @Value("${cascade.push.activity-ttl:15s}") Duration ttl) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.snapshot = Caffeine.newBuilder().expireAfterWrite(ttl).build(key -> byDistrict(load()));
+    }
+
+    /** Every district's activity as it is now, in the registry's order. */
+    @Transactional(readOnly = true)
+    public List<DistrictPushActivity> now() {
+        return load();
+    }
+
+    /** Every district's activity, by district id, from a snapshot at most the TTL old. */
+    public Map<String, DistrictPushActivity> recent() {
+        return snapshot.get(Boolean.TRUE);
+    }
+
+    private static Map<String, DistrictPushActivity> byDistrict(List<DistrictPushActivity> all) {
+        Map<String, DistrictPushActivity> map = new LinkedHashMap<>();
+        all.forEach(a -> map.put(a.districtId(), a));
+        return map;
+    }
+
+    private List<DistrictPushActivity> load() {
+        Collection<Tenant> tenants = registry.all();
+        Set<String> ready = withPushRequests(tenants);
+        List<String> branches = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (Tenant tenant : tenants) {
+            if (ready.contains(tenant.schema())) {
+                // the schema is a validated identifier from the registry, never user input
+                branches.add(BRANCH.replace("{s}", tenant.schema()));
+                args.add(tenant.id());
+            }
+        }
+        Map<String, DistrictPushActivity> found = new LinkedHashMap<>();
+        if (!branches.isEmpty()) {
+            jdbc.query(String.join("\nunion all\n", branches), rs -> {
+                String id = rs.getString("district");
+                found.put(id, new DistrictPushActivity(id, json.readValue(rs.getString("last24h"), COUNTS),
+                        rs.getInt("due"), instant(rs.getTimestamp("oldest_due")),
+                        instant(rs.getTimestamp("failed_at")), rs.getString("failure")));
+            }, args.toArray());
+        }
+        return tenants.stream().map(t -> found.getOrDefault(t.id(), DistrictPushActivity.none(t.id()))).toList();
+    }
+
+    /** The schemas among the tenants' that have a push_request table (one query). */
+    private Set<String> withPushRequests(Collection<Tenant> tenants) {
+        if (tenants.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                select table_schema from information_schema.tables
+                where table_name = 'push_request' and table_schema = any (?::text[])
+                """, String.class, (Object) tenants.stream().map(Tenant::schema).toArray(String[]::new)));
+    }
+
+    private static final String BRANCH = """
+            select ?::text as district,
+                   (select coalesce(jsonb_object_agg(x.status, x.n), '{}'::jsonb)::text
+                    from (select status, count(*) as n from {s}.push_request
+                          where submitted_at > now() - interval '24 hours' group by status) x) as last24h,
+                   d.due, d.oldest_due, f.finished_at as failed_at, f.message as failure
+            from (select count(*) as due, min(scheduled_at) as oldest_due from {s}.push_request
+                  where status in ('SCHEDULED', 'QUEUED') and scheduled_at <= now()) d
+            left join lateral (select finished_at, message from {s}.push_request where status = 'FAILED'
+                               order by finished_at desc nulls last limit 1) f on true""";
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
