@@ -63,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * click (the submit's return) to the request's RUNNING status (issue 15). Issue 18: each push's changes (rows and
  * bytes on disk) are reported, and the engine's phases name the push_change statements; a run with
  * {@code -Dcascade.push.changes.enabled=false} writes bench-SIZE-changes-off.json, which a later run with the changes
- * kept compares its Overwrite + sections with.
+ * kept compares its Overwrite + sections with. With the changes kept, (b) runs a second time after its undo, (b'): the
+ * Overwrite's ratio to the floor takes the faster of the two, as the floor takes the fastest of three.
  */
 @CascadeIntegrationTest
 class PushBenchmark {
@@ -223,11 +224,23 @@ class PushBenchmark {
         if (undo != null) {
             runs.add(undo);
         }
+        // (b') (b) again, on the district the undo gave back, memos dropped as (b) found none of its settings: the
+        // same rows written by the same plans. The engine's time against the floor is the faster of (b) and (b'), as
+        // the floor's is the fastest of its runs: one run of each against a best of three let the machine's own
+        // swings (the floor moved 4.6-6.0 s between runs) decide the ratio (docs/bench/README.md, issue 18)
+        Measurement again = null;
+        if (undo != null) {
+            inDistrictTx(() -> jdbc.update("delete from push_course_memo"));
+            again = withFloor(push("Overwrite + push to sections, again after its undo", overwrite));
+            assertThat(List.of(again.created(), again.updated(), again.deleted()))
+                    .as("(b') writes what (b) wrote").isEqualTo(List.of(b.created(), b.updated(), b.deleted()));
+            runs.add(again);
+        }
 
         RunNowTiming runNow = runNowTiming(district);
         List<QueueTiming> queue = queueTiming(district);
         overwriteSeconds.put(size.name(), b.seconds());
-        List<Target> targets = targets(size, runs, b, c, baseline, undo, queue.getFirst(), runNow);
+        List<Target> targets = targets(size, runs, b, again, c, baseline, undo, queue.getFirst(), runNow);
         Result result = new Result(size.name(), Instant.now(), machine(), district.rowCounts(), generateSeconds, runs,
                 targets, queue, runNow, new LinkedHashMap<>(enginePhases), phases, new LinkedHashMap<>(changesSizes));
         enginePhases.clear();
@@ -236,14 +249,12 @@ class PushBenchmark {
         write(result);
     }
 
-    private List<Target> targets(DistrictGenerator.Size size, List<Measurement> runs, Measurement b, Measurement c,
-                                 Measurement baseline, Measurement undo, QueueTiming queue, RunNowTiming runNow) {
+    private List<Target> targets(DistrictGenerator.Size size, List<Measurement> runs, Measurement b,
+                                 Measurement again, Measurement c, Measurement baseline, Measurement undo,
+                                 QueueTiming queue, RunNowTiming runNow) {
         boolean onL = size == DistrictGenerator.Size.L;
         List<Target> targets = new ArrayList<>();
-        double ratio = b.engineOverFloor() == null ? Double.NaN : b.engineOverFloor();
-        targets.add(new Target("Overwrite + sections vs floor", "engine / floor <= " + TARGET_RATIO + " on L",
-                String.format(Locale.ROOT, "%.2fx (%.2f s / %.3f s)", ratio, b.seconds(), b.floorSeconds()),
-                onL ? verdict(ratio <= TARGET_RATIO) : naAt(size, "L", ratio <= TARGET_RATIO)));
+        targets.add(overwriteVsFloor(size, b, again));
         if (baseline != null) {
             double factor = baseline.seconds() / b.seconds();
             targets.add(new Target("naive JPA baseline vs engine", "baseline / engine >= 10 on S",
@@ -292,6 +303,28 @@ class PushBenchmark {
                 runNow.p95ToRunning(), runNow.p50ToRunning(), runNow.maxToRunning(), runNow.runs(), runNow.push(),
                 runNow.p50ToEnd()), verdict(runNow.p95ToRunning() <= RUN_NOW_TARGET_SECONDS)));
         return targets;
+    }
+
+    /**
+     * The engine's fastest Overwrite + sections, (b) or (b') when the changes are kept, over the fastest floor of their
+     * row counts (each run's own ratio is in its row of the table).
+     */
+    private static Target overwriteVsFloor(DistrictGenerator.Size size, Measurement b, Measurement again) {
+        boolean onL = size == DistrictGenerator.Size.L;
+        if (b.floorSeconds() == null) {
+            return new Target("Overwrite + sections vs floor", "engine / floor <= " + TARGET_RATIO + " on L",
+                    "no floor", "n/a");
+        }
+        double engine = again == null ? b.seconds() : Math.min(b.seconds(), again.seconds());
+        double floor = again == null || again.floorSeconds() == null ? b.floorSeconds()
+                : Math.min(b.floorSeconds(), again.floorSeconds());
+        double ratio = engine / floor;
+        String runs = again == null ? String.format(Locale.ROOT, "%.2f s", b.seconds())
+                : String.format(Locale.ROOT, "fastest of %.2f s and %.2f s", b.seconds(), again.seconds());
+        return new Target("Overwrite + sections vs floor", "engine / floor <= " + TARGET_RATIO + " on L"
+                + " (fastest engine run over fastest floor)",
+                String.format(Locale.ROOT, "%.2fx (%s / %.3f s)", ratio, runs, floor),
+                onL ? verdict(ratio <= TARGET_RATIO) : naAt(size, "L", ratio <= TARGET_RATIO));
     }
 
     /**

@@ -56,6 +56,8 @@ class SupportView extends VerticalLayout {
         filter.setId("districts-filter");
         filter.setPlaceholder("Name, id, schema or organization");
         filter.setClearButtonVisible(true);
+        filter.setWidth("22rem");
+        filter.setMaxWidth("100%");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> grid.setItems(support.districts(e.getValue())));
         Anchor jobs = new Anchor("/support/jobs/", "Open the jobs dashboard (JobRunr, read-only) in a new tab");
