@@ -65,8 +65,8 @@ public final class DistrictGenerator {
         int s = size.sections;
         jdbc.execute("truncate push_report_row, push_course_result, push_request, master_change, posted_grade,"
                 + " assignment_comment, score, assignment, section_item, section, course_item, course, master_item,"
-                + " course_master, term, calendar, school, catalog_lock, course_catalog, school_year"
-                + " restart identity cascade");
+                + " course_master, term, calendar, school, catalog_lock, course_catalog, school_year, push_change,"
+                + " push_item_change restart identity cascade");
         long year = jdbc.queryForObject("insert into school_year (code, start_date, end_date)"
                 + " values ('26-27', date '2026-08-01', date '2027-06-30') returning id", Long.class);
         long catalog = jdbc.queryForObject("insert into course_catalog (name) values ('Bench Catalog') returning id",

@@ -66,7 +66,7 @@ public final class DistrictFixture {
     public DistrictFixture wipe() {
         WIPE_RETRY.invoke(() -> run(() -> jdbc.execute("truncate posted_grade, assignment_comment, score, assignment,"
                 + " section_item, section, course_item, course, master_item, course_master, term, calendar, school,"
-                + " catalog_lock, course_catalog, school_year, push_item_change restart identity cascade")));
+                + " catalog_lock, course_catalog, school_year, push_change, push_item_change restart identity cascade")));
         return this;
     }
 

@@ -43,13 +43,7 @@ class PushActivityIT {
 
     /** A request of alpha's catalog: status, submitted and due {@code ago} before now (negative: later). */
     private void request(String status, String ago, String message) {
-        alpha.update("""
-                insert into push_request (id, kind, catalog_id, school_year_id, mode, to_sections, data_types, status,
-                    submitted_by, submitted_at, scheduled_at, finished_at, message)
-                values (gen_random_uuid(), 'CATALOG', ?, ?, 'OVERWRITE', true, '{CATEGORIES}', ?, 'alpha.push',
-                        now() - ?::interval, now() - ?::interval,
-                        case when ? in ('FAILED', 'COMPLETED') then now() - ?::interval end, ?)
-                """, alphaIds[0], alphaIds[1], status, ago, ago, status, ago, message);
+        RequestRows.insert(alpha, alphaIds[0], alphaIds[1], status, ago, message);
     }
 
     @Test

@@ -132,7 +132,7 @@ class ReportsKaribuIT {
 
     @Test
     void a_push_admin_pushes_a_master_to_its_courses_from_awaiting_push() {
-        f.d.update("truncate notification, push_request cascade");
+        f.d.update("truncate notification, push_request, push_change, push_item_change cascade");
         KaribuSession.open(context, "alpha.push");
         UI.getCurrent().navigate("reports/awaiting-push");
         Grid<AwaitingPushRow> awaiting = grid("awaiting-grid");

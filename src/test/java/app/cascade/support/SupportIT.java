@@ -7,6 +7,7 @@ import app.cascade.grading.LockType;
 import app.cascade.push.PushCommand;
 import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStatus;
+import app.cascade.push.RequestRows;
 import app.cascade.push.engine.PushMode;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -75,15 +76,8 @@ class SupportIT {
         assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
     }
 
-    /** Inserts a request of the district's catalog with that status, submitted {@code ago} before now. */
     private static void request(DistrictFixture d, long[] ids, String status, String ago, String message) {
-        d.update("""
-                insert into push_request (id, kind, catalog_id, school_year_id, mode, to_sections, data_types, status,
-                    submitted_by, submitted_at, scheduled_at, finished_at, message)
-                values (gen_random_uuid(), 'CATALOG', ?, ?, 'OVERWRITE', true, '{CATEGORIES}', ?, 'x.push',
-                        now() - ?::interval, now() - ?::interval,
-                        case when ? in ('FAILED', 'COMPLETED') then now() - ?::interval end, ?)
-                """, ids[0], ids[1], status, ago, ago, status, ago, message);
+        RequestRows.insert(d, ids[0], ids[1], status, ago, message);
     }
 
     @Test
