@@ -22,7 +22,7 @@ MPORT=${MPORT:-18091}
 now() { date +%s.%N; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
 
-# start LABEL WORKDIR: starts the jar, waits for its first HTTP answer; prints the seconds it took
+# start LABEL WORKDIR: starts the jar (PID), waits for its first HTTP answer; ELAPSED: the seconds it took
 start() {
     local label=$1 work=$2 t0
     t0=$(now)
@@ -33,7 +33,7 @@ start() {
         kill -0 "$PID" 2>/dev/null || { echo "the app stopped: see $work/$label.log" >&2; exit 1; }
         sleep 0.2
     done
-    minus "$(now)" "$t0"
+    ELAPSED=$(minus "$(now)" "$t0")
 }
 
 stop() {
@@ -41,9 +41,10 @@ stop() {
     wait "$PID" 2>/dev/null || true
 }
 
-# scrapes: "first max-of-the-next-five bytes", in milliseconds
+# scrapes: "first max-of-the-next-five bytes", in milliseconds, once the management port answers
 scrapes() {
     local first rest=() s
+    until curl -s -o /dev/null "http://127.0.0.1:$MPORT/actuator/health"; do sleep 0.2; done
     first=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' "http://127.0.0.1:$MPORT/actuator/prometheus")
     for _ in 1 2 3 4 5; do
         s=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$MPORT/actuator/prometheus")
@@ -72,11 +73,13 @@ batchReporting: true
 notificationSender: noreply@$id.example
 EOF
     done
-    first=$(start first "$work")
+    start first "$work"
+    first=$ELAPSED
     read -r scrape_first scrape_max scrape_bytes <<< "$(scrapes)"
     rss=$(rss_mb)
     stop
-    restart=$(start restart "$work")
+    start restart "$work"
+    restart=$ELAPSED
     read -r rscrape_first rscrape_max _ <<< "$(scrapes)"
     rrss=$(rss_mb)
     stop

@@ -5,6 +5,8 @@ import app.cascade.tenancy.TenantRegistry;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +29,8 @@ import java.util.Set;
  * branch per district schema over its {@code push_request}, not one query per district. {@link #now} reads it;
  * {@link #recent} serves it from a snapshot reloaded in the background once it is {@code cascade.push.activity-ttl}
  * old (default 15 s, a Prometheus scrape interval), so the scrapes of an interval cost one query between them and
- * wait for none but the first. Counts and times only: the callers authorize (support's service requires SUPPORT; the
- * gauges are the actuator's).
+ * wait for none (the first snapshot loads when the app is ready). Counts and times only: the callers authorize
+ * (support's service requires SUPPORT; the gauges are the actuator's).
  */
 @Service
 public class PushActivity {
@@ -50,6 +52,12 @@ public class PushActivity {
         // PostgreSQL 18); one older than four TTLs is not served at all
         this.snapshot = Caffeine.newBuilder().refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(4))
                 .build(key -> byDistrict(load()));
+    }
+
+    /** Loads the first snapshot in the background once the app is up, so that no scrape waits for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        snapshot.refresh(Boolean.TRUE);
     }
 
     /** Every district's activity as it is now, in the registry's order. */
