@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -29,8 +30,7 @@ import java.util.Set;
  * branch per district schema over its {@code push_request}, not one query per district. {@link #now} reads it;
  * {@link #recent} serves it from a snapshot reloaded in the background once it is {@code cascade.push.activity-ttl}
  * old (default 15 s, a Prometheus scrape interval), so the scrapes of an interval cost one query between them and
- * wait for none (the first snapshot loads when the app is ready). Counts and times only: the callers authorize
- * (support's service requires SUPPORT; the gauges are the actuator's).
+ * wait for none (the first snapshot loads when the app is ready). Counts and times only, never grading data.
  */
 @Service
 public class PushActivity {
@@ -60,13 +60,17 @@ public class PushActivity {
         snapshot.refresh(Boolean.TRUE);
     }
 
-    /** Every district's activity as it is now, in the registry's order. */
+    /** Every district's activity as it is now, in the registry's order: platform support's read. */
+    @PreAuthorize("hasRole('SUPPORT')")
     @Transactional(readOnly = true)
     public List<DistrictPushActivity> now() {
         return load();
     }
 
-    /** Every district's activity, by district id, from a snapshot at most the TTL old. */
+    /**
+     * Every district's activity, by district id, from the snapshot: for the gauges, which the actuator serves on the
+     * management port, outside any user's call.
+     */
     public Map<String, DistrictPushActivity> recent() {
         return snapshot.get(Boolean.TRUE);
     }

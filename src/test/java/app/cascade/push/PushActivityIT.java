@@ -2,10 +2,13 @@ package app.cascade.push;
 
 import app.cascade.CascadeIntegrationTest;
 import app.cascade.catalog.DistrictFixture;
+import app.cascade.catalog.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every district's push bookkeeping read in one go (issue 19): what each district's push_request holds, and a
@@ -33,8 +37,20 @@ class PushActivityIT {
     DistrictFixture beta;
     long[] alphaIds;
 
+    @AfterEach
+    void tearDown() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void only_support_reads_every_district_s_activity() {
+        TestUsers.signIn(context, "alpha.push");
+        assertThatThrownBy(() -> activity.now()).isInstanceOf(AccessDeniedException.class);
+    }
+
     @BeforeEach
     void setUp() {
+        TestUsers.signIn(context, "support");
         alpha = DistrictFixture.in("alpha", context).wipe();
         beta = DistrictFixture.in("beta", context).wipe();
         long year = alpha.year("26-27", LocalDate.of(2026, 8, 1), LocalDate.of(2027, 6, 30));

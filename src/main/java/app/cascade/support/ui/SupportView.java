@@ -41,14 +41,15 @@ class SupportView extends VerticalLayout {
         // a fixed height: the grid sends the client only the rows in view, page by page, however many districts
         grid.setHeight("24rem");
         grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
-        grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization");
-        grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema");
+        grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization").setAutoWidth(true);
+        grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema")
+                .setAutoWidth(true);
         grid.addColumn(d -> d.district().batchReporting() ? "On" : "Off").setHeader("Batch Reporting")
                 .setAutoWidth(true);
         grid.addColumn(d -> requestsByStatus(d.requestsLast24h()))
                 .setHeader("Requests (24 h)").setAutoWidth(true);
         grid.addColumn(d -> d.oldestQueuedAt() == null ? "" : TIME.format(d.oldestQueuedAt()))
-                .setHeader("Oldest waiting");
+                .setHeader("Oldest waiting").setAutoWidth(true);
         grid.addColumn(d -> d.lastFailureAt() == null ? "" : TIME.format(d.lastFailureAt()) + ": "
                 + d.lastFailureMessage()).setHeader("Last failure").setFlexGrow(2);
         grid.setItems(support.districts());
