@@ -30,16 +30,20 @@ import java.util.UUID;
 public class UndoRequests {
 
     /**
-     * Whether push {@code r} may be undone: finished, not an undo, not undone, its changes kept and not empty (a
-     * course deleted since keeps its push_change row until the purge, V19, and is not counted).
+     * Whether push {@code r} kept changes of a course that still exists (a course deleted since keeps its push_change
+     * row until the purge, V19, and is not counted).
      */
+    private static final String KEPT_CHANGES =
+            "exists (select 1 from push_change p join course c on c.id = p.course_id where p.request_id = r.id)";
+
+    /** Whether push {@code r} may be undone: finished, not an undo, not undone, its changes kept and not empty. */
     private static final String UNDOABLE = """
             r.kind <> 'UNDO' and r.changes_purged_at is null
             and (r.status in ('COMPLETED', 'COMPLETED_WITH_WARNINGS')
                  or (r.status = 'FAILED' and exists (select 1 from push_course_result c where c.request_id = r.id)))
             and not exists (select 1 from push_request u where u.undo_of = r.id and u.kind = 'UNDO')
-            and exists (select 1 from push_change p join course c on c.id = p.course_id where p.request_id = r.id)
-            """;
+            and %s
+            """.formatted(KEPT_CHANGES);
 
     private final JdbcTemplate jdbc;
     private final PushRequestStore store;
@@ -144,13 +148,12 @@ public class UndoRequests {
     private Facts facts(UUID pushId) {
         return jdbc.queryForObject("""
                 select exists (select 1 from push_course_result c where c.request_id = r.id) as committed,
-                       exists (select 1 from push_change p join course c on c.id = p.course_id
-                               where p.request_id = r.id) as kept,
+                       %s as kept,
                        r.changes_purged_at,
                        u.id as undone_by, u.status as undo_status
                 from push_request r left join push_request u on u.undo_of = r.id and u.kind = 'UNDO'
                 where r.id = ?
-                """, (rs, n) -> {
+                """.formatted(KEPT_CHANGES), (rs, n) -> {
             Timestamp purged = rs.getTimestamp("changes_purged_at");
             return new Facts(rs.getBoolean("committed"), rs.getBoolean("kept"),
                     purged == null ? null : purged.toInstant(), rs.getObject("undone_by", UUID.class),

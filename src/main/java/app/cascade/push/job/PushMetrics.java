@@ -52,11 +52,11 @@ public class PushMetrics {
                 .description("Push requests of the last 24 hours by status").register(registry);
         this.queueDepth = MultiGauge.builder("cascade.push.queue.depth")
                 .description("Requests due but not yet running").register(registry);
-        districts(tenants.all().stream().map(Tenant::id).toList());
+        register(tenants.all().stream().map(Tenant::id).toList());
     }
 
-    /** (Re-)registers the per-district gauges for exactly these districts. */
-    public void districts(List<String> districtIds) {
+    /** Registers the per-district gauges for exactly these districts (replacing any others). */
+    private void register(List<String> districtIds) {
         List<MultiGauge.Row<?>> requestRows = new ArrayList<>();
         List<MultiGauge.Row<?>> depthRows = new ArrayList<>();
         for (String district : districtIds) {
