@@ -15,12 +15,29 @@ import java.util.Objects;
  * @param batchReporting     the Batch Reporting switch: while off, push requests stay queued
  * @param notificationSender the From address of the district's e-mails
  * @param sourceFile         the file the district was read from, for messages
+ * @param enabled            false: the district is switched off (file {@code enabled: false}); its users cannot sign
+ *                           in, its queued pushes wait, and its data is kept
+ * @param maxRunningPushes   how many of the district's pushes may run at once, on all nodes together (the fair share
+ *                           of the job workers; file {@code maxRunningPushes}, default {@value #DEFAULT_MAX_RUNNING_PUSHES})
  */
 public record Tenant(String id, String displayName, String schema, String organization, ZoneId timeZone,
-                     boolean batchReporting, String notificationSender, String sourceFile) {
+                     boolean batchReporting, String notificationSender, String sourceFile, boolean enabled,
+                     int maxRunningPushes) {
+
+    public static final int DEFAULT_MAX_RUNNING_PUSHES = 2;
 
     public Tenant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(schema, "schema");
+        if (maxRunningPushes < 1) {
+            throw new IllegalArgumentException("maxRunningPushes must be at least 1, was " + maxRunningPushes);
+        }
+    }
+
+    /** An enabled district with the default cap of running pushes. */
+    public Tenant(String id, String displayName, String schema, String organization, ZoneId timeZone,
+                  boolean batchReporting, String notificationSender, String sourceFile) {
+        this(id, displayName, schema, organization, timeZone, batchReporting, notificationSender, sourceFile, true,
+                DEFAULT_MAX_RUNNING_PUSHES);
     }
 }

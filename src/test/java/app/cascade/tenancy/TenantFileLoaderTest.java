@@ -123,6 +123,28 @@ class TenantFileLoaderTest {
     }
 
     @Test
+    void enabled_and_the_cap_of_running_pushes_are_optional_with_defaults() throws IOException {
+        write("north.yml", valid("north", "district_north", "north"));
+        write("south.yml", valid("south", "district_south", "south") + "enabled: false\nmaxRunningPushes: 5\n");
+
+        List<Tenant> tenants = TenantFileLoader.load(dir);
+
+        assertThat(tenants).extracting(Tenant::enabled).containsExactly(true, false);
+        assertThat(tenants).extracting(Tenant::maxRunningPushes).containsExactly(Tenant.DEFAULT_MAX_RUNNING_PUSHES, 5);
+    }
+
+    @Test
+    void a_bad_enabled_or_cap_of_running_pushes_is_named() throws IOException {
+        write("north.yml", valid("north", "district_north", "north") + "enabled: no-thanks\n");
+        assertThat(failure().field()).isEqualTo("enabled");
+
+        for (String cap : List.of("0", "51", "two", "1.5")) {
+            write("north.yml", valid("north", "district_north", "north") + "maxRunningPushes: " + cap + "\n");
+            assertThat(failure().field()).as(cap).isEqualTo("maxRunningPushes");
+        }
+    }
+
+    @Test
     void the_id_must_match_the_file_name() throws IOException {
         write("north.yml", valid("south", "district_south", "south"));
 

@@ -38,7 +38,9 @@ public final class TenantFileLoader {
             "pg_toast");
 
     private static final List<String> FIELDS = List.of("id", "displayName", "schema", "organization", "timeZone",
-            "batchReporting", "notificationSender");
+            "batchReporting", "notificationSender", "enabled", "maxRunningPushes");
+    /** The most pushes one district may run at once: more would only queue behind the job workers anyway. */
+    static final int MAX_RUNNING_PUSHES_LIMIT = 50;
 
     private TenantFileLoader() {
     }
@@ -126,7 +128,14 @@ public final class TenantFileLoader {
         check(batch instanceof Boolean, name, "batchReporting", "must be true or false, was '" + batch + "'");
         String sender = text(yaml, name, "notificationSender");
         check(EMAIL.matcher(sender).matches(), name, "notificationSender", "'" + sender + "' is not an e-mail address");
-        return new Tenant(id, displayName, schema, organization, timeZone, (Boolean) batch, sender, name);
+        Object enabled = yaml.containsKey("enabled") ? yaml.get("enabled") : Boolean.TRUE;
+        check(enabled instanceof Boolean, name, "enabled", "must be true or false, was '" + enabled + "'");
+        Object cap = yaml.containsKey("maxRunningPushes") ? yaml.get("maxRunningPushes")
+                : Tenant.DEFAULT_MAX_RUNNING_PUSHES;
+        check(cap instanceof Integer i && i >= 1 && i <= MAX_RUNNING_PUSHES_LIMIT, name, "maxRunningPushes",
+                "must be a whole number from 1 to " + MAX_RUNNING_PUSHES_LIMIT + ", was '" + cap + "'");
+        return new Tenant(id, displayName, schema, organization, timeZone, (Boolean) batch, sender, name,
+                (Boolean) enabled, (Integer) cap);
     }
 
     private static String text(Map<?, ?> yaml, String file, String field) {
