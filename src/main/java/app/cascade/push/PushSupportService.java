@@ -10,6 +10,7 @@ import app.cascade.security.CurrentUserService;
 import app.cascade.tenancy.DistrictSettings;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
+import app.cascade.tenancy.DistrictReadiness;
 import app.cascade.tenancy.TenantRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public class PushSupportService {
     private static final Logger log = LoggerFactory.getLogger(PushSupportService.class);
 
     private final TenantRegistry registry;
+    private final DistrictReadiness readiness;
     private final PushService pushes;
     private final PushRequestStore store;
     private final PushJobScheduler jobs;
@@ -47,11 +49,12 @@ public class PushSupportService {
     private final PushRequestsNeedingAttention attention;
     private final UndoRequests undos;
 
-    public PushSupportService(TenantRegistry registry, PushService pushes, PushRequestStore store,
-                              PushJobScheduler jobs, CurrentUserService users, DistrictSettings settings,
+    public PushSupportService(TenantRegistry registry, DistrictReadiness readiness, PushService pushes,
+                              PushRequestStore store, PushJobScheduler jobs, CurrentUserService users, DistrictSettings settings,
                               PushEvents events, PlatformTransactionManager transactions, PushRequestAudit audit,
                               PushRequestsNeedingAttention attention, UndoRequests undos) {
         this.registry = registry;
+        this.readiness = readiness;
         this.pushes = pushes;
         this.store = store;
         this.jobs = jobs;
@@ -78,7 +81,7 @@ public class PushSupportService {
     @Transactional(readOnly = true)
     public List<RequestNeedingAttention> needingAttention() {
         Instant now = Instant.now();
-        return attention.find(registry.all(), now.minus(FAILED_LISTED_FOR), now.minus(STUCK_AFTER), ATTENTION_LIMIT);
+        return attention.find(readiness.ready(), now.minus(FAILED_LISTED_FOR), now.minus(STUCK_AFTER), ATTENTION_LIMIT);
     }
 
     /**

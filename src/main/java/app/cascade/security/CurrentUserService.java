@@ -1,5 +1,6 @@
 package app.cascade.security;
 
+import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
 import app.cascade.tenancy.UnknownTenantException;
 import app.cascade.tenancy.UserTenantSource;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who is signed in, and which district they work in. This is also the {@link UserTenantSource}: the tenant of every
@@ -45,7 +47,20 @@ public class CurrentUserService implements UserTenantSource {
 
     public Optional<CurrentUser> current() {
         return authentication().map(auth -> new CurrentUser(auth.getName(), displayName(auth),
-                DistrictAuthorities.roles(auth), DistrictAuthorities.memberships(auth), activeDistrict(auth)));
+                DistrictAuthorities.roles(auth), usable(auth), activeDistrict(auth), switchedOff(auth)));
+    }
+
+    /** The user's districts that are registered and switched on: the only ones a session or a call can work in. */
+    private Set<String> usable(Authentication auth) {
+        return DistrictAuthorities.memberships(auth).stream()
+                .filter(id -> registry.find(id).filter(Tenant::enabled).isPresent())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private Set<String> switchedOff(Authentication auth) {
+        return DistrictAuthorities.memberships(auth).stream()
+                .filter(id -> registry.find(id).filter(t -> !t.enabled()).isPresent())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /** The signed-in user's e-mail address, when the sign-in method knows it. */
@@ -76,7 +91,7 @@ public class CurrentUserService implements UserTenantSource {
      * district chosen in the session, or the only one the caller is a member of.
      */
     private Optional<String> activeDistrict(Authentication auth) {
-        Set<String> memberships = DistrictAuthorities.memberships(auth);
+        Set<String> memberships = usable(auth);
         Optional<String> named = namedDistrict();
         Optional<String> chosen;
         if (named.isPresent()) {
@@ -87,7 +102,7 @@ public class CurrentUserService implements UserTenantSource {
                 chosen = memberships.stream().findFirst();
             }
         }
-        return chosen.filter(id -> registry.find(id).isPresent());
+        return chosen;
     }
 
     /**
@@ -96,7 +111,7 @@ public class CurrentUserService implements UserTenantSource {
      */
     public void chooseDistrict(String districtId) {
         Authentication auth = authentication().orElseThrow(() -> new UnknownTenantException(districtId));
-        if (!DistrictAuthorities.memberships(auth).contains(districtId) || registry.find(districtId).isEmpty()) {
+        if (!usable(auth).contains(districtId)) {
             throw new UnknownTenantException(districtId);
         }
         List<GrantedAuthority> authorities = new ArrayList<>();

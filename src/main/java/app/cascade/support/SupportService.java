@@ -3,7 +3,9 @@ package app.cascade.support;
 import app.cascade.push.DistrictPushActivity;
 import app.cascade.push.PushActivity;
 import app.cascade.tenancy.DistrictDirectory;
+import app.cascade.tenancy.DistrictState;
 import app.cascade.tenancy.DistrictSummary;
+import app.cascade.tenancy.TenantFileProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +29,8 @@ public class SupportService {
      * requests wait (the oldest wait first), then the rest by name.
      */
     static final Comparator<DistrictStatus> WORST_FIRST = Comparator
-            .comparing((DistrictStatus d) -> !d.failedLast24h())
+            .comparing((DistrictStatus d) -> d.district().availability().state() != DistrictState.UNAVAILABLE)
+            .thenComparing((DistrictStatus d) -> !d.failedLast24h())
             .thenComparing((DistrictStatus d) -> d.failedLast24h() ? d.lastFailureAt() : null,
                     Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(DistrictStatus::oldestQueuedAt, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -61,6 +64,12 @@ public class SupportService {
                 .map(d -> status(d, byDistrict.getOrDefault(d.id(), DistrictPushActivity.none(d.id()))))
                 .sorted(WORST_FIRST)
                 .toList();
+    }
+
+    /** The tenant files this node left out, and why. */
+    @PreAuthorize("hasRole('SUPPORT')")
+    public List<TenantFileProblem> tenantFileProblems() {
+        return directory.tenantFileProblems();
     }
 
     private static boolean matches(DistrictSummary d, String needle) {

@@ -22,9 +22,13 @@ public class DistrictDirectory {
     private final DistrictSchemas schemas;
     private final JdbcTemplate jdbc;
     private final DistrictSettings settings;
+    private final DistrictReadiness readiness;
+    private final TenantFolder folder;
 
     public DistrictDirectory(TenantRegistry registry, DistrictSchemas schemas, JdbcTemplate jdbc,
-                             DistrictSettings settings) {
+                             DistrictSettings settings, DistrictReadiness readiness, TenantFolder folder) {
+        this.readiness = readiness;
+        this.folder = folder;
         this.registry = registry;
         this.schemas = schemas;
         this.jdbc = jdbc;
@@ -35,12 +39,21 @@ public class DistrictDirectory {
     public List<DistrictSummary> districts() {
         Map<String, Boolean> batchReporting = settings.batchReportingByDistrict();
         Map<String, String> versions = schemaVersions();
+        Map<String, DistrictAvailability> availability = readiness.availability();
         return registry.all().stream()
                 .sorted(Comparator.comparing(Tenant::displayName))
                 .map(t -> new DistrictSummary(t.id(), t.displayName(), t.schema(), t.organization(),
                         t.timeZone().getId(), Boolean.TRUE.equals(batchReporting.get(t.id())),
-                        versions.getOrDefault(t.schema(), "not migrated")))
+                        versions.getOrDefault(t.schema(), "not migrated"), t.enabled(),
+                        availability.getOrDefault(t.id(), new DistrictAvailability(t.id(), DistrictState.MIGRATING,
+                                null))))
                 .toList();
+    }
+
+    /** The tenant files this node left out, and why (issue 19). */
+    @PreAuthorize("hasRole('SUPPORT')")
+    public List<TenantFileProblem> tenantFileProblems() {
+        return folder.problems();
     }
 
     /** The Flyway version of every migrated district schema, by schema: two queries whatever the count. */

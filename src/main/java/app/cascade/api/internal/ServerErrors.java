@@ -5,6 +5,7 @@ import app.cascade.api.BusyException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hibernate.exception.JDBCConnectionException;
+import app.cascade.tenancy.DistrictUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,6 +50,12 @@ class ServerErrors {
         if (busy != null) {
             return ApiProblems.unavailable(busy.getMessage(), busy.retryAfter());
         }
+        DistrictUnavailableException district = cause(e, DistrictUnavailableException.class);
+        if (district != null) {
+            log.warn("District {} unavailable on {} {}: {}", district.tenantId(), request.getMethod(), path(request),
+                    district.getMessage());
+            return ApiProblems.unavailable(district.getMessage(), properties.unavailableRetryAfter());
+        }
         String id = correlationId();
         if (databaseUnavailable(e)) {
             logged(id, () -> log.warn("Database unavailable on {} {} (correlation id {})", request.getMethod(),
@@ -62,6 +69,16 @@ class ServerErrors {
         logged(id, () -> log.error("Unexpected error on {} {} (correlation id {})", request.getMethod(),
                 path(request), id, e));
         return ApiProblems.response(serverError(HttpStatus.INTERNAL_SERVER_ERROR.value(), id));
+    }
+
+    /** {@code e} or its first cause of {@code type} (Spring wraps what a transaction's connection could not open). */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /**

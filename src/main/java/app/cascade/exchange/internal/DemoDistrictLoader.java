@@ -2,16 +2,15 @@ package app.cascade.exchange.internal;
 
 import app.cascade.exchange.ExchangeValidationException;
 import app.cascade.exchange.ImportSummary;
+import app.cascade.tenancy.DistrictReady;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
 import app.cascade.tenancy.TenantRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,14 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Demo data: at start-up, imports {@code <cascade.tenants.dir>/<id>.json} (exchange format) into every district whose
- * schema has no school year yet. Idempotent: a district with data is left alone. A demo file that does not import
- * stops start-up with the file name and the JSON path; a district without a file is only logged.
+ * Demo data: once a district's schema is migrated on this node (at start-up, or when its tenant file is added while
+ * the node runs), imports {@code <cascade.tenants.dir>/<id>.json} (exchange format) if the district has no school
+ * year yet. Idempotent, on several nodes too: the check and the import are one transaction under a lock of the
+ * district's demo data, so a second node finds the data and leaves it alone. A demo file that does not import is
+ * logged with the file name and the JSON path and leaves the district empty; a district without a file is only logged.
  */
 @Component
-@Order(0)
 @ConditionalOnProperty(name = "cascade.demo-data.enabled", havingValue = "true")
-class DemoDistrictLoader implements ApplicationRunner {
+class DemoDistrictLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDistrictLoader.class);
 
@@ -47,18 +47,24 @@ class DemoDistrictLoader implements ApplicationRunner {
         this.directory = directory;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        for (Tenant tenant : registry.all()) {
-            loadIfEmpty(tenant);
-        }
+    @EventListener
+    void onDistrictReady(DistrictReady event) {
+        registry.find(event.tenantId()).ifPresent(tenant -> {
+            try {
+                loadIfEmpty(tenant);
+            } catch (RuntimeException e) {
+                log.error("The demo data of district {} was not loaded", tenant.id(), e);
+            }
+        });
     }
 
     void loadIfEmpty(Tenant tenant) {
         Path file = directory.resolve(tenant.id() + ".json");
-        TenantContext.run(tenant.id(), () -> {
-            Integer years = transactions.execute(s -> jdbc.queryForObject("select count(*) from school_year",
-                    Integer.class));
+        TenantContext.run(tenant.id(), () -> transactions.executeWithoutResult(s -> {
+            // one node at a time per district, until the import commits: a second node then sees the data
+            jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))::text", String.class,
+                    "cascade-demo-data:" + tenant.schema());
+            Integer years = jdbc.queryForObject("select count(*) from school_year", Integer.class);
             if (years != null && years > 0) {
                 log.info("District {} already has data; demo file {} not loaded", tenant.id(), file);
                 return;
@@ -68,7 +74,7 @@ class DemoDistrictLoader implements ApplicationRunner {
                 return;
             }
             load(tenant.id(), file);
-        });
+        }));
     }
 
     /** Imports {@code file} into {@code district}; a bad file fails with the file name and the JSON path. */

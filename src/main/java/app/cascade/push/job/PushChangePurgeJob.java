@@ -3,7 +3,7 @@ package app.cascade.push.job;
 import app.cascade.push.internal.PushChangePurge;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
-import app.cascade.tenancy.TenantRegistry;
+import app.cascade.tenancy.DistrictReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,20 +29,20 @@ public class PushChangePurgeJob {
     private static final Logger log = LoggerFactory.getLogger(PushChangePurgeJob.class);
 
     private final PushChangePurge purge;
-    private final TenantRegistry registry;
+    private final DistrictReadiness readiness;
     private final MaintenanceLease lease;
     private final Duration retention;
     private final Duration every;
     private final int batch;
     private final boolean scheduled;
 
-    PushChangePurgeJob(PushChangePurge purge, TenantRegistry registry, MaintenanceLease lease,
+    PushChangePurgeJob(PushChangePurge purge, DistrictReadiness readiness, MaintenanceLease lease,
                        @Value("${cascade.push.changes.retention:30d}") Duration retention,
                        @Value("${cascade.push.changes.purge.every:1h}") Duration every,
                        @Value("${cascade.push.changes.purge.batch:500}") int batch,
                        @Value("${cascade.push.changes.purge.enabled:true}") boolean scheduled) {
         this.purge = purge;
-        this.registry = registry;
+        this.readiness = readiness;
         this.lease = lease;
         this.retention = retention;
         this.every = every;
@@ -68,7 +68,7 @@ public class PushChangePurgeJob {
     /** One pass over every district at {@code now}: the requests purged per district (those with any). */
     public Map<String, PushChangePurge.Purged> purgeAll(Instant now) {
         Map<String, PushChangePurge.Purged> done = new LinkedHashMap<>();
-        for (Tenant tenant : registry.all()) {
+        for (Tenant tenant : readiness.ready()) {
             PushChangePurge.Purged purged = TenantContext.call(tenant.id(),
                     () -> purge.purge(now.minus(retention), batch));
             if (purged.requests() > 0) {

@@ -4,7 +4,9 @@ import app.cascade.push.DistrictPushActivity;
 import app.cascade.push.PushActivity;
 import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
+import app.cascade.tenancy.DistrictReady;
 import app.cascade.tenancy.Tenant;
+import org.springframework.context.event.EventListener;
 import app.cascade.tenancy.TenantContext;
 import app.cascade.tenancy.TenantRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +40,7 @@ public class PushMetrics {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final PushActivity activity;
+    private final TenantRegistry tenants;
     private final MultiGauge requests;
     private final MultiGauge queueDepth;
 
@@ -52,6 +55,13 @@ public class PushMetrics {
                 .description("Push requests of the last 24 hours by status").register(registry);
         this.queueDepth = MultiGauge.builder("cascade.push.queue.depth")
                 .description("Requests due but not yet running").register(registry);
+        this.tenants = tenants;
+        register(tenants.all().stream().map(Tenant::id).toList());
+    }
+
+    /** A district added while the node runs gets its gauges once its schema is ready. */
+    @EventListener
+    void onDistrictReady(DistrictReady event) {
         register(tenants.all().stream().map(Tenant::id).toList());
     }
 

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * multi-district caller alike; a header naming the caller's own district is fine. Without the header, a user in
  * several districts gets a 400 problem telling them to send it (no district would be bound, and no data read). The
  * A caller who is a member of no district (platform support, or a user whose organizations are no district) is
- * refused with 403 on every call. The problems are written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems
+ * refused with 403 on every call; one whose district is switched off, with 403 {@code district-switched-off}. The problems are written with the application's {@link JsonMapper}, the one Spring MVC writes the other API problems
  * with.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +36,7 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     static final URI DISTRICT_REQUIRED = URI.create("https://cascade.app/problems/district-required");
     static final URI NOT_YOUR_DISTRICT = URI.create("https://cascade.app/problems/not-your-district");
+    static final URI DISTRICT_SWITCHED_OFF = URI.create("https://cascade.app/problems/district-switched-off");
     /** A longer header value is cut in the problem's detail. */
     private static final int MAX_NAME_SHOWN = 64;
 
@@ -65,17 +66,21 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         Optional<String> named = users.namedDistrict();
         Set<String> theirs = new TreeSet<>(user.get().districts());
         ProblemDetail problem;
+        Set<String> off = user.get().switchedOff();
         if (named.isPresent()) {
             if (theirs.contains(named.get())) {
                 return true;
             }
-            problem = notYourDistrict(named.get(), theirs);
+            problem = off.contains(named.get()) ? switchedOff(Set.of(named.get()))
+                    : notYourDistrict(named.get(), theirs);
         } else if (user.get().mustChooseDistrict()) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "You are a member of several "
                     + "districts (" + String.join(", ", theirs) + "): name the one this call is about with the "
                     + CurrentUserService.DISTRICT_HEADER + " header");
             problem.setType(DISTRICT_REQUIRED);
             problem.setTitle("District required");
+        } else if (theirs.isEmpty() && !off.isEmpty()) {
+            problem = switchedOff(off);
         } else if (theirs.isEmpty()) {
             // every /api/v1 call is about a district's data: refused here once, for every endpoint, rather than left
             // to each service (a query with no district bound would fail as a server error)
@@ -88,6 +93,16 @@ class ApiDistrictInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
         return false;
+    }
+
+    /** 403: the call's district is switched off in Cascade (its tenant file says {@code enabled: false}). */
+    static ProblemDetail switchedOff(Set<String> districts) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "District "
+                + String.join(", ", new TreeSet<>(districts)) + " is switched off in Cascade: nothing of it can be read"
+                + " or changed until it is switched on again (its data and queued pushes are kept)");
+        problem.setType(DISTRICT_SWITCHED_OFF);
+        problem.setTitle("District switched off");
+        return problem;
     }
 
     /** The same problem for every caller: only the name they sent and their own districts differ. */

@@ -8,7 +8,12 @@ import app.cascade.support.SupportService;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
+import app.cascade.tenancy.TenantFileProblem;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,6 +47,7 @@ class SupportView extends VerticalLayout {
         // a fixed height: the grid sends the client only the rows in view, page by page, however many districts
         grid.setHeight("24rem");
         grid.addColumn(d -> d.district().displayName()).setHeader("District").setAutoWidth(true);
+        grid.addColumn(d -> d.district().statusText()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(d -> d.district().organization()).setHeader("Keycloak organization").setAutoWidth(true);
         grid.addColumn(d -> d.district().schema() + " v" + d.district().schemaVersion()).setHeader("Schema")
                 .setAutoWidth(true);
@@ -69,11 +76,27 @@ class SupportView extends VerticalLayout {
         jobs.getElement().setAttribute("rel", "noopener");
         add(new H2("Districts"), jobs,
                 new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
-                        + "organization. Add a file to tenants/ and restart to bring a district live. The jobs "
+                        + "organization. A file added to tenants/ brings a district live within seconds, on every "
+                        + "node; enabled: false in it switches the district off. The jobs "
                         + "dashboard is read-only: retry and cancel push requests below. Districts with a failed "
                         + "push in the last 24 hours come first, then those whose requests wait, the oldest wait "
                         + "first."),
-                filter, grid, new RequestsNeedingAttention(requests));
+                fileProblems(support), filter, grid, new RequestsNeedingAttention(requests));
+    }
+
+    /** The tenant files this node left out, each with its reason; nothing when every file is in force. */
+    private static Div fileProblems(SupportService support) {
+        Div box = new Div();
+        box.setId("tenant-file-problems");
+        List<TenantFileProblem> problems = support.tenantFileProblems();
+        box.setVisible(!problems.isEmpty());
+        if (!problems.isEmpty()) {
+            box.add(new H3("Tenant files not taken"));
+            UnorderedList list = new UnorderedList();
+            problems.forEach(p -> list.add(new ListItem(TIME.format(p.seenAt()) + ": " + p.message())));
+            box.add(list);
+        }
+        return box;
     }
 
     /**

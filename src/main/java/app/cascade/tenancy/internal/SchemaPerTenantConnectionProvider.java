@@ -1,5 +1,6 @@
 package app.cascade.tenancy.internal;
 
+import app.cascade.tenancy.DistrictReadiness;
 import app.cascade.tenancy.TenantRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
@@ -25,10 +26,13 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
 
     private final DataSource dataSource;
     private final TenantRegistry registry;
+    private final DistrictReadiness readiness;
 
-    public SchemaPerTenantConnectionProvider(DataSource dataSource, TenantRegistry registry) {
+    public SchemaPerTenantConnectionProvider(DataSource dataSource, TenantRegistry registry,
+                                             DistrictReadiness readiness) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.readiness = readiness;
     }
 
     @Override
@@ -43,7 +47,11 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
 
     @Override
     public Connection getConnection(String tenantId) throws SQLException {
-        String schema = NO_TENANT.equals(tenantId) ? NEUTRAL_SCHEMA : registry.require(tenantId).schema();
+        String schema = NEUTRAL_SCHEMA;
+        if (!NO_TENANT.equals(tenantId)) {
+            schema = registry.require(tenantId).schema();
+            readiness.awaitReady(tenantId); // before taking a connection: nothing is held while a migration runs
+        }
         Connection connection = dataSource.getConnection();
         try {
             connection.setSchema(schema);

@@ -3,18 +3,19 @@ package app.cascade.tenancy.internal;
 import app.cascade.tenancy.CurrentTenant;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
-import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.MultiTenancySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.nio.file.Path;
 
 @Configuration(proxyBeanMethods = false)
@@ -34,9 +35,26 @@ class TenancyConfiguration {
     }
 
     @Bean
+    DistrictMigrations districtMigrations(TenantRegistry registry, ApplicationEventPublisher events,
+                                          @Value("${cascade.tenancy.migration-threads:2}") int threads,
+                                          @Value("${cascade.tenancy.migration-wait:60s}") Duration wait,
+                                          @Value("${cascade.tenancy.migrate-before-serving:false}") boolean before) {
+        return new DistrictMigrations(registry, events, threads, wait, before);
+    }
+
+    @Bean
+    TenantFolderWatcher tenantFolderWatcher(@Value("${cascade.tenants.dir:tenants}") Path directory,
+                                            TenantRegistry registry, DistrictMigrations migrations,
+                                            DataSource dataSource, ApplicationEventPublisher events) {
+        return new TenantFolderWatcher(directory, registry, migrations,
+                new TenantRegistryWriter(new JdbcTemplate(dataSource), SHARED_SCHEMA), events);
+    }
+
+    @Bean
     SchemaPerTenantConnectionProvider schemaPerTenantConnectionProvider(DataSource dataSource,
-                                                                         TenantRegistry registry) {
-        return new SchemaPerTenantConnectionProvider(dataSource, registry);
+                                                                         TenantRegistry registry,
+                                                                         DistrictMigrations migrations) {
+        return new SchemaPerTenantConnectionProvider(dataSource, registry, migrations);
     }
 
     @Bean
@@ -50,30 +68,18 @@ class TenancyConfiguration {
     }
 
     /**
-     * Migrates the shared schema (Boot's Flyway, {@code db/shared}), then every district schema from
-     * {@code db/district}, then writes the registry. Runs before JPA starts, so nothing sees a half-migrated district.
+     * Migrates the shared schema (Boot's Flyway, {@code db/shared}) and writes the registry, before JPA starts. The
+     * district schemas ({@code db/district}) migrate in the background once the context is up ({@link
+     * DistrictMigrations}, decision 0026): the node does not wait for them, and a call for a district waits for that
+     * district only.
      */
     @Bean
-    FlywayMigrationStrategy migrateSharedThenDistricts(TenantRegistry registry, DataSource dataSource) {
+    FlywayMigrationStrategy migrateSharedThenDistricts(TenantRegistry registry, DataSource dataSource,
+                                                       DistrictMigrations migrations) {
         return flyway -> {
             flyway.migrate();
-            for (Tenant tenant : registry.all()) {
-                migrateDistrict(flyway, tenant.schema());
-            }
             new TenantRegistryWriter(new JdbcTemplate(dataSource), SHARED_SCHEMA).write(registry.all());
+            migrations.configure(flyway.getConfiguration());
         };
-    }
-
-    static void migrateDistrict(Flyway shared, String schema) {
-        var result = Flyway.configure()
-                .configuration(shared.getConfiguration())
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(true)
-                .locations("classpath:db/district")
-                .load()
-                .migrate();
-        log.info("District schema {} at version {} ({} migration(s) applied)", schema, result.targetSchemaVersion,
-                result.migrationsExecuted);
     }
 }
