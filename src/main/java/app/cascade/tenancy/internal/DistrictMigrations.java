@@ -212,8 +212,8 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
                 events.publishEvent(new DistrictReady(tenant.id()));
             } catch (RetryException e) {
                 failure = reason(e.getLastException());
-                log.error("District {} is unavailable: its schema {} could not be migrated ({}); the other districts"
-                        + " are not affected", tenant.id(), tenant.schema(), failure, e.getLastException());
+                log.error("District {} is unavailable: {} (schema {}); the other districts are not affected",
+                        tenant.id(), failure, tenant.schema(), e.getLastException());
             } catch (RuntimeException e) {
                 log.error("A listener of district {}'s readiness failed; the district is ready", tenant.id(), e);
             } finally {
