@@ -199,8 +199,7 @@ class SecurityConfiguration {
 
     /** Dev mode only: the demo users. In OIDC mode no password of any kind is accepted. */
     @Bean
-    UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder,
-                                          TenantRegistry registry) {
+    UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
         if (properties.oidcMode()) {
             return username -> {
                 throw new UsernameNotFoundException("Passwords are not accepted: sign in through Keycloak");
@@ -210,8 +209,9 @@ class SecurityConfiguration {
         Map<String, DevUser> users = new HashMap<>();
         for (SecurityProperties.DevUserEntry entry : properties.devUsers()) {
             Set<GrantedAuthority> authorities = new HashSet<>(DistrictAuthorities.forRoles(entry.roles()));
-            entry.districts().stream().filter(d -> registry.find(d).isPresent())
-                    .map(DistrictAuthorities::member).forEach(authorities::add);
+            // every configured district: which of them is registered and switched on is decided on each call
+            // (CurrentUserService), so a district added or switched off while the node runs counts at once
+            entry.districts().stream().map(DistrictAuthorities::member).forEach(authorities::add);
             users.put(entry.username(), new DevUser(entry.username(), entry.name(), entry.email(), hash,
                     authorities));
         }
