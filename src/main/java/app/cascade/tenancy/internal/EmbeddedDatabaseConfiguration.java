@@ -30,6 +30,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${cascade.embedded-db.dir:}") String dir,
                                       @Value("${cascade.embedded-db.port:0}") int port) throws IOException {
+        requireBinaries();
         boolean throwAway = dir.isBlank();
         Path data = throwAway ? Files.createTempDirectory("cascade-pg")
                 : Files.createDirectories(Path.of(dir).toAbsolutePath());
@@ -51,6 +52,19 @@ class EmbeddedDatabaseConfiguration {
         log.info("Embedded PostgreSQL listening on port {}{}", postgres.getPort(),
                 throwAway ? " (throw-away data)" : ", data in " + data);
         return postgres;
+    }
+
+    /**
+     * The server image's jar ({@code -Pserver-image}) has no PostgreSQL binaries: without {@code CASCADE_DB_URL} it
+     * stops here, saying what to set, instead of failing inside zonky.
+     */
+    static void requireBinaries() throws IOException {
+        if (new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:postgres-*.txz").length == 0) {
+            throw new IllegalStateException("This build of Cascade carries no embedded PostgreSQL (the server image,"
+                    + " built with -Pserver-image): set CASCADE_DB_URL, CASCADE_DB_USER and CASCADE_DB_PASSWORD to"
+                    + " the PostgreSQL server it should use");
+        }
     }
 
     @Bean
