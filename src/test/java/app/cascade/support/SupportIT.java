@@ -9,6 +9,9 @@ import app.cascade.push.PushRequestService;
 import app.cascade.push.PushStatus;
 import app.cascade.push.RequestRows;
 import app.cascade.push.engine.PushMode;
+import app.cascade.tenancy.DistrictReadiness;
+import app.cascade.tenancy.Tenant;
+import app.cascade.tenancy.TenantRegistry;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -22,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +42,12 @@ class SupportIT {
     SupportService support;
     @Autowired
     PushRequestService requests;
+    @Autowired
+    TenantRegistry registry;
+    @Autowired
+    DistrictReadiness readiness;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void tearDown() {
@@ -74,6 +84,32 @@ class SupportIT {
         assertThat(alpha.oldestQueuedAt()).isBefore(java.time.Instant.now().minus(Duration.ofMinutes(29)));
         assertThat(alpha.district().schemaVersion()).isNotEqualTo("not migrated");
         assertThat(support.districts()).extracting(s -> s.district().id()).containsExactly("alpha", "beta");
+    }
+
+    @Test
+    void a_district_whose_schema_cannot_be_migrated_comes_first_as_unavailable_with_the_reason() {
+        List<Tenant> before = List.copyOf(registry.all());
+        jdbc.execute("create schema if not exists district_support_broken");
+        jdbc.execute("create table if not exists district_support_broken.stray (x int)");
+        try {
+            List<Tenant> with = new java.util.ArrayList<>(before);
+            with.add(new Tenant("broken", "Broken District", "district_support_broken", "broken",
+                    java.time.ZoneId.of("UTC"), true, "noreply@broken.example", "broken.yml"));
+            registry.update(with);
+            assertThatThrownBy(() -> readiness.awaitReady("broken"))
+                    .isInstanceOf(app.cascade.tenancy.DistrictUnavailableException.class);
+            TestUsers.signIn(context, "support");
+
+            List<DistrictStatus> all = support.districts();
+
+            assertThat(all).extracting(s -> s.district().id()).hasSize(3).first().isEqualTo("broken");
+            assertThat(all.getFirst().district().statusText())
+                    .startsWith("Unavailable: its schema could not be migrated").contains("non-empty schema");
+            assertThat(all.subList(1, 3)).allSatisfy(s -> assertThat(s.district().statusText()).isEqualTo("Ready"));
+        } finally {
+            registry.update(before);
+            jdbc.execute("drop schema district_support_broken cascade");
+        }
     }
 
     private static void request(DistrictFixture d, long[] ids, String status, String ago, String message) {
