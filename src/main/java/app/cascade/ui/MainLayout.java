@@ -6,6 +6,8 @@ import app.cascade.security.CurrentUserService;
 import app.cascade.security.Roles;
 import app.cascade.security.ui.ChooseDistrictView;
 import app.cascade.security.ui.DistrictNotEnabledView;
+import app.cascade.tenancy.DistrictReadiness;
+import app.cascade.tenancy.DistrictState;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -41,9 +43,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final transient TenantRegistry registry;
     private final transient AuthenticationContext authentication;
     private final transient ObjectProvider<NotificationBell> bells;
+    private final transient DistrictReadiness readiness;
 
     MainLayout(CurrentUserService users, TenantRegistry registry, AuthenticationContext authentication,
-               ObjectProvider<NotificationBell> bells) {
+               ObjectProvider<NotificationBell> bells, DistrictReadiness readiness) {
+        this.readiness = readiness;
         this.users = users;
         this.registry = registry;
         this.authentication = authentication;
@@ -125,6 +129,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                 event.forwardTo(ChooseDistrictView.class);
             } else if (user.districts().isEmpty() && !user.hasRole(Roles.SUPPORT)) {
                 event.forwardTo(DistrictNotEnabledView.class);
+            } else if (user.activeDistrict().map(readiness.availability()::get)
+                    .filter(a -> a.state() == DistrictState.UNAVAILABLE).isPresent()) {
+                event.forwardTo(DistrictNotEnabledView.class); // it says why the district cannot be used
             }
         });
     }
