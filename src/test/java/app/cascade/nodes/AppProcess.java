@@ -131,7 +131,11 @@ public final class AppProcess implements AutoCloseable {
         return new Builder(name);
     }
 
-    /** Waits until the readiness probe (database and this node's job server) is UP; fails early if the JVM died. */
+    /**
+     * Waits until the readiness probe (database and this node's job server) is UP and no district still migrates (the
+     * schemas migrate in the background after start, decision 0026: the tests read them, and their demo data, at
+     * once); fails early if the JVM died.
+     */
     public AppProcess awaitReady(Duration timeout) {
         Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
@@ -141,7 +145,7 @@ public final class AppProcess implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                return r.statusCode() == 200;
+                return r.statusCode() == 200 && r.body().contains("\"migrating\":0");
             } catch (IOException e) {
                 return false;
             }
