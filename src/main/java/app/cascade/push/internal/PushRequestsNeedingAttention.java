@@ -100,7 +100,7 @@ public class PushRequestsNeedingAttention {
         Map<UUID, String> states = jobs.of(candidates.stream().map(Candidate::jobId).toList());
         return candidates.stream()
                 .filter(c -> c.row().problem() == RequestNeedingAttention.Problem.FAILED
-                        || !JobRunrJobs.LIVE.contains(states.get(c.jobId())))
+                        || !JobRunrJobs.LIVE.contains(states.getOrDefault(c.jobId(), "MISSING")))
                 .map(c -> withJobState(c, states))
                 .sorted(LATEST_FIRST).limit(limit).toList();
     }
