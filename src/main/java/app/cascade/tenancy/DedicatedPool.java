@@ -30,14 +30,20 @@ public final class DedicatedPool {
         if (size < 1) {
             throw new IllegalArgumentException("The pool " + name + " needs at least one connection, not " + size);
         }
-        HikariConfig config = new HikariConfig();
-        hikari(main).copyStateTo(config);
+        HikariConfig config = settingsOf(main);
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(2, size));
         config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setSchema(schema);
         return new HikariDataSource(config);
+    }
+
+    /** A copy of {@code main}'s pool settings (URL, credentials, driver settings, timeouts), to start another from. */
+    public static HikariConfig settingsOf(DataSource main) {
+        HikariConfig config = new HikariConfig();
+        hikari(main).copyStateTo(config);
+        return config;
     }
 
     private static HikariDataSource hikari(DataSource main) {

@@ -1,37 +1,37 @@
 package app.cascade.tenancy;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The platform's view of all districts, for support staff. Its cost does not grow in queries with the district count
  * (issue 19): the switches come from one query of the registry table and the schema versions from one query over
- * every migrated schema's Flyway history.
+ * every migrated schema's Flyway history per database server.
  */
 @Service
 public class DistrictDirectory {
 
     private final TenantRegistry registry;
     private final DistrictSchemas schemas;
-    private final JdbcTemplate jdbc;
+    private final DistrictDatabases databases;
     private final DistrictSettings settings;
     private final DistrictReadiness readiness;
     private final TenantFolder folder;
 
-    public DistrictDirectory(TenantRegistry registry, DistrictSchemas schemas, JdbcTemplate jdbc,
+    public DistrictDirectory(TenantRegistry registry, DistrictSchemas schemas, DistrictDatabases databases,
                              DistrictSettings settings, DistrictReadiness readiness, TenantFolder folder) {
         this.readiness = readiness;
         this.folder = folder;
         this.registry = registry;
         this.schemas = schemas;
-        this.jdbc = jdbc;
+        this.databases = databases;
         this.settings = settings;
     }
 
@@ -56,23 +56,16 @@ public class DistrictDirectory {
         return folder.problems();
     }
 
-    /** The Flyway version of every migrated district schema, by schema: two queries whatever the count. */
+    /** The Flyway version of every migrated district schema, by schema: two queries per database server. */
     private Map<String, String> schemaVersions() {
-        List<String> branches = new ArrayList<>();
-        for (Tenant tenant : schemas.having("flyway_schema_history")) {
-            branches.add("""
-                    select '%1$s' as schema, (select version from %1$s.flyway_schema_history
-                        where success and version is not null order by installed_rank desc limit 1) as version"""
-                    .formatted(tenant.schema()));
-        }
         Map<String, String> versions = new HashMap<>();
-        if (!branches.isEmpty()) {
-            jdbc.query(String.join("\nunion all\n", branches), rs -> {
-                if (rs.getString("version") != null) {
-                    versions.put(rs.getString("schema"), rs.getString("version"));
-                }
-            });
-        }
+        databases.query(schemas.having("flyway_schema_history"), (jdbc, districts) -> jdbc.query(
+                districts.stream().map(tenant -> """
+                        select '%1$s' as schema, (select version from %1$s.flyway_schema_history
+                            where success and version is not null order by installed_rank desc limit 1) as version"""
+                        .formatted(tenant.schema())).collect(Collectors.joining("\nunion all\n")),
+                (rs, n) -> Map.entry(rs.getString("schema"), Optional.ofNullable(rs.getString("version")))))
+                .forEach(e -> e.getValue().ifPresent(version -> versions.put(e.getKey(), version)));
         return versions;
     }
 }

@@ -2,10 +2,9 @@ package app.cascade.tenancy;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,6 +14,8 @@ import java.util.Optional;
  * Run-time district settings kept in the shared registry table. The Batch Reporting switch starts from the tenant
  * file's value when a district is first registered; after that the value set here wins, also over a restart
  * (decision 0018). Every change is recorded in {@code cascade.batch_reporting_change}: who, when, old → new.
+ * The shared schema is on the main server: its transactions here are the main server's ({@link
+ * DistrictDatabases#MAIN}), never the current district's, which may be on another server (issue 19).
  */
 @Service
 public class DistrictSettings {
@@ -28,14 +29,19 @@ public class DistrictSettings {
     private final ActingUser actingUser;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
 
     public DistrictSettings(JdbcTemplate jdbc, CurrentTenant currentTenant, ActingUser actingUser,
-                            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                            ApplicationEventPublisher events, DistrictDatabases databases) {
         this.jdbc = jdbc;
         this.currentTenant = currentTenant;
         this.actingUser = actingUser;
         this.events = events;
-        this.tx = new TransactionTemplate(transactions);
+        DataSourceTransactionManager shared = new DataSourceTransactionManager(
+                databases.dataSource(DistrictDatabases.MAIN));
+        this.tx = new TransactionTemplate(shared);
+        this.readTx = new TransactionTemplate(shared);
+        this.readTx.setReadOnly(true);
     }
 
     /** Every district's Batch Reporting switch, by tenant id, in one query (support's district list). */
@@ -56,16 +62,17 @@ public class DistrictSettings {
 
     /** The current district's switch and its last change, for the district's admins. */
     @PreAuthorize("hasRole('DISTRICT_ADMIN')")
-    @Transactional(readOnly = true)
     public BatchReportingState batchReportingState() {
         String tenantId = currentTenant.require().id();
-        Optional<BatchReportingState.Change> last = jdbc.query("""
-                select old_value, new_value, changed_by, changed_by_name, changed_at
-                from cascade.batch_reporting_change where tenant_id = ?
-                order by changed_at desc, id desc limit 1
-                """, (rs, n) -> new BatchReportingState.Change(rs.getBoolean(1), rs.getBoolean(2), rs.getString(3),
-                rs.getString(4), rs.getTimestamp(5).toInstant()), tenantId).stream().findFirst();
-        return new BatchReportingState(batchReporting(tenantId), last);
+        return readTx.execute(s -> {
+            Optional<BatchReportingState.Change> last = jdbc.query("""
+                    select old_value, new_value, changed_by, changed_by_name, changed_at
+                    from cascade.batch_reporting_change where tenant_id = ?
+                    order by changed_at desc, id desc limit 1
+                    """, (rs, n) -> new BatchReportingState.Change(rs.getBoolean(1), rs.getBoolean(2),
+                    rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), tenantId).stream().findFirst();
+            return new BatchReportingState(batchReporting(tenantId), last);
+        });
     }
 
     /**

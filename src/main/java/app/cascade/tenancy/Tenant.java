@@ -19,19 +19,30 @@ import java.util.Objects;
  *                           in, its queued pushes wait, and its data is kept
  * @param maxRunningPushes   how many of the district's pushes may run at once, on all nodes together (the fair share
  *                           of the job workers; file {@code maxRunningPushes}, default {@value #DEFAULT_MAX_RUNNING_PUSHES})
+ * @param database           the PostgreSQL server that holds {@link #schema()}, by its configured name (file {@code
+ *                           database}, default {@value DistrictDatabases#MAIN}: the main server, {@code spring.datasource})
  */
 public record Tenant(String id, String displayName, String schema, String organization, ZoneId timeZone,
                      boolean batchReporting, String notificationSender, String sourceFile, boolean enabled,
-                     int maxRunningPushes) {
+                     int maxRunningPushes, String database) {
 
     public static final int DEFAULT_MAX_RUNNING_PUSHES = 2;
 
     public Tenant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(database, "database");
         if (maxRunningPushes < 1) {
             throw new IllegalArgumentException("maxRunningPushes must be at least 1, was " + maxRunningPushes);
         }
+    }
+
+    /** A district on the main server. */
+    public Tenant(String id, String displayName, String schema, String organization, ZoneId timeZone,
+                  boolean batchReporting, String notificationSender, String sourceFile, boolean enabled,
+                  int maxRunningPushes) {
+        this(id, displayName, schema, organization, timeZone, batchReporting, notificationSender, sourceFile, enabled,
+                maxRunningPushes, DistrictDatabases.MAIN);
     }
 
     /** An enabled district with the default cap of running pushes. */

@@ -159,4 +159,26 @@ class TenantFileLoaderTest {
         assertThatThrownBy(() -> TenantFileLoader.load(dir.resolve("nope")))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void a_district_is_on_the_main_database_unless_its_file_names_a_configured_one() throws IOException {
+        write("north.yml", valid("north", "district_north", "north"));
+        write("south.yml", valid("south", "district_south", "south") + "database: east\n");
+
+        List<Tenant> tenants = TenantFileLoader.load(dir, java.util.Set.of("main", "east"));
+
+        assertThat(tenants).extracting(Tenant::database).containsExactly("main", "east");
+    }
+
+    @Test
+    void a_database_that_is_not_configured_names_the_file_and_the_field() throws IOException {
+        write("south.yml", valid("south", "district_south", "south") + "database: west\n");
+
+        assertThatThrownBy(() -> TenantFileLoader.load(dir, java.util.Set.of("main", "east")))
+                .isInstanceOf(TenantFileException.class)
+                .hasMessageContaining("south.yml")
+                .hasMessageContaining("field 'database'")
+                .hasMessageContaining("'west' is not a configured database")
+                .hasMessageContaining("CASCADE_DATABASES_WEST_URL");
+    }
 }

@@ -1,28 +1,28 @@
 package app.cascade.push.internal;
 
+import app.cascade.tenancy.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
  * A PostgreSQL session advisory lock keyed by (district schema, catalog), held on a connection of the lock pool
- * ({@link PushLockPool}) for the whole push: a second push of the same catalog waits; other catalogs and districts
- * run in parallel. If the process dies, PostgreSQL releases the lock with the connection.
+ * ({@link PushLockPool}) of the server that holds the district (issue 19) for the whole push: a second push of the
+ * same catalog waits; other catalogs and districts run in parallel. If the process dies, PostgreSQL releases the lock
+ * with the connection.
  */
 @Component
 class CatalogPushLock {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogPushLock.class);
 
-    private final DataSource lockConnections;
+    private final PushLockPool.Pools lockConnections;
 
-    CatalogPushLock(@Qualifier(PushLockPool.BEAN) DataSource lockConnections) {
+    CatalogPushLock(PushLockPool.Pools lockConnections) {
         this.lockConnections = lockConnections;
     }
 
@@ -36,12 +36,13 @@ class CatalogPushLock {
     }
 
     /** Takes the catalog's lock, waiting for a push of it to end; {@link Held#NONE} when there is no catalog. */
-    Held take(String schema, Long catalogId) {
+    Held take(Tenant district, Long catalogId) {
         if (catalogId == null) {
             return Held.NONE;
         }
+        String schema = district.schema();
         try {
-            Connection connection = lockConnections.getConnection();
+            Connection connection = lockConnections.of(district.database()).getConnection();
             try (PreparedStatement st = connection.prepareStatement("select pg_advisory_lock(hashtext(?), ?)")) {
                 st.setString(1, "cascade.push:" + schema);
                 st.setInt(2, Math.toIntExact(catalogId));

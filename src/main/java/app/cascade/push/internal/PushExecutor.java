@@ -84,7 +84,7 @@ public class PushExecutor {
             return request.status();
         }
         Long catalogId = catalogOf(request);
-        try (CatalogPushLock.Held ignored = catalogLock.take(tenant.schema(), catalogId)) {
+        try (CatalogPushLock.Held ignored = catalogLock.take(tenant, catalogId)) {
             Locks locks = catalogId == null ? Locks.everything() : tx.execute(s -> loader.locks(catalogId));
             PushRun run = new PushRun(request, locks, PushMasterSnapshot.applies(request) ? requestId : null,
                     new PushPhases());

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,11 +19,6 @@ import java.util.UUID;
 @Component
 public class PushRequestAudit {
 
-    /** The states in which JobRunr will still run a job (or runs it now): a request with such a job is not stuck. */
-    static final String LIVE_STATES = JobRunrJobs.LIVE_SQL;
-    /** Joins a request {@code r} to its job {@code j} (JobRunr keeps the id as char(36): compared as such). */
-    static final String JOIN_JOB = "left join " + JobRunrJobs.TABLE + " j on j.id = r.job_id::text::char(36)";
-
     /** Joins a request {@code r} to the latest support action on it ({@link #lastAction} reads it). */
     static final String LAST_ACTION = """
             left join lateral (select a.action as last_action, a.actor as last_action_actor,
@@ -33,10 +29,12 @@ public class PushRequestAudit {
 
     private final JdbcTemplate jdbc;
     private final PushMasterSnapshot snapshots;
+    private final JobStates jobs;
 
-    public PushRequestAudit(JdbcTemplate jdbc, PushMasterSnapshot snapshots) {
+    public PushRequestAudit(JdbcTemplate jdbc, PushMasterSnapshot snapshots, JobStates jobs) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
+        this.jobs = jobs;
     }
 
     /** Records an action on the request, stamped with the transaction's time; returns it as stored. */
@@ -58,8 +56,10 @@ public class PushRequestAudit {
 
     /** The state of the request's JobRunr job if JobRunr will still run it (or runs it now), else empty. */
     public Optional<String> liveJobState(UUID requestId) {
-        return jdbc.queryForList("select j.state from push_request r " + JOIN_JOB + " where r.id = ? and j.state in "
-                + LIVE_STATES, String.class, requestId).stream().findFirst();
+        // JobRunr's table is on the main server, the district's requests maybe not (issue 19): read one, then the other
+        Optional<UUID> job = jdbc.queryForList("select job_id from push_request where id = ? and job_id is not null",
+                UUID.class, requestId).stream().findFirst();
+        return job.map(id -> jobs.of(List.of(id)).get(id)).filter(JobRunrJobs.LIVE::contains);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Migrates district schemas in the background (decision 0026): after the shared schema, every registered district is
@@ -52,6 +54,8 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
             .delay(Duration.ofMillis(500)).multiplier(2).build());
     private final Map<String, Migration> migrations = new ConcurrentHashMap<>();
     private final boolean beforeServing;
+    /** The DataSource of the server that holds a district's schema; null: the shared schema's (the main server). */
+    private final Function<Tenant, DataSource> servers;
     private volatile Configuration flyway;
     private volatile boolean running;
 
@@ -61,6 +65,13 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
      */
     DistrictMigrations(TenantRegistry registry, ApplicationEventPublisher events, int threadCount, Duration wait,
                        boolean beforeServing) {
+        this(registry, events, threadCount, wait, beforeServing, tenant -> null);
+    }
+
+    /** @param servers the DataSource of the server that holds a district (issue 19); null: the main server's */
+    DistrictMigrations(TenantRegistry registry, ApplicationEventPublisher events, int threadCount, Duration wait,
+                       boolean beforeServing, Function<Tenant, DataSource> servers) {
+        this.servers = servers;
         this.registry = registry;
         this.events = events;
         this.wait = wait;
@@ -207,7 +218,7 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
             runner = Thread.currentThread();
             MDC.put("district", tenant.id());
             try {
-                retry.execute(() -> migrateSchema(flyway, tenant.schema()));
+                retry.execute(() -> migrateSchema(flyway, servers.apply(tenant), tenant.schema()));
                 // before the district counts as ready: what must be in place first (its demo data) is loaded here
                 events.publishEvent(new DistrictReady(tenant.id()));
             } catch (RetryException e) {
@@ -224,9 +235,13 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
         }
     }
 
-    static Object migrateSchema(Configuration shared, String schema) {
-        var result = Flyway.configure()
-                .configuration(shared)
+    /** @param server the DataSource of the server that holds {@code schema}; null: the shared schema's */
+    static Object migrateSchema(Configuration shared, DataSource server, String schema) {
+        var configuration = Flyway.configure().configuration(shared);
+        if (server != null) {
+            configuration.dataSource(server);
+        }
+        var result = configuration
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(true)

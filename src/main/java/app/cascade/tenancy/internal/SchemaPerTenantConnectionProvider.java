@@ -1,6 +1,8 @@
 package app.cascade.tenancy.internal;
 
+import app.cascade.tenancy.DistrictDatabases;
 import app.cascade.tenancy.DistrictReadiness;
+import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
@@ -12,8 +14,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Hands Hibernate a pooled connection whose schema is the tenant's, and resets it to the neutral schema before it
- * goes back to the pool. A connection whose reset fails is evicted from the pool, never reused with a stale schema.
+ * Hands Hibernate a pooled connection whose schema is the tenant's, from the pool of the server that holds it ({@link
+ * DistrictDatabases}, issue 19), and resets it to the neutral schema before it goes back to the pool. A connection
+ * whose reset fails is evicted from its pool, never reused with a stale schema. With nothing bound, the connection
+ * comes from the main server.
  */
 public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
 
@@ -24,20 +28,20 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
 
     private static final Logger log = LoggerFactory.getLogger(SchemaPerTenantConnectionProvider.class);
 
-    private final DataSource dataSource;
+    private final DistrictDatabases databases;
     private final TenantRegistry registry;
     private final DistrictReadiness readiness;
 
-    public SchemaPerTenantConnectionProvider(DataSource dataSource, TenantRegistry registry,
+    public SchemaPerTenantConnectionProvider(DistrictDatabases databases, TenantRegistry registry,
                                              DistrictReadiness readiness) {
-        this.dataSource = dataSource;
+        this.databases = databases;
         this.registry = registry;
         this.readiness = readiness;
     }
 
     @Override
     public Connection getAnyConnection() throws SQLException {
-        return dataSource.getConnection();
+        return databases.dataSource(DistrictDatabases.MAIN).getConnection();
     }
 
     @Override
@@ -48,15 +52,18 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
     @Override
     public Connection getConnection(String tenantId) throws SQLException {
         String schema = NEUTRAL_SCHEMA;
+        DataSource pool = databases.dataSource(DistrictDatabases.MAIN);
         if (!NO_TENANT.equals(tenantId)) {
-            schema = registry.require(tenantId).schema();
+            Tenant tenant = registry.require(tenantId);
+            schema = tenant.schema();
+            pool = databases.dataSource(tenant);
             readiness.awaitReady(tenantId); // before taking a connection: nothing is held while a migration runs
         }
-        Connection connection = dataSource.getConnection();
+        Connection connection = pool.getConnection();
         try {
             connection.setSchema(schema);
         } catch (SQLException | RuntimeException e) {
-            discard(connection);
+            discard(pool, connection);
             throw e;
         }
         return connection;
@@ -68,14 +75,20 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
             connection.setSchema(NEUTRAL_SCHEMA);
         } catch (SQLException | RuntimeException e) {
             log.warn("Could not reset the schema of a connection of tenant {}; evicting it from the pool", tenantId, e);
-            discard(connection);
+            discard(poolOf(tenantId), connection);
             return;
         }
         connection.close();
     }
 
-    private void discard(Connection connection) throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari) {
+    /** The pool a connection lent for {@code tenantId} came from (the registry's entry may have changed since). */
+    private DataSource poolOf(String tenantId) {
+        return registry.find(tenantId).filter(t -> databases.names().contains(t.database()))
+                .map(databases::dataSource).orElseGet(() -> databases.dataSource(DistrictDatabases.MAIN));
+    }
+
+    private static void discard(DataSource pool, Connection connection) throws SQLException {
+        if (pool instanceof HikariDataSource hikari) {
             hikari.evictConnection(connection);
         } else {
             connection.close();

@@ -1,6 +1,7 @@
 package app.cascade.tenancy.internal;
 
 import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.DistrictDatabases;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantRegistry;
 import org.hibernate.cfg.MultiTenancySettings;
@@ -27,8 +28,9 @@ class TenancyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TenancyConfiguration.class);
 
     @Bean
-    TenantRegistry tenantRegistry(@Value("${cascade.tenants.dir:tenants}") Path directory) {
-        TenantRegistry registry = new TenantRegistry(TenantFileLoader.load(directory));
+    TenantRegistry tenantRegistry(@Value("${cascade.tenants.dir:tenants}") Path directory,
+                                  DistrictDatabases databases) {
+        TenantRegistry registry = new TenantRegistry(TenantFileLoader.load(directory, databases.names()));
         log.info("Loaded {} district(s) from {}: {}", registry.all().size(), directory.toAbsolutePath(),
                 registry.all().stream().map(Tenant::id).toList());
         return registry;
@@ -38,23 +40,27 @@ class TenancyConfiguration {
     DistrictMigrations districtMigrations(TenantRegistry registry, ApplicationEventPublisher events,
                                           @Value("${cascade.tenancy.migration-threads:2}") int threads,
                                           @Value("${cascade.tenancy.migration-wait:60s}") Duration wait,
-                                          @Value("${cascade.tenancy.migrate-before-serving:false}") boolean before) {
-        return new DistrictMigrations(registry, events, threads, wait, before);
+                                          @Value("${cascade.tenancy.migrate-before-serving:false}") boolean before,
+                                          DistrictDatabases databases) {
+        // a district on the main server migrates with the shared schema's Flyway DataSource, as before issue 19
+        return new DistrictMigrations(registry, events, threads, wait, before,
+                t -> DistrictDatabases.MAIN.equals(t.database()) ? null : databases.dataSource(t));
     }
 
     @Bean
     TenantFolderWatcher tenantFolderWatcher(@Value("${cascade.tenants.dir:tenants}") Path directory,
                                             TenantRegistry registry, DistrictMigrations migrations,
-                                            DataSource dataSource, ApplicationEventPublisher events) {
+                                            DataSource dataSource, ApplicationEventPublisher events,
+                                            DistrictDatabases databases) {
         return new TenantFolderWatcher(directory, registry, migrations,
-                new TenantRegistryWriter(new JdbcTemplate(dataSource), SHARED_SCHEMA), events);
+                new TenantRegistryWriter(new JdbcTemplate(dataSource), SHARED_SCHEMA), events, databases.names());
     }
 
     @Bean
-    SchemaPerTenantConnectionProvider schemaPerTenantConnectionProvider(DataSource dataSource,
+    SchemaPerTenantConnectionProvider schemaPerTenantConnectionProvider(DistrictDatabases databases,
                                                                          TenantRegistry registry,
                                                                          DistrictMigrations migrations) {
-        return new SchemaPerTenantConnectionProvider(dataSource, registry, migrations);
+        return new SchemaPerTenantConnectionProvider(databases, registry, migrations);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.cascade.tenancy.internal;
 
+import app.cascade.tenancy.DistrictDatabases;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantFileException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,14 +40,20 @@ public final class TenantFileLoader {
             "pg_toast");
 
     private static final List<String> FIELDS = List.of("id", "displayName", "schema", "organization", "timeZone",
-            "batchReporting", "notificationSender", "enabled", "maxRunningPushes");
+            "batchReporting", "notificationSender", "enabled", "maxRunningPushes", "database");
     /** The most pushes one district may run at once: more would only queue behind the job workers anyway. */
     static final int MAX_RUNNING_PUSHES_LIMIT = 50;
 
     private TenantFileLoader() {
     }
 
+    /** With the main database only (no {@code cascade.databases}). */
     public static List<Tenant> load(Path directory) {
+        return load(directory, Set.of(DistrictDatabases.MAIN));
+    }
+
+    /** @param databases the configured database names a file's {@code database} may name */
+    public static List<Tenant> load(Path directory, Set<String> databases) {
         if (!Files.isDirectory(directory)) {
             throw new TenantFileException(directory.toString(), null, "the tenants folder does not exist");
         }
@@ -63,7 +71,7 @@ public final class TenantFileLoader {
         Map<String, String> schemas = new HashMap<>();
         Map<String, String> organizations = new HashMap<>();
         for (Path file : files) {
-            Tenant tenant = parse(file);
+            Tenant tenant = parse(file, databases);
             unique(ids, tenant.id(), file, "id");
             unique(schemas, tenant.schema(), file, "schema");
             unique(organizations, tenant.organization(), file, "organization");
@@ -81,6 +89,10 @@ public final class TenantFileLoader {
     }
 
     static Tenant parse(Path file) {
+        return parse(file, Set.of(DistrictDatabases.MAIN));
+    }
+
+    static Tenant parse(Path file, Set<String> databases) {
         String name = file.toString();
         Map<?, ?> yaml;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -134,8 +146,13 @@ public final class TenantFileLoader {
                 : Tenant.DEFAULT_MAX_RUNNING_PUSHES;
         check(cap instanceof Integer i && i >= 1 && i <= MAX_RUNNING_PUSHES_LIMIT, name, "maxRunningPushes",
                 "must be a whole number from 1 to " + MAX_RUNNING_PUSHES_LIMIT + ", was '" + cap + "'");
+        String database = yaml.containsKey("database") ? text(yaml, name, "database") : DistrictDatabases.MAIN;
+        check(databases.contains(database), name, "database", "'" + database + "' is not a configured database"
+                + " (configured: " + String.join(", ", databases) + "; another server is configured as"
+                + " cascade.databases." + database + ".url, or CASCADE_DATABASES_" + database.toUpperCase(Locale.ROOT)
+                + "_URL)");
         return new Tenant(id, displayName, schema, organization, timeZone, (Boolean) batch, sender, name,
-                (Boolean) enabled, (Integer) cap);
+                (Boolean) enabled, (Integer) cap, database);
     }
 
     private static String text(Map<?, ?> yaml, String file, String field) {

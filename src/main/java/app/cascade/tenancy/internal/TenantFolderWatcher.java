@@ -1,5 +1,6 @@
 package app.cascade.tenancy.internal;
 
+import app.cascade.tenancy.DistrictDatabases;
 import app.cascade.tenancy.DistrictEnabled;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantFileException;
@@ -55,11 +56,19 @@ final class TenantFolderWatcher implements TenantFolder {
     private final DistrictMigrations migrations;
     private final TenantRegistryWriter writer;
     private final ApplicationEventPublisher events;
+    private final Set<String> databases;
     private Map<Path, Stamp> seen;
     private volatile List<TenantFileProblem> problems = List.of();
 
     TenantFolderWatcher(Path directory, TenantRegistry registry, DistrictMigrations migrations,
                         TenantRegistryWriter writer, ApplicationEventPublisher events) {
+        this(directory, registry, migrations, writer, events, Set.of(DistrictDatabases.MAIN));
+    }
+
+    /** @param databases the configured database names a file's {@code database} may name (issue 19) */
+    TenantFolderWatcher(Path directory, TenantRegistry registry, DistrictMigrations migrations,
+                        TenantRegistryWriter writer, ApplicationEventPublisher events, Set<String> databases) {
+        this.databases = databases;
         this.directory = directory;
         this.registry = registry;
         this.migrations = migrations;
@@ -129,12 +138,17 @@ final class TenantFolderWatcher implements TenantFolder {
         for (Path file : files) {
             Tenant tenant;
             try {
-                tenant = TenantFileLoader.parse(file);
+                tenant = TenantFileLoader.parse(file, databases);
                 Tenant old = before.get(tenant.id());
                 if (old != null && !old.schema().equals(tenant.schema())) {
                     throw new TenantFileException(file.toString(), "schema", "a registered district's schema cannot "
                             + "change while Cascade runs (it stays " + old.schema() + "); move its data first, then "
                             + "restart the nodes (README, Moving a district)");
+                }
+                if (old != null && !old.database().equals(tenant.database())) {
+                    throw new TenantFileException(file.toString(), "database", "a registered district's database "
+                            + "cannot change while Cascade runs (it stays " + old.database() + "); move its data "
+                            + "first, then restart the nodes (README, Moving a district)");
                 }
                 unique(ids, tenant.id(), file, "id");
                 unique(schemas, tenant.schema(), file, "schema");
