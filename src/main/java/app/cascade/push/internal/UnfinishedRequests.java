@@ -21,9 +21,13 @@ import java.util.stream.Stream;
 @Component
 public class UnfinishedRequests {
 
-    /** A request that has not ended, with the job it last got ({@code jobId} null: none yet). */
+    /**
+     * A request that has not ended, with the job it last got ({@code jobId} null: none yet); {@code held}: its job
+     * ended leaving it QUEUED with a {@link PushRequestStore#WAITING} note (it waits for a slot, its district's Batch
+     * Reporting, or its district to be switched on).
+     */
     public record Unfinished(String tenantId, UUID id, PushStatus status, UUID jobId, Instant scheduledAt,
-                             int attempts, boolean batchReporting) {
+                             int attempts, boolean batchReporting, boolean held) {
     }
 
     private final JdbcTemplate jdbc;
@@ -42,16 +46,18 @@ public class UnfinishedRequests {
         }
         // schema names are validated SQL identifiers (Tenant), safe to splice; every value is a parameter
         String union = tenants.stream().map(t -> """
-                select ?::text as tenant_id, id, status, job_id, scheduled_at, attempts from %s.push_request
+                select ?::text as tenant_id, id, status, job_id, scheduled_at, attempts,
+                    status = 'QUEUED' and message like ? as held from %s.push_request
                 where status in ('SCHEDULED', 'QUEUED', 'RUNNING') and submitted_at < ?
                 """.formatted(t.schema())).collect(Collectors.joining(" union all "));
-        Object[] args = tenants.stream().flatMap(t -> Stream.of(t.id(), Timestamp.from(before))).toArray();
+        Object[] args = tenants.stream().flatMap(t -> Stream.of(t.id(), PushRequestStore.WAITING + "%",
+                Timestamp.from(before))).toArray();
         return jdbc.query("""
                 select r.*, coalesce(t.batch_reporting, false) as batch_reporting
                 from (%s) r left join cascade.tenant t on t.id = r.tenant_id
                 """.formatted(union), (rs, n) -> new Unfinished(rs.getString("tenant_id"),
                 rs.getObject("id", UUID.class), PushStatus.valueOf(rs.getString("status")),
                 rs.getObject("job_id", UUID.class), rs.getTimestamp("scheduled_at").toInstant(),
-                rs.getInt("attempts"), rs.getBoolean("batch_reporting")), args);
+                rs.getInt("attempts"), rs.getBoolean("batch_reporting"), rs.getBoolean("held")), args);
     }
 }
