@@ -66,15 +66,21 @@ public class PushSlots {
     }
 
     /**
-     * Takes the district's oldest held requests, as many as it has free slots ({@code cap} less its RUNNING
-     * requests), and clears their notes, so that nothing else takes them too; the others are noted as waiting for a
-     * slot. The caller gives the taken ones jobs after the commit; each still claims its slot when its job starts.
+     * Takes the district's oldest held requests, as many as it has free slots, and clears their notes, so that nothing
+     * else takes them too; the others are noted as waiting for a slot. The free slots are {@code cap} less the
+     * requests that run or are about to claim a slot (QUEUED with no note: their job will claim one, as will those
+     * taken by an earlier call), so two pushes ending at once hand on two slots, not three. The caller gives the taken
+     * ones jobs after the commit; each still claims its slot when its job starts.
      *
      * @return the taken requests, oldest first
      */
     public List<UUID> takeHeld(int cap) {
         lockSlots();
-        int free = cap - running();
+        Integer claiming = jdbc.queryForObject("""
+                select count(*) from push_request
+                where status = 'RUNNING' or (status = 'QUEUED' and (message is null or message not like ?))
+                """, Integer.class, PushRequestStore.WAITING + "%");
+        int free = cap - (claiming == null ? 0 : claiming);
         List<UUID> taken = free <= 0 ? List.of() : jdbc.queryForList("""
                 select id from push_request where status = 'QUEUED' and message like ?
                 order by scheduled_at, submitted_at limit ? for update
