@@ -55,6 +55,8 @@ class SwitchedOffDistrictIT {
     PushJobReconciler reconciler;
     @Autowired
     TenantRegistry registry;
+    @Autowired
+    PushSupportService support;
 
     List<Tenant> registered;
 
@@ -88,6 +90,11 @@ class SwitchedOffDistrictIT {
                 .isEmpty();
         assertThat(f.inAlpha(() -> store.jobId(queued))).isEmpty();
         assertThat(f.snapshot()).as("nothing of the district's data changed").isEqualTo(before);
+        f.inAlpha(() -> f.jdbc.update("update push_request set submitted_at = now() - interval '1 hour'"));
+        TestUsers.signIn(context, "support");
+        assertThat(support.needingAttention()).as("a held request waits by design: support is not told it is stuck")
+                .noneMatch(r -> r.id().equals(queued));
+        TestUsers.signOut();
 
         switchAlpha(true);
         context.publishEvent(new DistrictEnabled("alpha"));
