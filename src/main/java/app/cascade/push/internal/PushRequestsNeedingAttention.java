@@ -50,7 +50,8 @@ public class PushRequestsNeedingAttention {
                        where a.request_id = r.id and a.action = 'RETRIED'))
                or (r.status in ('SCHEDULED', 'QUEUED', 'RUNNING') and r.submitted_at < ?
                    and (j.state is null or j.state not in %3$s)
-                   and not (r.status = 'QUEUED' and (not t.batch_reporting or r.message like 'Waiting: %%')))
+                   and not (r.status = 'QUEUED'
+                            and (not t.batch_reporting or coalesce(r.message like 'Waiting: %%', false))))
             """;
 
     private final JdbcTemplate jdbc;

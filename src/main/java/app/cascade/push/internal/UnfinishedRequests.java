@@ -47,7 +47,7 @@ public class UnfinishedRequests {
         // schema names are validated SQL identifiers (Tenant), safe to splice; every value is a parameter
         String union = tenants.stream().map(t -> """
                 select ?::text as tenant_id, id, status, job_id, scheduled_at, attempts,
-                    status = 'QUEUED' and message like ? as held from %s.push_request
+                    status = 'QUEUED' and coalesce(message like ?, false) as held from %s.push_request
                 where status in ('SCHEDULED', 'QUEUED', 'RUNNING') and submitted_at < ?
                 """.formatted(t.schema())).collect(Collectors.joining(" union all "));
         Object[] args = tenants.stream().flatMap(t -> Stream.of(t.id(), PushRequestStore.WAITING + "%",
