@@ -234,7 +234,10 @@ public class PushRequestService {
         return settings.batchReporting(currentTenant.require().id());
     }
 
-    /** Cancels a scheduled or queued request; its job is deleted after the commit. */
+    /**
+     * Cancels a scheduled or queued request; its job is deleted after the commit. A queued request may have been about
+     * to take one of its district's running slots, so a held request may get it ({@link HeldRequests}).
+     */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
     public void cancel(UUID id) {
         requireNoTransaction();
@@ -249,6 +252,7 @@ public class PushRequestService {
         });
         jobs.delete(jobId);
         events.publish(PushEvent.request(tenantId, id, PushStatus.CANCELLED, 0, null));
+        held.release(tenantId);
     }
 
     /**

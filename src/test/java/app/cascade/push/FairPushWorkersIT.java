@@ -173,6 +173,28 @@ class FairPushWorkersIT {
                 .until(() -> status("alpha", held).startsWith("COMPLETED"));
     }
 
+    @Test
+    void cancelling_a_request_about_to_take_the_last_slot_gives_it_to_the_oldest_held_request() {
+        registry.update(registered.stream().map(t -> t.id().equals("alpha") ? with(t, true, 1) : t).toList());
+        PushFixture alpha = new PushFixture(context, "alpha").build();
+        var store = context.getBean(app.cascade.push.internal.PushRequestStore.class);
+        TestUsers.signIn(context, "alpha.push");
+        // a request given a job when a slot freed, not started yet, and one held behind it
+        UUID starting = alpha.inAlpha(() -> store.create(push(alpha.catalog, alpha.current), "alpha.push",
+                PushStatus.QUEUED, java.time.Instant.now()));
+        UUID held = alpha.inAlpha(() -> {
+            UUID id = store.create(push(alpha.catalog, alpha.current), "alpha.push", PushStatus.QUEUED,
+                    java.time.Instant.now());
+            store.markWaiting(id, "1 push of this district is running (its limit); this one starts when one ends");
+            return id;
+        });
+
+        requests.cancel(starting);
+
+        await("the held request completes").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> status("alpha", held).startsWith("COMPLETED"));
+    }
+
     /** {@code n} more catalogs in the district, each with one master and one course of it in the current year. */
     private static List<Long> catalogs(PushFixture f, int n) {
         List<Long> catalogs = new ArrayList<>();
