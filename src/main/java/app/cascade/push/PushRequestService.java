@@ -5,10 +5,12 @@ import app.cascade.push.internal.PushAdmission;
 import app.cascade.push.internal.PushRequestResults;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.UndoRequests;
+import app.cascade.push.job.HeldRequests;
 import app.cascade.push.job.PushJobScheduler;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
 import app.cascade.tenancy.CurrentTenant;
+import app.cascade.tenancy.DistrictEnabled;
 import app.cascade.tenancy.DistrictSettings;
 import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
@@ -68,12 +70,15 @@ public class PushRequestService {
     private final IdempotencyKeys keys;
     private final UndoRequests undos;
     private final PushUndoService undoService;
+    private final HeldRequests held;
 
     public PushRequestService(TenantRegistry registry, PushService pushes, PushRequestStore store,
                               PushJobScheduler jobs, PushAdmission admission, CurrentUserService users,
                               CurrentTenant currentTenant, DistrictSettings settings, PushEvents events,
                               PlatformTransactionManager transactions, PushRequestResults results,
-                              IdempotencyKeys keys, UndoRequests undos, PushUndoService undoService) {
+                              IdempotencyKeys keys, UndoRequests undos, PushUndoService undoService,
+                              HeldRequests held) {
+        this.held = held;
         this.registry = registry;
         this.pushes = pushes;
         this.store = store;
@@ -100,7 +105,7 @@ public class PushRequestService {
     public UUID submit(PushCommand command, Instant scheduledAt) {
         requireNoTransaction();
         return admission.admit(() -> {
-            Tenant tenant = currentTenant.require();
+            Tenant tenant = switchedOn(currentTenant.require());
             Submitted submitted = tx.execute(s -> store(command, scheduledAt));
             jobs.enqueueOrLeaveToReconciler(tenant, submitted.id(), submitted.at());
             return submitted.id();
@@ -126,7 +131,7 @@ public class PushRequestService {
         requireNoTransaction();
         String fingerprint = IdempotencyKeys.fingerprint(command, scheduledAt);
         return admission.admit(() -> {
-            Tenant tenant = currentTenant.require();
+            Tenant tenant = switchedOn(currentTenant.require());
             Keyed keyed = tx.execute(s -> {
                 keys.forgetExpired(idempotencyKey);
                 Optional<IdempotencyKeys.Used> used = keys.find(idempotencyKey);
@@ -229,7 +234,10 @@ public class PushRequestService {
         return settings.batchReporting(currentTenant.require().id());
     }
 
-    /** Cancels a scheduled or queued request; its job is deleted after the commit. */
+    /**
+     * Cancels a scheduled or queued request; its job is deleted after the commit. A queued request may have been about
+     * to take one of its district's running slots, so a held request may get it ({@link HeldRequests}).
+     */
     @PreAuthorize("hasRole('PUSH_ADMIN')")
     public void cancel(UUID id) {
         requireNoTransaction();
@@ -244,6 +252,7 @@ public class PushRequestService {
         });
         jobs.delete(jobId);
         events.publish(PushEvent.request(tenantId, id, PushStatus.CANCELLED, 0, null));
+        held.release(tenantId);
     }
 
     /**
@@ -295,13 +304,28 @@ public class PushRequestService {
         return submit(command, plan.runAt());
     }
 
-    /** Batch Reporting was turned on: the district's waiting requests run now. */
+    /** Batch Reporting was turned on: the district's held requests run now, as far as its slots go. */
     @EventListener
     public void onBatchReportingEnabled(DistrictSettings.BatchReportingEnabled event) {
-        Tenant tenant = registry.require(event.tenantId());
-        List<UUID> waiting = TenantContext.call(event.tenantId(), () -> tx.execute(s ->
-                store.waitingForBatchReporting()));
-        waiting.forEach(id -> jobs.enqueueOrLeaveToReconciler(tenant, id, Instant.now()));
+        held.release(event.tenantId());
+    }
+
+    /** The district was switched on (or added): its held requests run now, as far as its slots go. */
+    @EventListener
+    public void onDistrictEnabled(DistrictEnabled event) {
+        held.release(event.tenantId());
+    }
+
+    /**
+     * A switched-off district ({@code enabled: false}) takes no new push, whoever asks (its users cannot sign in, but
+     * an API token or a script may still call); the requests it already had wait until it is switched on.
+     */
+    private static Tenant switchedOn(Tenant tenant) {
+        if (!tenant.enabled()) {
+            throw new PushStateException(tenant.displayName() + " is switched off in Cascade: it takes no push until"
+                    + " it is switched on again");
+        }
+        return tenant;
     }
 
     static void requireNoTransaction() {

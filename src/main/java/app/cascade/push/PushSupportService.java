@@ -4,6 +4,7 @@ import app.cascade.push.internal.PushRequestAudit;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.PushRequestsNeedingAttention;
 import app.cascade.push.internal.UndoRequests;
+import app.cascade.push.job.HeldRequests;
 import app.cascade.push.job.PushJobScheduler;
 import app.cascade.security.CurrentUser;
 import app.cascade.security.CurrentUserService;
@@ -48,11 +49,13 @@ public class PushSupportService {
     private final PushRequestAudit audit;
     private final PushRequestsNeedingAttention attention;
     private final UndoRequests undos;
+    private final HeldRequests held;
 
     public PushSupportService(TenantRegistry registry, DistrictReadiness readiness, PushService pushes,
                               PushRequestStore store, PushJobScheduler jobs, CurrentUserService users, DistrictSettings settings,
                               PushEvents events, PlatformTransactionManager transactions, PushRequestAudit audit,
-                              PushRequestsNeedingAttention attention, UndoRequests undos) {
+                              PushRequestsNeedingAttention attention, UndoRequests undos, HeldRequests held) {
+        this.held = held;
         this.registry = registry;
         this.readiness = readiness;
         this.pushes = pushes;
@@ -168,6 +171,7 @@ public class PushSupportService {
         log.info("Support {} cancelled stuck push request {} of district {}: {}", call.actor(), requestId, districtId,
                 call.reason());
         events.publish(PushEvent.request(districtId, requestId, PushStatus.CANCELLED, 0, null));
+        held.release(districtId); // a stuck RUNNING request held a running slot of its district (decision 0025)
     }
 
     /** Who acts, in which district, and why: checked before anything is read. */

@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 14, bursts: 200 push requests through the REST API from 50 concurrent clients, over two districts and two
  * catalogs in each. Every call answers 202, or 503 problem JSON with Retry-After and then stores nothing; every stored
- * request gets exactly one job, runs once and completes; one catalog's pushes never overlap; the job server stays up.
+ * request runs once and completes, and each of its jobs succeeded (a request held for a free slot of its district gets
+ * another job when one frees, decision 0025); one catalog's pushes never overlap; the job server stays up.
  */
 @CascadeIntegrationTest
 class PushBurstIT {
@@ -192,7 +193,8 @@ class PushBurstIT {
                                 + " and state in ('ENQUEUED', 'PROCESSING')", Integer.class, like) == 0);
                 List<String> jobs = jdbc.queryForList("select state from jobrunr_jobs where jobasjson like ?",
                         String.class, like);
-                assertThat(jobs).as("request %s has exactly one job", r.get("id")).containsExactly("SUCCEEDED");
+                assertThat(jobs).as("request %s: its jobs (one more each time it was held for a slot)", r.get("id"))
+                        .isNotEmpty().containsOnly("SUCCEEDED");
             }
             rows.stream().collect(Collectors.groupingBy(r -> r.get("catalog_id"))).forEach((catalog, runs) -> {
                 List<Map<String, Object>> ordered = runs.stream().sorted(java.util.Comparator.comparing(

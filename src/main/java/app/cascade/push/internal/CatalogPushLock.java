@@ -44,7 +44,7 @@ class CatalogPushLock {
         try {
             Connection connection = lockConnections.of(district.database()).getConnection();
             try (PreparedStatement st = connection.prepareStatement("select pg_advisory_lock(hashtext(?), ?)")) {
-                st.setString(1, "cascade.push:" + schema);
+                st.setString(1, DistrictLockKey.of(schema));
                 st.setInt(2, Math.toIntExact(catalogId));
                 st.execute();
             } catch (SQLException | RuntimeException e) {
@@ -54,7 +54,7 @@ class CatalogPushLock {
             return () -> {
                 try (connection; PreparedStatement st = connection.prepareStatement(
                         "select pg_advisory_unlock(hashtext(?), ?)")) {
-                    st.setString(1, "cascade.push:" + schema);
+                    st.setString(1, DistrictLockKey.of(schema));
                     st.setInt(2, Math.toIntExact(catalogId));
                     st.execute();
                 } catch (SQLException e) {

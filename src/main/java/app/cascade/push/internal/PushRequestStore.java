@@ -29,6 +29,9 @@ import java.util.UUID;
 @Component
 public class PushRequestStore {
 
+    /** How the note of a held request starts (Batch Reporting off, district switched off, no free slot). */
+    public static final String WAITING = "Waiting: ";
+
     private final JdbcTemplate jdbc;
     private final NodeName node;
 
@@ -110,9 +113,13 @@ public class PushRequestStore {
         return attempt == null ? 1 : attempt;
     }
 
-    public void markWaiting(UUID id, String message) {
+    /**
+     * Holds a request that has not started: it stays QUEUED with a note {@link #WAITING} + {@code why}, and its job
+     * ends. Held requests get a job again when what they wait for comes ({@link PushSlots#takeHeld}).
+     */
+    public void markWaiting(UUID id, String why) {
         jdbc.update("update push_request set status = 'QUEUED', message = ? where id = ? and status in"
-                + " ('SCHEDULED', 'QUEUED')", message, id);
+                + " ('SCHEDULED', 'QUEUED')", WAITING + why, id);
     }
 
     public void setJob(UUID id, UUID jobId) {
@@ -123,11 +130,6 @@ public class PushRequestStore {
     public boolean cancel(UUID id) {
         return jdbc.update("update push_request set status = 'CANCELLED', finished_at = now(),"
                 + " message = 'Cancelled' where id = ? and status in ('SCHEDULED', 'QUEUED')", id) == 1;
-    }
-
-    public List<UUID> waitingForBatchReporting() {
-        return jdbc.queryForList("select id from push_request where status = 'QUEUED' order by scheduled_at",
-                UUID.class);
     }
 
     /** The request's current JobRunr job; empty if the request has none (yet) or does not exist. */

@@ -29,7 +29,8 @@ import java.util.UUID;
  *   <li>failed since a given instant and was not retried yet, or</li>
  *   <li>is stuck: SCHEDULED, QUEUED or RUNNING, submitted before a given instant (a request just stored gets its job
  *       a moment after its commit), with no job that JobRunr will still run — except a QUEUED request of a district
- *       whose Batch Reporting is off, which waits by design and runs once it is turned on.</li>
+ *       whose Batch Reporting is off, or one held with a "Waiting: " note (for a free slot of its district, or for its
+ *       district to be switched on; decision 0025), which waits by design and runs once it may.</li>
  * </ul>
  * Only push bookkeeping is read, never grading data.
  */
@@ -55,7 +56,8 @@ public class PushRequestsNeedingAttention {
             where (r.status = 'FAILED' and r.finished_at >= ? and not exists (select 1 from %1$s.push_request_action a
                        where a.request_id = r.id and a.action = 'RETRIED'))
                or (r.status in ('SCHEDULED', 'QUEUED', 'RUNNING') and r.submitted_at < ?
-                   and not (r.status = 'QUEUED' and not t.batch_reporting))
+                   and not (r.status = 'QUEUED'
+                            and (not t.batch_reporting or coalesce(r.message like 'Waiting: %%', false))))
             """;
 
     /** The latest first, as before (a UUID's text orders as PostgreSQL orders the UUID). */

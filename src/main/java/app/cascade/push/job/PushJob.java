@@ -7,8 +7,11 @@ import app.cascade.push.PushRequestView;
 import app.cascade.push.PushStatus;
 import app.cascade.push.internal.PushExecutor;
 import app.cascade.push.internal.PushRequestStore;
+import app.cascade.push.internal.PushSlots;
 import app.cascade.tenancy.DistrictSettings;
+import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
+import app.cascade.tenancy.TenantRegistry;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.context.JobDashboardProgressBar;
 import org.slf4j.Logger;
@@ -24,6 +27,10 @@ import java.util.UUID;
 /**
  * The background job of a push request. It takes ids only, binds the district itself (try/finally) and is
  * idempotent: JobRunr retries resume the request where it stopped, and a finished or cancelled request is left alone.
+ * A request that may not start now is held (QUEUED, with a note saying why) and the job ends at once, freeing its
+ * worker: while its district is switched off or its Batch Reporting is off, and while the district already runs as
+ * many pushes as its {@code maxRunningPushes} ({@link PushSlots}, decision 0025). {@link HeldRequests} gives it a job
+ * again.
  */
 @Component
 public class PushJob {
@@ -39,11 +46,15 @@ public class PushJob {
     private final PushEndings endings;
     private final TransactionTemplate tx;
     private final PushMetrics metrics;
+    private final PushSlots slots;
+    private final TenantRegistry registry;
 
     public PushJob(PushExecutor executor, PushRequestStore store, DistrictSettings settings, PushEvents events,
                    PushEndings endings, PlatformTransactionManager transactions,
-                   PushMetrics metrics) {
+                   PushMetrics metrics, PushSlots slots, TenantRegistry registry) {
         this.metrics = metrics;
+        this.slots = slots;
+        this.registry = registry;
         this.executor = executor;
         this.store = store;
         this.settings = settings;
@@ -69,14 +80,27 @@ public class PushJob {
             log.info("Push {} is {}; nothing to do", requestId, found.map(r -> r.status().name()).orElse("gone"));
             return;
         }
+        Tenant tenant = registry.require(tenantId);
+        if (!tenant.enabled() && found.get().status() != PushStatus.RUNNING) {
+            hold(tenantId, requestId, "this district is switched off in Cascade; the request runs once it is switched"
+                    + " on.");
+            return;
+        }
         if (!settings.batchReporting(tenantId)) {
-            tx.executeWithoutResult(s -> store.markWaiting(requestId,
-                    "Waiting: Batch Reporting is off for this district. The request runs once it is turned on."));
-            events.publish(PushEvent.request(tenantId, requestId, PushStatus.QUEUED, 0, null));
-            log.info("Push {} waits for Batch Reporting", requestId);
+            hold(tenantId, requestId, "Batch Reporting is off for this district. The request runs once it is turned"
+                    + " on.");
             return;
         }
         waitForScheduledTime(found.get());
+        PushSlots.Claim claim = tx.execute(s -> slots.claim(requestId, tenant.maxRunningPushes()));
+        if (claim != PushSlots.Claim.STARTED) {
+            if (claim == PushSlots.Claim.HELD) {
+                events.publish(PushEvent.request(tenantId, requestId, PushStatus.QUEUED, 0, null));
+                log.info("Push {} waits for a free slot: {} of {}'s pushes run at once", requestId,
+                        tenant.maxRunningPushes(), tenantId);
+            }
+            return;
+        }
         int attempt = tx.execute(s -> store.startAttempt(requestId));
         Progress progress = new Progress(tenantId, requestId, jobContext);
         long started = System.nanoTime();
@@ -98,6 +122,13 @@ public class PushJob {
             }
             throw e;
         }
+    }
+
+    /** Holds the request with the note {@link PushRequestStore#WAITING} + {@code why}; its job ends. */
+    private void hold(String tenantId, UUID requestId, String why) {
+        tx.executeWithoutResult(s -> store.markWaiting(requestId, why));
+        events.publish(PushEvent.request(tenantId, requestId, PushStatus.QUEUED, 0, null));
+        log.info("Push {} waits: {}", requestId, why);
     }
 
     /**

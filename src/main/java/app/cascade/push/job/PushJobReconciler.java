@@ -7,6 +7,7 @@ import app.cascade.push.internal.JobRunrJobs;
 import app.cascade.push.internal.PushRequestStore;
 import app.cascade.push.internal.UnfinishedRequests;
 import app.cascade.push.internal.UnfinishedRequests.Unfinished;
+import app.cascade.tenancy.Tenant;
 import app.cascade.tenancy.TenantContext;
 import app.cascade.tenancy.TenantRegistry;
 import org.slf4j.Logger;
@@ -24,9 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,7 +39,10 @@ import java.util.UUID;
  * live JobRunr job (none was created, it was deleted, or it ended while the request did not) and enqueues them again,
  * at their scheduled time; the push resumes with the courses not yet committed. A request whose job JobRunr gave up
  * on, or that lost its job more often than a push is retried, is failed with a message saying why. Requests of a
- * district whose Batch Reporting is off wait by design and are left alone.
+ * district whose Batch Reporting is off, or that is switched off, wait by design and are left alone. Held requests
+ * (decision 0025) are started by the one rule that starts them ({@link HeldRequests}): as many as their district has
+ * free slots, so a district at its cap is not churned, and one whose pushes ended without handing their slot on (a
+ * node died) is healed.
  */
 @Component
 @ConditionalOnProperty(name = "cascade.push.reconciler.enabled", havingValue = "true", matchIfMissing = true)
@@ -55,14 +62,16 @@ public class PushJobReconciler {
     private final TransactionTemplate tx;
     private final Duration grace;
     private final Duration every;
+    private final HeldRequests held;
 
     public PushJobReconciler(UnfinishedRequests unfinished, PushRequestStore store, PushJobScheduler jobs,
-                             PushEvents events, PushEndings endings, TenantRegistry registry,
+                             PushEvents events, PushEndings endings, TenantRegistry registry, HeldRequests held,
                              MaintenanceLease lease, @Qualifier(JobRunrPool.BEAN) DataSource jobStorage,
                              PlatformTransactionManager transactions,
                              @Value("${cascade.push.reconciler.grace:60s}") Duration grace,
                              @Value("${cascade.push.reconciler.every:60s}") Duration every) {
         this.unfinished = unfinished;
+        this.held = held;
         this.store = store;
         this.jobs = jobs;
         this.events = events;
@@ -91,15 +100,33 @@ public class PushJobReconciler {
     public List<String> reconcile() {
         List<Unfinished> candidates = tx.execute(s -> unfinished.submittedBefore(Instant.now().minus(grace)));
         Map<UUID, String> states = jobStates(candidates);
-        return candidates.stream().map(r -> heal(r, states.get(r.jobId()))).filter(a -> !a.isEmpty()).toList();
+        List<String> done = new ArrayList<>();
+        Set<String> holding = new LinkedHashSet<>();
+        for (Unfinished request : candidates) {
+            String jobState = states.get(request.jobId());
+            if (jobState != null && JobRunrJobs.LIVE.contains(jobState)) {
+                continue;
+            }
+            if (request.held()) {
+                holding.add(request.tenantId());
+                continue;
+            }
+            String action = heal(request, jobState);
+            if (!action.isEmpty()) {
+                done.add(action);
+            }
+        }
+        holding.forEach(tenantId -> held.release(tenantId).forEach(id -> {
+            log.warn("Push {} of {} was held with a free slot in its district: it gets a job", id, tenantId);
+            done.add(tenantId + "/" + id + ": given a job (it was held, and its district has a free slot)");
+        }));
+        return done;
     }
 
     private String heal(Unfinished request, String jobState) {
-        if (jobState != null && JobRunrJobs.LIVE.contains(jobState)) {
-            return "";
-        }
-        if (request.status() != PushStatus.RUNNING && !request.batchReporting()) {
-            return ""; // waits for Batch Reporting; turning it on enqueues it
+        if (request.status() != PushStatus.RUNNING && (!request.batchReporting()
+                || !registry.find(request.tenantId()).map(Tenant::enabled).orElse(false))) {
+            return ""; // waits for Batch Reporting or for its district to be switched on; that enqueues it
         }
         MDC.put("district", request.tenantId());
         MDC.put("request", request.id().toString());
