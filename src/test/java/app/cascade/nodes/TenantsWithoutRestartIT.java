@@ -7,6 +7,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -15,15 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 19, districts come and go without a restart: two packaged nodes on one database read one tenant folder. A new
  * file is live on both within 10 s (schema migrated, demo data loaded once, its users served); {@code enabled: false}
- * refuses the district on both and keeps its data; a bad new file is reported on both and changes nothing.
+ * refuses the district on both, holds its queued push and keeps its data, and {@code true} runs the push; a bad new
+ * file is reported on both and changes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantsWithoutRestartIT {
@@ -136,8 +141,24 @@ class TenantsWithoutRestartIT {
 
     @Test
     @Order(2)
-    void a_district_switched_off_is_refused_on_both_nodes_and_keeps_its_data_until_switched_on() throws IOException {
+    void a_district_switched_off_is_refused_on_both_nodes_holds_its_queued_push_and_keeps_its_data_until_switched_on()
+            throws IOException {
         int years = schoolYears();
+        long catalog = db.jdbc().queryForObject("select min(id) from " + GAMMA_SCHEMA + ".course_catalog", Long.class);
+        long year = db.jdbc().queryForObject("""
+                select cal.school_year_id from %1$s.course c join %1$s.calendar cal on cal.id = c.calendar_id
+                where c.master_id is not null group by 1 order by count(*) desc, 1 limit 1
+                """.formatted(GAMMA_SCHEMA), Long.class);
+        Map<String, Long> gradebook = PushRequests.gradebook(db, GAMMA_SCHEMA);
+        String courseItems = courseItems();
+        // submitted for a few seconds ahead, so that it is due while the district is off
+        ResponseEntity<JsonNode> submitted = nodes.getFirst().client("gamma.push").post().uri("/api/v1/pushes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"catalogId\": %d, \"schoolYearId\": %d, \"mode\": \"OVERWRITE\", \"toSections\": true,"
+                        .formatted(catalog, year) + " \"scheduledAt\": \"" + Instant.now().plusSeconds(4) + "\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(submitted.getStatusCode().value()).as("submit: %s", submitted.getBody()).isEqualTo(202);
+        UUID push = UUID.fromString(submitted.getBody().path("id").asString());
 
         write("gamma.yml", gammaFile("enabled: false\n"));
 
@@ -149,13 +170,33 @@ class TenantsWithoutRestartIT {
             assertThat(refused.getBody().path("type").asString()).endsWith("/district-switched-off");
             assertThat(refused.getBody().path("detail").asString()).contains("gamma").contains("switched off");
         }
+        PushRequests.await(db, GAMMA_SCHEMA, push, "held while gamma is off", p -> "QUEUED".equals(p.status())
+                && message(push).contains("switched off"), Duration.ofSeconds(60));
+        assertThat(PushRequests.progress(db, GAMMA_SCHEMA, push).attempts()).as("it never started").isZero();
+        assertThat(courseItems()).as("nothing of the push was written").isEqualTo(courseItems);
         assertThat(schoolYears()).isEqualTo(years);
+        assertThat(PushRequests.gradebook(db, GAMMA_SCHEMA)).isEqualTo(gradebook);
 
         write("gamma.yml", gammaFile("enabled: true\n"));
 
         Awaitility.await("gamma served again").atMost(LIVE_WITHIN).pollInterval(Duration.ofMillis(200))
                 .until(() -> nodes.stream().allMatch(n -> queue(n, "gamma.push").getStatusCode().value() == 200));
+        PushRequests.await(db, GAMMA_SCHEMA, push, "the held push runs once gamma is on",
+                p -> p.status().startsWith("COMPLETED"), Duration.ofMinutes(2));
         assertThat(schoolYears()).isEqualTo(years);
+        assertThat(PushRequests.gradebook(db, GAMMA_SCHEMA)).isEqualTo(gradebook);
+    }
+
+    /** Every course and course item row, as one fingerprint. */
+    static String courseItems() {
+        return db.jdbc().queryForObject("select md5((select coalesce(string_agg(c::text, ',' order by c.id), '') from "
+                + GAMMA_SCHEMA + ".course c) || (select coalesce(string_agg(i::text, ',' order by i.id), '') from "
+                + GAMMA_SCHEMA + ".course_item i))", String.class);
+    }
+
+    static String message(UUID push) {
+        return java.util.Objects.requireNonNullElse(db.jdbc().queryForObject("select message from " + GAMMA_SCHEMA
+                + ".push_request where id = ?", String.class, push), "");
     }
 
     @Test
