@@ -81,7 +81,11 @@ class NoisyNeighbourBenchmark {
     private static final String QUEUE_API = "/api/v1/pushes";
     /** Samples of each probe per phase; -Dbench.samples to change. */
     private static final int SAMPLES = Integer.getInteger("bench.samples", 40);
-    private static final int WARM_UP = 10;
+    /**
+     * Pairs taken untimed first. 10 were too few: the JIT was still compiling the API's and the view's paths during the
+     * idle phase, whose p95 came out 1.5-2x the same samples taken after the load (idle again), flattering the ratio.
+     */
+    private static final int WARM_UP = 60;
     /** The target: B's p95 under A's load within 3x its idle p95. */
     private static final double TARGET_RATIO = 3.0;
     private static final Duration LOADED_PHASE_LIMIT = Duration.ofMinutes(20);
