@@ -91,7 +91,7 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
 
     /**
      * Hands every registered district to the migration threads, once every bean of the context is there (so the
-     * listeners of {@link DistrictReady} are), and before the web server takes requests.
+     * listeners of {@link DistrictReady} are).
      */
     @Override
     public void start() {
@@ -116,10 +116,13 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
         return running;
     }
 
-    /** Before the web server (whose phase is just below {@code Integer.MAX_VALUE}) and JobRunr's job server. */
+    /**
+     * Once the web server takes requests (its phase is below {@link SmartLifecycle#DEFAULT_PHASE}), so that the
+     * districts' migrations do not slow the node's start; before it when the node must not serve before they end.
+     */
     @Override
     public int getPhase() {
-        return 0;
+        return beforeServing ? 0 : SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** Hands {@code tenant} to the migration threads, unless it is already migrated or on its way. */
