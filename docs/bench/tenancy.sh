@@ -50,9 +50,16 @@ migrated() {
     MIGRATED=$(minus "$(now)" "$t0")
 }
 
+# stop WORKDIR: stops the app and waits for its embedded PostgreSQL to finish shutting down (its checkpoint grows with
+# the districts: a restart timed while the old postmaster still runs measures the previous node's shutdown)
 stop() {
+    local work=$1 i
     kill "$PID"
     wait "$PID" 2>/dev/null || true
+    for i in $(seq 1 300); do
+        [ -f "$work/pg/postmaster.pid" ] || break
+        sleep 0.2
+    done
 }
 
 # scrapes: "first max-of-the-next-five bytes", in milliseconds, once the management port answers
@@ -94,7 +101,7 @@ EOF
     first_migrated=$MIGRATED
     read -r scrape_first scrape_max scrape_bytes <<< "$(scrapes)"
     rss=$(rss_mb)
-    stop
+    stop "$work"
     t0=$(now)
     start restart "$work"
     restart=$ELAPSED
@@ -102,7 +109,7 @@ EOF
     restart_migrated=$MIGRATED
     read -r rscrape_first rscrape_max _ <<< "$(scrapes)"
     rrss=$(rss_mb)
-    stop
+    stop "$work"
     echo "districts $n: first start ${first} s (all migrated ${first_migrated} s), restart ${restart} s" \
         "(${restart_migrated} s), scrape first ${scrape_first} ms / then max" \
         "${scrape_max} ms (${scrape_bytes} bytes), after the restart ${rscrape_first} / ${rscrape_max} ms," \
