@@ -70,10 +70,16 @@ public class PushActivity {
 
     /**
      * Every district's activity, by district id, from the snapshot: for the gauges, which the actuator serves on the
-     * management port, outside any user's call.
+     * management port, outside any user's call. Never waits for the query: before the first snapshot is loaded (right
+     * after start, while the districts migrate) it is empty, the gauges read NaN, and the load runs in the background.
      */
     public Map<String, DistrictPushActivity> recent() {
-        return snapshot.get(Boolean.TRUE);
+        Map<String, DistrictPushActivity> recent = snapshot.getIfPresent(Boolean.TRUE);
+        if (recent == null) {
+            snapshot.refresh(Boolean.TRUE);
+            return Map.of();
+        }
+        return recent;
     }
 
     private static Map<String, DistrictPushActivity> byDistrict(List<DistrictPushActivity> all) {

@@ -92,7 +92,9 @@ class PushActivityIT {
     @Test
     void the_recent_snapshot_is_read_once_per_ttl_while_now_reads_afresh() {
         request("QUEUED", "1 minute", null);
-        Map<String, DistrictPushActivity> first = activity.recent();
+        // the first snapshot loads in the background after start; a read before it is empty, never a wait
+        Map<String, DistrictPushActivity> first = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(activity::recent, m -> !m.isEmpty());
         int due = activity.now().getFirst().due();
         request("QUEUED", "2 minutes", null);
 
