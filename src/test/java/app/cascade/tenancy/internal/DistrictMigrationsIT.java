@@ -48,6 +48,9 @@ class DistrictMigrationsIT {
     @AfterEach
     void tearDown() {
         if (migrations != null) {
+            // never drop a schema Flyway is migrating (a deadlock across its two connections): let it end first
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> migrations.availability().values()
+                    .stream().noneMatch(a -> a.state() == DistrictState.MIGRATING));
             migrations.stop();
         }
         for (String schema : jdbc.queryForList("select nspname from pg_namespace where nspname like ?",
