@@ -75,7 +75,7 @@ class TenancyConfiguration {
 
     /**
      * Migrates the shared schema (Boot's Flyway, {@code db/shared}) and writes the registry, before JPA starts. The
-     * district schemas ({@code db/district}) migrate in the background once the context is up ({@link
+     * district schemas ({@code db/district}) migrate in the background once the web server takes requests ({@link
      * DistrictMigrations}, decision 0026): the node does not wait for them, and a call for a district waits for that
      * district only.
      */
