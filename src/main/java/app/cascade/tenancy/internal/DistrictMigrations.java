@@ -42,7 +42,7 @@ import java.util.function.Function;
  * the same schema at once: Flyway's lock serialises them, and a first attempt that loses the race to create the
  * schema is tried again.
  */
-final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
+final class DistrictMigrations implements DistrictReadiness, SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DistrictMigrations.class);
 
@@ -105,9 +105,18 @@ final class DistrictMigrations implements DistrictReadiness, SmartLifecycle {
         }
     }
 
+    /**
+     * Nothing to stop: a migration under way ends (or its transaction dies with the process). A stopped context may be
+     * started again (the test framework pauses cached contexts), so the threads live until {@link #close}.
+     */
     @Override
     public void stop() {
         running = false;
+    }
+
+    /** When the context closes (the bean's destroy method). */
+    @Override
+    public void close() {
         threads.shutdownNow();
     }
 

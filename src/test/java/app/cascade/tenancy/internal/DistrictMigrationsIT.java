@@ -51,7 +51,7 @@ class DistrictMigrationsIT {
             // never drop a schema Flyway is migrating (a deadlock across its two connections): let it end first
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> migrations.availability().values()
                     .stream().noneMatch(a -> a.state() == DistrictState.MIGRATING));
-            migrations.stop();
+            migrations.close();
         }
         for (String schema : jdbc.queryForList("select nspname from pg_namespace where nspname like ?",
                 String.class, "%\\_" + suffix)) {

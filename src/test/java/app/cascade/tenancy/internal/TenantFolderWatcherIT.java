@@ -67,7 +67,7 @@ class TenantFolderWatcherIT {
         // a schema dropped while Flyway migrates it deadlocks across Flyway's two connections: let them end first
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> migrations.availability().values().stream()
                 .noneMatch(a -> a.state() == DistrictState.MIGRATING));
-        migrations.stop();
+        migrations.close();
         jdbc.execute("drop schema " + SHARED + " cascade");
         for (String schema : jdbc.queryForList("select nspname from pg_namespace where nspname like 'district_w\\_%'",
                 String.class)) {
