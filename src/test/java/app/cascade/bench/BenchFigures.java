@@ -80,6 +80,16 @@ final class BenchFigures {
         }
     }
 
+    /** Waits a fixed time: the benchmarks pace their samples and start Run Now at random moments on purpose. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String verdict(boolean pass) {
         return pass ? "PASS" : "FAIL";
     }

@@ -246,10 +246,10 @@ class NoisyNeighbourBenchmark {
                         + LOADED_PHASE_LIMIT);
             }
             if (!counting.getAsBoolean()) {
-                pause(20);
+                BenchFigures.pause(20);
                 continue;
             }
-            pause(THINK_MILLIS);
+            BenchFigures.pause(THINK_MILLIS);
             double a = apiCall(api);
             double f = formLoad();
             if (counting.getAsBoolean()) {
@@ -373,7 +373,7 @@ class NoisyNeighbourBenchmark {
                 if (!running && !"QUEUED".equals(status) && !"SCHEDULED".equals(status)) {
                     return row;
                 }
-                pause(50);
+                BenchFigures.pause(50);
             }
             throw new IllegalStateException("A's request " + id + " did not end within " + LOADED_PHASE_LIMIT);
         }
@@ -404,7 +404,7 @@ class NoisyNeighbourBenchmark {
         @Override
         public void run() {
             while (!stop) {
-                pause(200);
+                BenchFigures.pause(200);
                 poolSize = Math.max(poolSize, pool.getTotalConnections());
                 samples.add(new double[]{os.getCpuLoad(), os.getProcessCpuLoad(), pool.getActiveConnections(),
                         pool.getThreadsAwaitingConnection()});
@@ -463,15 +463,6 @@ class NoisyNeighbourBenchmark {
     private <T> T inDistrictTx(String district, Supplier<T> work) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         return TenantContext.call(district, () -> tx.execute(s -> work.get()));
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void join(Thread thread) {

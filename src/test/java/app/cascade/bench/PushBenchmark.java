@@ -259,7 +259,7 @@ class PushBenchmark {
             double factor = baseline.seconds() / b.seconds();
             targets.add(new Target("naive JPA baseline vs engine", "baseline / engine >= 10 on S",
                     String.format(Locale.ROOT, "%.1fx (%.2f s / %.2f s)", factor, baseline.seconds(), b.seconds()),
-                    verdict(factor >= 10)));
+                    BenchFigures.verdict(factor >= 10)));
         } else {
             targets.add(new Target("naive JPA baseline vs engine", "baseline / engine >= 10 on S",
                     "not run (S only)", "n/a at size " + size));
@@ -267,13 +267,13 @@ class PushBenchmark {
         double share = c.seconds() / b.seconds();
         targets.add(new Target("no-op re-push", "<= 25% of the first push's time, 0 rows written",
                 String.format(Locale.ROOT, "%.0f%% (%.2f s / %.2f s), %d rows", 100 * share, c.seconds(),
-                        b.seconds(), c.rowsChanged()), verdict(share <= 0.25 && c.rowsChanged() == 0)));
+                        b.seconds(), c.rowsChanged()), BenchFigures.verdict(share <= 0.25 && c.rowsChanged() == 0)));
         long peak = runs.stream().mapToLong(Measurement::peakHeapMb).max().orElse(0);
         long maxHeap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         boolean constrained = maxHeap <= 256;
         targets.add(new Target("peak heap", "<= 256 MB on L, run with -Xmx256m",
                 peak + " MB (max heap " + maxHeap + " MiB)",
-                !constrained ? "n/a: not run under -Xmx256m" : onL ? verdict(peak <= 256)
+                !constrained ? "n/a: not run under -Xmx256m" : onL ? BenchFigures.verdict(peak <= 256)
                         : naAt(size, "L", peak <= 256)));
         Double m = overwriteSeconds.get("M");
         Double l = overwriteSeconds.get("L");
@@ -286,7 +286,7 @@ class PushBenchmark {
             double scale = l / m;
             targets.add(new Target("M to L scaling", "time(L) / time(M) <= 3.7 (Overwrite + sections)",
                     String.format(Locale.ROOT, "%.2f (%.2f s / %.2f s, %s)", scale, l, m, source),
-                    verdict(scale <= 3.7)));
+                    BenchFigures.verdict(scale <= 3.7)));
         } else {
             targets.add(new Target("M to L scaling", "time(L) / time(M) <= 3.7 (Overwrite + sections)",
                     "needs M and L", "n/a at size " + size));
@@ -296,12 +296,13 @@ class PushBenchmark {
         targets.add(new Target("batch queue query", "p95 <= 50 ms for 10,000 requests in a district (default"
                 + " page of 50, as the queue view and the API ask)",
                 String.format(Locale.ROOT, "p95 %.1f ms (p50 %.1f, max %.1f; %d calls, limit %d)", queue.p95Ms(),
-                        queue.p50Ms(), queue.maxMs(), queue.calls(), queue.limit()), verdict(queue.p95Ms() <= 50)));
+                        queue.p50Ms(), queue.maxMs(), queue.calls(), queue.limit()),
+                BenchFigures.verdict(queue.p95Ms() <= 50)));
         targets.add(new Target("Run Now starts quickly", "click-to-Running p95 <= " + RUN_NOW_TARGET_SECONDS
                 + " s on an idle node (issue 15)", String.format(Locale.ROOT,
                 "p95 %.2f s (p50 %.2f, max %.2f; %d Run Now one after the other, %s; p50 to its end %.2f s)",
                 runNow.p95ToRunning(), runNow.p50ToRunning(), runNow.maxToRunning(), runNow.runs(), runNow.push(),
-                runNow.p50ToEnd()), verdict(runNow.p95ToRunning() <= RUN_NOW_TARGET_SECONDS)));
+                runNow.p50ToEnd()), BenchFigures.verdict(runNow.p95ToRunning() <= RUN_NOW_TARGET_SECONDS)));
         return targets;
     }
 
@@ -324,7 +325,7 @@ class PushBenchmark {
         return new Target("Overwrite + sections vs floor", "engine / floor <= " + TARGET_RATIO + " on L"
                 + " (fastest engine run over fastest floor)",
                 String.format(Locale.ROOT, "%.2fx (%s / %.3f s)", ratio, runs, floor),
-                onL ? verdict(ratio <= TARGET_RATIO) : naAt(size, "L", ratio <= TARGET_RATIO));
+                onL ? BenchFigures.verdict(ratio <= TARGET_RATIO) : naAt(size, "L", ratio <= TARGET_RATIO));
     }
 
     /**
@@ -387,7 +388,7 @@ class PushBenchmark {
         double[] toEnd = new double[RUN_NOW_RUNS];
         for (int i = 0; i < RUN_NOW_RUNS; i++) {
             awaitIdleJobServer();
-            pause(random.nextLong(pollMillis));
+            BenchFigures.pause(random.nextLong(pollMillis));
             UUID id = requests.submit(command, null);
             Instant clicked = Instant.now();
             org.awaitility.Awaitility.await("Run Now " + (i + 1) + " ends").pollInSameThread()
@@ -414,19 +415,6 @@ class PushBenchmark {
                 .pollInterval(java.time.Duration.ofMillis(20)).atMost(java.time.Duration.ofMinutes(5))
                 .until(() -> jdbc.queryForObject("select count(*) from " + app.cascade.push.internal.JobRunrJobs.TABLE
                         + " where state in ('ENQUEUED', 'PROCESSING')", Integer.class) == 0);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String verdict(boolean pass) {
-        return pass ? "PASS" : "FAIL";
     }
 
     private static String naAt(DistrictGenerator.Size size, String definedOn, boolean within) {
@@ -570,7 +558,7 @@ class PushBenchmark {
         boolean within = ratio <= TARGET_RATIO && undo.peakHeapMb() <= 256;
         return new Target(name, target, String.format(Locale.ROOT, "%.2fx (%.2f s / %.3f s), peak heap %d MB", ratio,
                 undo.seconds(), undo.floorSeconds(), undo.peakHeapMb()),
-                size == DistrictGenerator.Size.L ? verdict(within) : naAt(size, "L", within));
+                size == DistrictGenerator.Size.L ? BenchFigures.verdict(within) : naAt(size, "L", within));
     }
 
     private Measurement push(String name, PushCommand command) {
@@ -747,41 +735,17 @@ class PushBenchmark {
         return seconds > 0 ? rows / seconds : 0;
     }
 
-    private static String readLoadAverage() {
-        try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
-            return String.join(" ", parts[0], parts[1], parts[2]);
-        } catch (java.io.IOException | RuntimeException unavailable) {
-            return "unknown";
-        }
-    }
-
     private Map<String, String> machine() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        m.put("cpu", procLine("/proc/cpuinfo", "model name"));
-        m.put("memory", procLine("/proc/meminfo", "MemTotal"));
-        m.put("jvmMaxHeapMiB", String.valueOf(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-        m.put("jdk", Runtime.version() + " (" + System.getProperty("java.vm.name") + ")");
+        Map<String, String> m = BenchFigures.machine();
         m.put("postgresql", jdbc.queryForObject("select version()", String.class) + " (embedded, zonky)");
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("loadAverage", readLoadAverage() + " (1, 5, 15 min, when the size finished; 2 cores: above ~1 means other"
-                + " work shared the machine, and wall times are noisier than the ratios inside one run)");
+        m.put("loadAverage", BenchFigures.loadAverage() + " (1, 5, 15 min, when the size finished; 2 cores: above ~1"
+                + " means other work shared the machine, and wall times are noisier than the ratios inside one run)");
         m.put("pushSettings", "chunk-size " + context.getEnvironment().getProperty("cascade.push.chunk-size", "200")
                 + ", workers " + context.getEnvironment().getProperty("cascade.push.workers", "2")
                 + ", memo " + (context.getEnvironment().getProperty("cascade.push.memo.enabled", Boolean.class, true)
                 ? "on" : "off (cascade.push.memo.enabled=false)") + ", changes " + (changesKept() ? "kept"
                 : "not kept (cascade.push.changes.enabled=false)"));
         return m;
-    }
-
-    private static String procLine(String file, String key) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 
     /**

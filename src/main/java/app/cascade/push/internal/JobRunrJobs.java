@@ -1,7 +1,6 @@
 package app.cascade.push.internal;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How Cascade reads JobRunr's jobs table: where it is and which job states are live. The one definition for the job
@@ -17,9 +16,6 @@ public final class JobRunrJobs {
     public static final String SCHEMA = "public";
     /** The states in which JobRunr will still run a job, or runs it now: a request with such a job is not stuck. */
     public static final Set<String> LIVE = Set.of("AWAITING", "SCHEDULED", "ENQUEUED", "PROCESSING");
-    /** {@link #LIVE} as an SQL list, e.g. {@code ('AWAITING', ...)}. */
-    public static final String LIVE_SQL = LIVE.stream().sorted().map(s -> "'" + s + "'")
-            .collect(Collectors.joining(", ", "(", ")"));
 
     private JobRunrJobs() {
     }
