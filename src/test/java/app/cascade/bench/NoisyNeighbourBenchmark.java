@@ -65,6 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       calling those services one by one, times exactly the calls the UI makes and the rendering between them. The
  *       preview (dry run) is not part of it: it is a button on the form, and its time grows with the push.</li>
  * </ul>
+ * The node knows B is being served from B's HTTP requests, the API calls (the Karibu form loads do not go through
+ * HTTP; a browser's do): while it is, A's push runs fewer chunks at once (decision 0028).
  * Under load, a sample counts only if A's push (or the undo that keeps A busy between Overwrites, see {@link
  * LoadDriver}) was running when it began and when it ended. The report gives p50 / p95 of both phases and the p95
  * ratio (loaded / idle) against the issue's target, at most 3x, with PASS / FAIL (a FAIL does not fail the build), and
@@ -210,7 +212,10 @@ class NoisyNeighbourBenchmark {
         machine.put("pushSettings", "workers " + context.getEnvironment().getProperty("cascade.push.workers", "2")
                 + ", chunk-size " + context.getEnvironment().getProperty("cascade.push.chunk-size", "200")
                 + ", JobRunr workers " + context.getEnvironment()
-                .getProperty("jobrunr.background-job-server.worker-count"));
+                .getProperty("jobrunr.background-job-server.worker-count")
+                + ", chunks while serving " + context.getEnvironment()
+                .getProperty("cascade.push.while-serving.chunks", "0") + " (0: cores - 1), serving window "
+                + context.getEnvironment().getProperty("cascade.push.while-serving.window", "10s"));
         Result result = new Result(size.name(), Instant.now(), machine, noisy.rowCounts(),
                 "SmallDistrict (5 masters, 4 courses) and 300 finished push requests of the last week", generateSeconds,
                 probes, idleNode, loadedNode, idleAgainNode, driver.runs(), discarded,

@@ -47,6 +47,7 @@ public class PushExecutor {
     private final PushMasterSnapshot snapshots;
     private final CurrentTenant currentTenant;
     private final ChunkSettings chunks;
+    private final ChunkBudget budget;
     private final PushChunkSteps pushSteps;
     private final UndoChunkSteps undoSteps;
     private final ChunkReportWriter report;
@@ -54,7 +55,7 @@ public class PushExecutor {
 
     PushExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, CatalogPushLock catalogLock,
                  PushLoader loader, PushRequestStore store, PushMasterSnapshot snapshots, CurrentTenant currentTenant,
-                 ChunkSettings chunks, PushChunkSteps pushSteps, UndoChunkSteps undoSteps,
+                 ChunkSettings chunks, ChunkBudget budget, PushChunkSteps pushSteps, UndoChunkSteps undoSteps,
                  ChunkReportWriter report, ApplicationEventPublisher events) {
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -64,6 +65,7 @@ public class PushExecutor {
         this.snapshots = snapshots;
         this.currentTenant = currentTenant;
         this.chunks = chunks;
+        this.budget = budget;
         this.pushSteps = pushSteps;
         this.undoSteps = undoSteps;
         this.report = report;
@@ -121,7 +123,7 @@ public class PushExecutor {
 
     /**
      * Runs the chunks {@code workers} at a time, each in its own transaction on its own connection, so one chunk's
-     * reads and planning overlap another's writes; a chunk inserts its report rows and commits only after the one
+     * reads and planning overlap another's writes, as far as the node's {@link ChunkBudget} lets them; a chunk inserts its report rows and commits only after the one
      * before it (OrderedChunks), so the report keeps the course order and a failure leaves exactly the chunks before
      * it committed. Returns the courses done.
      */
@@ -131,10 +133,16 @@ public class PushExecutor {
         String threads = "push-" + run.request().id().toString().substring(0, 8) + "-";
         OrderedChunks ordered = new OrderedChunks(chunks.workers(), threads, work -> () -> inWorker(tenant, mdc, work));
         return ordered.run(chunks.cut(pending), done, (chunk, awaitPrevious) -> {
-            long t0 = System.nanoTime();
-            tx.executeWithoutResult(s -> report.write(run.request().id(), steps.run(run, chunk), awaitPrevious,
-                    run.phases()));
-            run.phases().add("chunk transactions, total (begin to commit)", t0);
+            long asked = System.nanoTime();
+            // the node's place for this chunk, given back before it waits for the chunk before it (ChunkBudget)
+            try (ChunkBudget.Place place = budget.take()) {
+                long t0 = run.phases().add("waiting for a place in the node's chunk budget", asked);
+                tx.executeWithoutResult(s -> report.write(run.request().id(), steps.run(run, chunk), () -> {
+                    place.close();
+                    awaitPrevious.run();
+                }, run.phases()));
+                run.phases().add("chunk transactions, total (begin to commit)", t0);
+            }
         }, progress);
     }
 
