@@ -14,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,6 +90,30 @@ class DistrictsOnTwoServersIT {
         assertThat(TwoServers.hasSchema(servers.east, "cascade")).isFalse();
         assertThat(TwoServers.sql(servers.east).queryForObject("select count(*) from pg_namespace"
                 + " where nspname like 'jobrunr%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void the_health_of_the_node_names_the_second_server_and_that_it_answers() {
+        Health health = context.getBean("databasesHealthIndicator", HealthIndicator.class).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsExactly(Map.entry("east", "UP"));
+    }
+
+    @Test
+    void an_event_published_inside_a_transaction_of_a_district_on_the_second_server_reaches_the_listeners() throws Exception {
+        List<PushEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UUID request = UUID.randomUUID();
+        try (AutoCloseable ignored = context.getBean(PushEvents.class).subscribe(seen::add)) {
+            inDistrict("beta", () -> {
+                context.getBean(PushEvents.class).publish(PushEvent.request("beta", request, PushStatus.QUEUED, 0,
+                        null));
+                return null;
+            });
+
+            org.awaitility.Awaitility.await("the event, heard on the main server").atMost(java.time.Duration
+                    .ofSeconds(10)).until(() -> seen.stream().anyMatch(e -> request.equals(e.requestId())));
+        }
     }
 
     @Test

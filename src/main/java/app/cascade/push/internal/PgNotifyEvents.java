@@ -9,12 +9,13 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * {@link PushEvents} over PostgreSQL {@code LISTEN/NOTIFY} on channel {@value #CHANNEL}: a push running on any node
- * updates the screens on every node. One listening connection per node, re-opened if it breaks.
+ * updates the screens on every node. One listening connection per node, on the main server, re-opened if it breaks.
  */
 @Component
 public class PgNotifyEvents implements PushEvents, SmartLifecycle {
@@ -32,22 +33,36 @@ public class PgNotifyEvents implements PushEvents, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PgNotifyEvents.class);
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Consumer<PushEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final MeterRegistry meters;
     private volatile boolean running;
     private Thread listener;
 
-    public PgNotifyEvents(DataSource dataSource, JdbcTemplate jdbc, MeterRegistry meters) {
+    public PgNotifyEvents(DataSource dataSource, MeterRegistry meters) {
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
         this.meters = meters;
     }
 
+    /**
+     * Sends the event at once, on the main server where every node listens, over a connection of its own: never
+     * through a transaction the caller may be in, which may be a district's on another server (decision 0027), where
+     * no node listens. Callers publish after their commit.
+     */
     @Override
     public void publish(PushEvent event) {
-        jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, json.writeValueAsString(event));
+        String payload = json.writeValueAsString(event);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, payload);
+            notify.execute();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not publish push event " + event.kind(), e);
+        }
     }
 
     @Override
