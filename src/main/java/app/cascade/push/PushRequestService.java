@@ -317,10 +317,10 @@ public class PushRequestService {
     }
 
     /**
-     * A switched-off district ({@code enabled: false}) takes no new push, whoever asks (its users cannot sign in, but
+     * A switched-off district ({@code enabled: false}) takes no new push, undo or restart, whoever asks (its users cannot sign in, but
      * an API token or a script may still call); the requests it already had wait until it is switched on.
      */
-    private static Tenant switchedOn(Tenant tenant) {
+    static Tenant switchedOn(Tenant tenant) {
         if (!tenant.enabled()) {
             throw new PushStateException(tenant.displayName() + " is switched off in Cascade: it takes no push until"
                     + " it is switched on again");

@@ -71,7 +71,7 @@ public class PushUndoService {
     public UUID undo(UUID pushId) {
         PushRequestService.requireNoTransaction();
         return admission.admit(() -> {
-            Tenant tenant = currentTenant.require();
+            Tenant tenant = PushRequestService.switchedOn(currentTenant.require());
             UUID id;
             try {
                 id = tx.execute(s -> {
@@ -104,7 +104,7 @@ public class PushUndoService {
     public UUID restart(UUID undoId) {
         PushRequestService.requireNoTransaction();
         return admission.admit(() -> {
-            Tenant tenant = currentTenant.require();
+            Tenant tenant = PushRequestService.switchedOn(currentTenant.require());
             tx.executeWithoutResult(s -> undos.requeue(undoId));
             jobs.enqueueOrLeaveToReconciler(tenant, undoId, Instant.now());
             return undoId;

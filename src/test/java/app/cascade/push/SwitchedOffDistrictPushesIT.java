@@ -59,6 +59,8 @@ class SwitchedOffDistrictPushesIT {
     TenantRegistry registry;
     @Autowired
     PushSupportService support;
+    @Autowired
+    PushUndoService undos;
 
     List<Tenant> registered;
 
@@ -125,6 +127,28 @@ class SwitchedOffDistrictPushesIT {
                 .isInstanceOf(PushStateException.class);
         assertThat(f.inAlpha(() -> f.jdbc.queryForObject("select count(*) from push_request", Integer.class)))
                 .isZero();
+    }
+
+    @Test
+    void a_switched_off_district_takes_no_undo_and_stores_nothing() {
+        PushFixture f = new PushFixture(context).build();
+        f.eng.with(task("S2", "Semester 2"));
+        UUID pushed = f.inAlpha(() -> store.create(PushCommand.catalog(f.catalog, f.current, PushMode.PUSH_LOCKED,
+                true, EnumSet.allOf(LockType.class)), "alpha.push", PushStatus.QUEUED, Instant.now()));
+        job.run("alpha", pushed, JobContext.Null);
+        assertThat(f.inAlpha(() -> store.find(pushed)).orElseThrow().status()).isEqualTo(PushStatus.COMPLETED);
+        List<String> before = f.snapshot();
+        switchAlpha(false);
+        TestUsers.signIn(context, "alpha.push");
+
+        // a call bound to the district itself (support acting for it, a script's token) is refused by the service
+        assertThatThrownBy(() -> TenantContext.run("alpha", () -> undos.undo(pushed)))
+                .isInstanceOf(PushStateException.class)
+                .hasMessage("Alpha Test District is switched off in Cascade: it takes no push until it is switched on"
+                        + " again");
+        assertThat(f.inAlpha(() -> f.jdbc.queryForObject("select count(*) from push_request where kind = 'UNDO'",
+                Integer.class))).isZero();
+        assertThat(f.snapshot()).as("nothing of the district's data changed").isEqualTo(before);
     }
 
     private void switchAlpha(boolean enabled) {

@@ -78,8 +78,9 @@ class SupportView extends VerticalLayout {
                 new Paragraph("Each district lives in its own database schema and signs in through its Keycloak "
                         + "organization. A file added to tenants/ brings a district live within seconds, on every "
                         + "node; enabled: false in it switches the district off. The jobs "
-                        + "dashboard is read-only: retry and cancel push requests below. Districts with a failed "
-                        + "push in the last 24 hours come first, then those whose requests wait, the oldest wait "
+                        + "dashboard is read-only: retry and cancel push requests below. Districts that are "
+                        + "unavailable (their schema could not be migrated) come first, with the reason, then those "
+                        + "with a failed push in the last 24 hours, then those whose requests wait, the oldest wait "
                         + "first."),
                 fileProblems(support), filter, grid, new RequestsNeedingAttention(requests));
     }
