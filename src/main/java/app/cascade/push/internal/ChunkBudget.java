@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -18,7 +19,9 @@ import java.util.function.BooleanSupplier;
  * While the node serves people ({@link ServedRequests}: a request of the UI or the API within
  * {@code cascade.push.while-serving.window}), at most {@code cascade.push.while-serving.chunks} run at once (0, the
  * default: one fewer than the cores, at least one), so pushes leave a core to the districts they share the node with;
- * while nobody is served, each push runs its {@code cascade.push.workers} chunks at once.
+ * while nobody is served, each push runs its {@code cascade.push.workers} chunks at once. A place given back while
+ * people are served rests for {@code cascade.push.while-serving.rest} times as long as it was held before it is taken
+ * again (0.5: a place works at most two thirds of the time), so the cores the people use are not taken back at once.
  * <p>
  * A chunk takes a place before it opens its transaction and gives it back before it waits for the chunk before it
  * (so a push's own chunks never wait on each other here) or when it ends. Places go in the order they were asked
@@ -35,28 +38,38 @@ class ChunkBudget {
     private final BooleanSupplier serving;
     private final int whileServing;
     private final Duration maxWait;
+    private final double rest;
     private final Deque<Object> waiting = new ArrayDeque<>();
+    /** When each resting place may be taken again ({@link System#nanoTime()}), earliest first. */
+    private final PriorityQueue<Long> resting = new PriorityQueue<>();
     private int running;
 
     @Autowired
     ChunkBudget(ServedRequests served, @Value("${cascade.push.while-serving.chunks:0}") int chunks,
-                @Value("${cascade.push.while-serving.window:10s}") Duration window) {
-        this(() -> served.within(window), chunks, Duration.ofSeconds(30));
+                @Value("${cascade.push.while-serving.window:10s}") Duration window,
+                @Value("${cascade.push.while-serving.rest:0.5}") double rest) {
+        this(() -> served.within(window), chunks, rest, Duration.ofSeconds(30));
     }
 
     /**
      * @param serving      whether the node serves people now
      * @param whileServing chunks at once while it does (0: one fewer than the cores, at least one)
+     * @param rest         how long a place given back while people are served rests, as a share of the time it was
+     *                     held (0: not at all)
      * @param maxWait      the longest a chunk waits for a place before it runs anyway
      */
-    ChunkBudget(BooleanSupplier serving, int whileServing, Duration maxWait) {
+    ChunkBudget(BooleanSupplier serving, int whileServing, double rest, Duration maxWait) {
         if (whileServing < 0) {
             throw new IllegalArgumentException("cascade.push.while-serving.chunks must be 0 (one fewer than the cores)"
                     + " or more, was " + whileServing);
         }
+        if (!(rest >= 0 && rest <= 10)) {
+            throw new IllegalArgumentException("cascade.push.while-serving.rest must be between 0 and 10, was " + rest);
+        }
         this.serving = serving;
         this.whileServing = whileServing > 0 ? whileServing
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        this.rest = rest;
         this.maxWait = maxWait;
     }
 
@@ -76,14 +89,17 @@ class ChunkBudget {
         synchronized (this) {
             waiting.addLast(ticket);
             try {
-                while (waiting.peekFirst() != ticket || running >= limit()) {
-                    long left = deadline - System.nanoTime();
+                while (waiting.peekFirst() != ticket || !placeFree()) {
+                    long now = System.nanoTime();
+                    long left = deadline - now;
                     if (left <= 0) {
                         log.warn("A push chunk waited {} for a place among the {} running; it runs anyway", maxWait,
                                 running);
                         break;
                     }
-                    wait(Math.max(1, Math.min(RECHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
+                    Long rested = resting.peek();
+                    long sleep = Math.min(left, rested == null ? Long.MAX_VALUE : rested - now);
+                    wait(Math.max(1, Math.min(RECHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(sleep))));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -94,7 +110,7 @@ class ChunkBudget {
             }
             running++;
         }
-        return new Place();
+        return new Place(System.nanoTime());
     }
 
     synchronized int running() {
@@ -105,23 +121,40 @@ class ChunkBudget {
         return waiting.size();
     }
 
-    private int limit() {
-        return serving.getAsBoolean() ? whileServing : Integer.MAX_VALUE;
+    /** Whether a place is free now: while people are served, the resting places count as taken. */
+    private boolean placeFree() {
+        if (!serving.getAsBoolean()) {
+            return true;
+        }
+        long now = System.nanoTime();
+        while (!resting.isEmpty() && resting.peek() - now <= 0) {
+            resting.poll();
+        }
+        return running + resting.size() < whileServing;
     }
 
-    private synchronized void giveBack() {
+    private synchronized void giveBack(long takenAt) {
         running--;
+        long now = System.nanoTime();
+        if (rest > 0 && serving.getAsBoolean()) {
+            resting.add(now + (long) ((now - takenAt) * rest));
+        }
         notifyAll();
     }
 
     /** A chunk's place; giving it back twice is giving it back once. */
     final class Place implements AutoCloseable {
+        private final long takenAt;
         private final AtomicBoolean given = new AtomicBoolean();
+
+        private Place(long takenAt) {
+            this.takenAt = takenAt;
+        }
 
         @Override
         public void close() {
             if (given.compareAndSet(false, true)) {
-                giveBack();
+                giveBack(takenAt);
             }
         }
     }

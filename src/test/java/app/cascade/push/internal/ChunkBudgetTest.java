@@ -25,7 +25,7 @@ class ChunkBudgetTest {
     }
 
     private ChunkBudget budget(int whileServing) {
-        return new ChunkBudget(serving::get, whileServing, Duration.ofMinutes(1));
+        return new ChunkBudget(serving::get, whileServing, 0, Duration.ofMinutes(1));
     }
 
     private CompletableFuture<ChunkBudget.Place> asks(ChunkBudget budget) {
@@ -108,7 +108,7 @@ class ChunkBudgetTest {
 
     @Test
     void a_chunk_that_waited_the_longest_wait_runs_anyway() {
-        ChunkBudget budget = new ChunkBudget(serving::get, 1, Duration.ofMillis(200));
+        ChunkBudget budget = new ChunkBudget(serving::get, 1, 0, Duration.ofMillis(200));
         budget.take();
         long t0 = System.nanoTime();
 
@@ -116,6 +116,35 @@ class ChunkBudgetTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(budget.running()).isEqualTo(2);
+    }
+
+    @Test
+    void a_place_given_back_while_people_are_served_rests_as_long_as_it_was_held_times_the_rest() throws Exception {
+        ChunkBudget budget = new ChunkBudget(serving::get, 1, 1.0, Duration.ofMinutes(1));
+        ChunkBudget.Place first = budget.take();
+        Thread.sleep(300);
+        first.close();
+        long t0 = System.nanoTime();
+
+        budget.take();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("rested at least as long as it was held")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void a_place_given_back_while_nobody_is_served_does_not_rest() throws Exception {
+        ChunkBudget budget = new ChunkBudget(serving::get, 1, 10.0, Duration.ofMinutes(1));
+        ChunkBudget.Place first = budget.take();
+        Thread.sleep(300);
+        serving.set(false);
+        first.close();
+        serving.set(true);
+
+        CompletableFuture<ChunkBudget.Place> second = asks(budget);
+
+        // had it rested, it would rest 3 s
+        await().atMost(Duration.ofSeconds(1)).until(second::isDone);
     }
 
     @Test
@@ -158,6 +187,13 @@ class ChunkBudgetTest {
         assertThat(budget.running()).isZero();
         budget.take();
         assertThat(budget.running()).isOne();
+    }
+
+    @Test
+    void a_rest_out_of_range_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ChunkBudget(serving::get, 1, -0.1,
+                        Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("while-serving.rest");
     }
 
     @Test
