@@ -215,7 +215,8 @@ class NoisyNeighbourBenchmark {
                 .getProperty("jobrunr.background-job-server.worker-count")
                 + ", chunks while serving " + context.getEnvironment()
                 .getProperty("cascade.push.while-serving.chunks", "0") + " (0: cores - 1), serving window "
-                + context.getEnvironment().getProperty("cascade.push.while-serving.window", "10s"));
+                + context.getEnvironment().getProperty("cascade.push.while-serving.window", "10s") + ", rest "
+                + context.getEnvironment().getProperty("cascade.push.while-serving.rest", "0.5"));
         Result result = new Result(size.name(), Instant.now(), machine, noisy.rowCounts(),
                 "SmallDistrict (5 masters, 4 courses) and 300 finished push requests of the last week", generateSeconds,
                 probes, idleNode, loadedNode, idleAgainNode, driver.runs(), discarded,

@@ -7,6 +7,7 @@ import app.cascade.tenancy.TenantContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,15 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schema is copied there while Cascade is stopped, its tenant file names {@code database: east}, and after the restart
  * its data is served from {@code east} and a push runs there.
  * <p>
- * The README copies the schema with {@code pg_dump --schema} and {@code pg_restore}. The embedded PostgreSQL binaries
- * have no {@code pg_dump}, and a client older than the server refuses to dump it, so this test copies the same things
- * with SQL: the schema as its migrations make it (which is what the dump's DDL is), then every table's rows with
- * {@code COPY} and every sequence's value.
+ * The README copies the schema with {@code pg_dump --schema} and {@code pg_restore}: so does the first test, with the
+ * PostgreSQL 18 client that {@code CASCADE_PG_CLIENT} names (a folder holding both; {@code .ci/run} sets it up with
+ * {@code .ci/pg-client-18}, as a client older than the server refuses to dump it and the embedded binaries have none).
+ * The second copies the same things with SQL, and runs everywhere: the schema as its migrations make it (which is what
+ * the dump's DDL is), then every table's rows with {@code COPY} and every sequence's value.
  */
 class MovingADistrictIT {
 
     @TempDir
     Path tenants;
+    @TempDir
+    Path dumps;
 
     TwoServers servers;
     ConfigurableApplicationContext context;
@@ -58,8 +63,35 @@ class MovingADistrictIT {
         }
     }
 
+    /** How the schema gets from one server to the other, while Cascade is stopped. */
+    @FunctionalInterface
+    interface Copy {
+        void schema(EmbeddedPostgres from, EmbeddedPostgres to, String schema) throws Exception;
+    }
+
     @Test
-    void a_district_moved_to_another_server_keeps_its_data_and_pushes_there_after_the_restart() throws Exception {
+    void a_district_moved_with_pg_dump_and_pg_restore_keeps_its_data_and_pushes_there_after_the_restart()
+            throws Exception {
+        String client = System.getenv("CASCADE_PG_CLIENT");
+        Assumptions.assumeTrue(client != null && !client.isBlank(), "CASCADE_PG_CLIENT names no folder with pg_dump"
+                + " and pg_restore of PostgreSQL 18 (.ci/pg-client-18 DIR sets one up)");
+        Path bin = Path.of(client);
+        Path dump = dumps.resolve("alpha.dump");
+        moveAlpha((from, to, schema) -> {
+            // README step 2 and 3, the same commands against the embedded servers
+            run(bin.resolve("pg_dump").toString(), "-h", "localhost", "-p", String.valueOf(from.getPort()), "-U",
+                    "postgres", "-d", "postgres", "--schema=" + schema, "-Fc", "-f", dump.toString());
+            run(bin.resolve("pg_restore").toString(), "-h", "localhost", "-p", String.valueOf(to.getPort()), "-U",
+                    "postgres", "-d", "postgres", dump.toString());
+        });
+    }
+
+    @Test
+    void a_district_copied_with_sql_keeps_its_data_and_pushes_there_after_the_restart() throws Exception {
+        moveAlpha(MovingADistrictIT::copySchema);
+    }
+
+    private void moveAlpha(Copy copy) throws Exception {
         servers = new TwoServers(tenants);
         context = servers.start();
         PushFixture before = new PushFixture(context, "alpha").build();
@@ -72,7 +104,7 @@ class MovingADistrictIT {
         context = null;
 
         // README, Moving a district: stop the nodes, copy the schema, drop the old one, edit the file, start
-        copySchema(servers.main, servers.east, "district_alpha");
+        copy.schema(servers.main, servers.east, "district_alpha");
         TwoServers.sql(servers.main).execute("drop schema district_alpha cascade");
         Path file = tenants.resolve("alpha.yml");
         Files.writeString(file, Files.readString(file) + "database: east\n");
@@ -104,6 +136,12 @@ class MovingADistrictIT {
         } finally {
             TestUsers.signOut();
         }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + " printed: " + output).isZero();
     }
 
     /** Every row of every table of {@code schema} on {@code server} (not Flyway's history), as text, sorted. */
