@@ -122,6 +122,9 @@ class ActuatorIT {
         assertThat(metrics).contains("cascade_push_requests{district=\"alpha\",status=\"COMPLETED\"}")
                 .contains("cascade_push_queue_depth{district=\"beta\"}")
                 .contains("cascade_push_duration_seconds_count{kind=\"CATALOG\",mode=\"OVERWRITE\",status=\"COMPLETED\"}")
-                .contains("cascade_push_courses_total{outcome=\"PUSHED\"}");
+                .contains("cascade_push_courses_total{outcome=\"PUSHED\"}")
+                // the node's chunk budget, once the push ended: nothing running or waiting
+                .contains("cascade_push_chunks_running 0.0").contains("cascade_push_chunks_waiting 0.0")
+                .containsPattern("cascade_push_serving [01]\\.0");
     }
 }

@@ -1,5 +1,8 @@
 package app.cascade.push.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * so two pushes that also wait for each other in PostgreSQL cannot stall.
  */
 @Component
-class ChunkBudget {
+class ChunkBudget implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ChunkBudget.class);
     /** How often a waiting chunk looks again whether the node still serves people. */
@@ -115,6 +118,21 @@ class ChunkBudget {
 
     synchronized int running() {
         return running;
+    }
+
+    /**
+     * {@code cascade.push.chunks.running} and {@code cascade.push.chunks.waiting} on this node, and
+     * {@code cascade.push.serving}: 1 while the node counts itself as serving people (so its pushes yield), else 0.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("cascade.push.chunks.running", this, ChunkBudget::running)
+                .description("Push chunk transactions running on this node, all pushes together").register(registry);
+        Gauge.builder("cascade.push.chunks.waiting", this, ChunkBudget::waiting)
+                .description("Push chunks waiting for a place in this node's chunk budget").register(registry);
+        Gauge.builder("cascade.push.serving", serving, s -> s.getAsBoolean() ? 1 : 0)
+                .description("1 while this node serves people (a UI or API request within the window), so pushes"
+                        + " yield to them; 0 otherwise").register(registry);
     }
 
     synchronized int waiting() {

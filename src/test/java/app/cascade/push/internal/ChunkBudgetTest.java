@@ -197,6 +197,23 @@ class ChunkBudgetTest {
     }
 
     @Test
+    void the_node_shows_its_chunks_running_and_waiting_and_whether_it_serves_people() {
+        ChunkBudget budget = budget(1);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        budget.bindTo(registry);
+        budget.take();
+        CompletableFuture<ChunkBudget.Place> second = asks(budget);
+        waitingFor(budget, 1, second);
+
+        assertThat(registry.get("cascade.push.chunks.running").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("cascade.push.chunks.waiting").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("cascade.push.serving").gauge().value()).isEqualTo(1);
+        serving.set(false);
+        assertThat(registry.get("cascade.push.serving").gauge().value()).isZero();
+    }
+
+    @Test
     void zero_places_while_serving_means_one_fewer_than_the_cores() {
         assertThat(budget(0).whileServing())
                 .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
