@@ -218,6 +218,24 @@ public final class Browser implements AutoCloseable {
                 """);
     }
 
+    /**
+     * Waits until the text a user can read contains every one of {@code texts} and returns it; a timeout names the
+     * texts still missing and what the page showed (a view renders after its address changes).
+     */
+    public String awaitPageText(Duration timeout, String... texts) {
+        String[] last = {""};
+        try {
+            return until(timeout, "page text in " + name, d -> {
+                last[0] = String.valueOf(pageText());
+                return java.util.Arrays.stream(texts).allMatch(last[0]::contains) ? last[0] : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            List<String> missing = java.util.Arrays.stream(texts).filter(t -> !last[0].contains(t)).toList();
+            throw new AssertionError("After " + timeout + " the page in " + name + " still lacks " + missing
+                    + "; it showed:\n" + last[0], e);
+        }
+    }
+
     /** Saves {@code target/e2e/<name>-NN-<label>.png} and returns it. */
     public Path screenshot(String label) {
         shots++;
