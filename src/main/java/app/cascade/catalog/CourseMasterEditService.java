@@ -1,8 +1,6 @@
 package app.cascade.catalog;
 
 import app.cascade.grading.ItemType;
-import app.cascade.grading.LockType;
-import app.cascade.security.CurrentUserService;
 import app.cascade.tenancy.CurrentTenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,8 +8,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,25 +16,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static app.cascade.catalog.MasterWrites.ITEM_COLUMNS;
+import static app.cascade.catalog.MasterWrites.blankToNull;
+
 /**
  * Editing course masters: their grading setup (every change recorded for the Awaiting Push report), their Course
- * Info, copying a master (push-rules §7) and deleting one.
+ * Info and deleting one. Copying a master is {@link CourseMasterCopyService}'s.
  */
 @Service
 @Transactional
 @PreAuthorize("hasRole('DISTRICT_ADMIN')")
 public class CourseMasterEditService {
 
-    private static final String ITEM_COLUMNS = "item_type, code, name, task_code, term_code, weight, seq, calc_method,"
-            + " rounding, parts";
-
     private final JdbcTemplate jdbc;
-    private final CurrentUserService users;
+    private final MasterWrites writes;
     private final CurrentTenant tenant;
 
-    public CourseMasterEditService(JdbcTemplate jdbc, CurrentUserService users, CurrentTenant tenant) {
+    CourseMasterEditService(JdbcTemplate jdbc, MasterWrites writes, CurrentTenant tenant) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.writes = writes;
         this.tenant = tenant;
     }
 
@@ -50,7 +46,7 @@ public class CourseMasterEditService {
      */
     @Transactional(readOnly = true)
     public TermChoices termChoices(long masterId) {
-        requireMaster(masterId);
+        writes.requireMaster(masterId);
         LocalDate today = LocalDate.now(tenant.require().timeZone());
         List<Map<String, Object>> years = jdbc.queryForList("select id, code from school_year where end_date >= ?"
                 + " order by start_date", today);
@@ -93,14 +89,14 @@ public class CourseMasterEditService {
     }
 
     public UUID addItem(long masterId, ItemType type, ItemEdit edit) {
-        requireMaster(masterId);
+        writes.requireMaster(masterId);
         validate(masterId, type, edit, null);
         UUID id = UUID.randomUUID();
         jdbc.update("insert into master_item (id, master_id, " + ITEM_COLUMNS + ")"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", id, masterId, type.name(), edit.code(),
                 edit.nameFor(type), edit.taskCode(), edit.termCode(), edit.weight(), edit.seq() == null ? 0 : edit.seq(),
                 edit.calcMethod(), edit.rounding(), edit.parts());
-        record(masterId, type.name(), id, label(type, edit), "ADDED");
+        writes.record(masterId, type.name(), id, label(type, edit), "ADDED");
         return id;
     }
 
@@ -113,7 +109,7 @@ public class CourseMasterEditService {
                     calc_method = ?, rounding = ?, parts = ?::jsonb where id = ?
                 """, edit.code(), edit.nameFor(type), edit.taskCode(), edit.termCode(), edit.weight(),
                 edit.seq() == null ? 0 : edit.seq(), edit.calcMethod(), edit.rounding(), edit.parts(), itemId);
-        record((Long) item.get("master_id"), type.name(), itemId, label(type, edit), "MODIFIED");
+        writes.record((Long) item.get("master_id"), type.name(), itemId, label(type, edit), "MODIFIED");
     }
 
     public void removeItem(UUID itemId) {
@@ -138,13 +134,13 @@ public class CourseMasterEditService {
             }
         }
         jdbc.update("delete from master_item where id = ?", itemId);
-        record((Long) item.get("master_id"), (String) item.get("item_type"), itemId, (String) item.get("label"),
+        writes.record((Long) item.get("master_id"), (String) item.get("item_type"), itemId, (String) item.get("label"),
                 "REMOVED");
     }
 
     /** Course Info is pushed too, but it is not grading setup: it does not appear on the Awaiting Push report. */
     public void updateInfo(long masterId, CatalogLock field, String value) {
-        requireMaster(masterId);
+        writes.requireMaster(masterId);
         String column = switch (field) {
             case NAME -> "name";
             case STATE_CODE -> "state_code";
@@ -175,13 +171,11 @@ public class CourseMasterEditService {
      * a new master has no grading setup yet.
      */
     public long createMaster(long catalogId, String number, CourseInfoValues info) {
-        String catalogName = jdbc.query("select name from course_catalog where id = ?",
-                (rs, n) -> rs.getString(1), catalogId).stream().findFirst()
-                .orElseThrow(() -> new SetupEditException("No such course catalog: " + catalogId));
+        String catalogName = writes.catalogName(catalogId);
         if (number == null || number.isBlank()) {
             throw new SetupEditException("A course master needs a number");
         }
-        requireFreeNumber(catalogId, catalogName, number, ": choose another number");
+        writes.requireFreeNumber(catalogId, catalogName, number, ": choose another number");
         requireValidInfo(info);
         return jdbc.queryForObject("""
                 insert into course_master (catalog_id, number, name, state_code, department, credits, gpa_weight,
@@ -195,7 +189,7 @@ public class CourseMasterEditService {
      * Awaiting Push report.
      */
     public void updateInfo(long masterId, CourseInfoValues info) {
-        requireMaster(masterId);
+        writes.requireMaster(masterId);
         requireValidInfo(info);
         jdbc.update("""
                 update course_master set name = ?, state_code = ?, department = ?, credits = ?, gpa_weight = ?,
@@ -209,19 +203,6 @@ public class CourseMasterEditService {
             throw new SetupEditException("The course master's name must not be empty");
         }
         info.validateForMaster();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private void requireFreeNumber(long catalogId, String catalogName, String number, String advice) {
-        List<String> taken = jdbc.queryForList("select number from course_master where catalog_id = ?"
-                + " and lower(number) = lower(?)", String.class, catalogId, number.strip());
-        if (!taken.isEmpty()) {
-            throw new SetupEditException("A course master numbered " + taken.getFirst() + " already exists in "
-                    + "the catalog \"" + catalogName + "\"" + advice, "number");
-        }
     }
 
     /**
@@ -266,7 +247,7 @@ public class CourseMasterEditService {
 
     /** Refused while courses link to the master; the message names them. */
     public void deleteMaster(long masterId) {
-        requireMaster(masterId);
+        writes.requireMaster(masterId);
         List<String> linked = jdbc.queryForList("""
                 select c.number || ' (' || s.code || ', ' || y.code || ')' from course c
                 join calendar cal on cal.id = c.calendar_id join school s on s.id = cal.school_id
@@ -285,136 +266,6 @@ public class CourseMasterEditService {
                     + " to it, and their reports are kept");
         }
         jdbc.update("delete from course_master where id = ?", masterId);
-    }
-
-    /** Copies into a new master numbered {@code newNumber} in {@code targetCatalogId}, with the source's name. */
-    public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, Set<LockType> types) {
-        return copyToNew(sourceId, targetCatalogId, newNumber, null, types);
-    }
-
-    /**
-     * Copies into a new master numbered {@code newNumber} in {@code targetCatalogId}, named {@code newName} (blank:
-     * the source's name).
-     */
-    public CopyResult copyToNew(long sourceId, long targetCatalogId, String newNumber, String newName,
-                                Set<LockType> types) {
-        requireMaster(sourceId);
-        if (newNumber == null || newNumber.isBlank()) {
-            throw new SetupEditException("The new course master needs a number", "number");
-        }
-        String catalogName = jdbc.query("select name from course_catalog where id = ?",
-                (rs, n) -> rs.getString(1), targetCatalogId).stream().findFirst()
-                .orElseThrow(() -> new SetupEditException("No such course catalog: " + targetCatalogId));
-        requireFreeNumber(targetCatalogId, catalogName, newNumber, ": choose another number, or copy into that master");
-        Set<LockType> effective = effective(types);
-        Long id = jdbc.queryForObject("""
-                insert into course_master (catalog_id, number, name, state_code, department, credits, gpa_weight,
-                    description)
-                select ?, ?, coalesce(?, name), state_code, department, credits, gpa_weight, description
-                from course_master where id = ? returning id
-                """, Long.class, targetCatalogId, newNumber.strip(), blankToNull(newName), sourceId);
-        copyItems(sourceId, id, effective);
-        return new CopyResult(List.of(id), effective);
-    }
-
-    /** Copies the chosen types (and Course Info, if chosen) into existing masters, matching items by key. */
-    public CopyResult copyToExisting(long sourceId, List<Long> targetIds, Set<LockType> types) {
-        requireMaster(sourceId);
-        if (targetIds.isEmpty()) {
-            throw new SetupEditException("Choose at least one course master to copy into");
-        }
-        Set<LockType> effective = effective(types);
-        for (long target : targetIds) {
-            if (target == sourceId) {
-                throw new SetupEditException("A course master cannot be copied into itself");
-            }
-            requireMaster(target);
-            if (effective.contains(LockType.COURSE_INFO)) {
-                jdbc.update("""
-                        update course_master t set name = s.name, state_code = s.state_code, department = s.department,
-                            credits = s.credits, gpa_weight = s.gpa_weight, description = s.description,
-                            version = t.version + 1
-                        from course_master s where s.id = ? and t.id = ?
-                        """, sourceId, target);
-            }
-            copyItems(sourceId, target, effective);
-        }
-        return new CopyResult(List.copyOf(targetIds), effective);
-    }
-
-    /** Selecting Grade Calc Options also selects Grading Tasks/Standards (push-rules §7). */
-    static Set<LockType> effective(Set<LockType> types) {
-        if (types == null || types.isEmpty()) {
-            throw new SetupEditException("Choose at least one type of data to copy");
-        }
-        Set<LockType> effective = EnumSet.copyOf(types);
-        if (effective.contains(LockType.CALC_OPTIONS)) {
-            effective.add(LockType.TASKS_STANDARDS);
-        }
-        return effective;
-    }
-
-    private void copyItems(long sourceId, long targetId, Set<LockType> types) {
-        List<String> itemTypes = new ArrayList<>();
-        for (LockType type : types) {
-            type.itemTypes().forEach(t -> itemTypes.add(t.name()));
-        }
-        if (itemTypes.isEmpty()) {
-            return;
-        }
-        String[] typeArray = itemTypes.toArray(String[]::new);
-        // removed: target items of the copied types with no counterpart in the source
-        jdbc.query("""
-                delete from master_item t where t.master_id = ? and t.item_type = any (?)
-                  and not exists (select 1 from master_item s where s.master_id = ? and s.item_type = t.item_type
-                                  and s.match_key = t.match_key)
-                returning t.id, t.item_type, coalesce(t.code, t.task_code || ' / ' || t.term_code, t.name) as label
-                """, rs -> {
-            record(targetId, rs.getString("item_type"), rs.getObject("id", UUID.class), rs.getString("label"),
-                    "REMOVED");
-        }, targetId, typeArray, sourceId);
-        // modified: same key, other values
-        jdbc.query("""
-                update master_item t set code = s.code, name = s.name, task_code = s.task_code,
-                    term_code = s.term_code, weight = s.weight, seq = s.seq, calc_method = s.calc_method,
-                    rounding = s.rounding, parts = s.parts
-                from master_item s
-                where t.master_id = ? and s.master_id = ? and s.item_type = t.item_type and s.match_key = t.match_key
-                  and t.item_type = any (?)
-                  and (t.code, t.name, t.task_code, t.term_code, t.weight, t.seq, t.calc_method, t.rounding, t.parts)
-                      is distinct from
-                      (s.code, s.name, s.task_code, s.term_code, s.weight, s.seq, s.calc_method, s.rounding, s.parts)
-                returning t.id, t.item_type, coalesce(t.code, t.task_code || ' / ' || t.term_code, t.name) as label
-                """, rs -> {
-            record(targetId, rs.getString("item_type"), rs.getObject("id", UUID.class), rs.getString("label"),
-                    "MODIFIED");
-        }, targetId, sourceId, typeArray);
-        // added
-        jdbc.query("""
-                insert into master_item (id, master_id, %s)
-                select gen_random_uuid(), ?, %s from master_item s
-                where s.master_id = ? and s.item_type = any (?)
-                  and not exists (select 1 from master_item t where t.master_id = ? and t.item_type = s.item_type
-                                  and t.match_key = s.match_key)
-                returning id, item_type, coalesce(code, task_code || ' / ' || term_code, name) as label
-                """.formatted(ITEM_COLUMNS, ITEM_COLUMNS.replace("item_type", "s.item_type")), rs -> {
-            record(targetId, rs.getString("item_type"), rs.getObject("id", UUID.class), rs.getString("label"),
-                    "ADDED");
-        }, targetId, sourceId, typeArray, targetId);
-    }
-
-    private void record(long masterId, String itemType, UUID itemId, String label, String change) {
-        jdbc.update("insert into master_change (master_id, item_type, item_id, item_label, change, changed_by,"
-                        + " changed_by_name) values (?, ?, ?, ?, ?, ?, ?)", masterId, itemType, itemId, label, change,
-                users.current().map(u -> u.username()).orElse("system"),
-                users.current().map(u -> u.displayName()).orElse(null));
-    }
-
-    private void requireMaster(long masterId) {
-        Integer n = jdbc.queryForObject("select count(*) from course_master where id = ?", Integer.class, masterId);
-        if (n == null || n == 0) {
-            throw new SetupEditException("No such course master: " + masterId);
-        }
     }
 
     private Map<String, Object> item(UUID itemId) {

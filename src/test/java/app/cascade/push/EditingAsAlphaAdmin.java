@@ -1,5 +1,6 @@
 package app.cascade.push;
 
+import app.cascade.catalog.CourseMasterCopyService;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.CourseService;
 import app.cascade.catalog.CourseSetupService;
@@ -23,6 +24,8 @@ abstract class EditingAsAlphaAdmin {
     CourseSetupService setup;
     @Autowired
     CourseMasterEditService masters;
+    @Autowired
+    CourseMasterCopyService copies;
     @Autowired
     CourseService courses;
     @Autowired

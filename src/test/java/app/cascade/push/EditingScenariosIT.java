@@ -151,7 +151,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
             assertThatThrownBy(() -> setup.deleteCourseItem(s1)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.updateInfo(f.eng.id(), CatalogLock.NAME, "x"))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "ENG999", EnumSet.of(LockType.CATEGORIES)))
+            assertThatThrownBy(() -> copies.copyToNew(f.eng.id(), f.catalog, "ENG999", EnumSet.of(LockType.CATEGORIES)))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }
@@ -187,7 +187,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
     @Test
     void scenario_26_copying_into_a_number_that_exists_in_the_target_catalog_is_refused() {
-        assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "MAT101", EnumSet.of(LockType.CATEGORIES)))
+        assertThatThrownBy(() -> copies.copyToNew(f.eng.id(), f.catalog, "MAT101", EnumSet.of(LockType.CATEGORIES)))
                 .isInstanceOf(SetupEditException.class)
                 .hasMessageContaining("A course master numbered MAT101 already exists in the catalog "
                         + "\"High School Catalog\"");
@@ -196,7 +196,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
     @Test
     void scenario_27_copying_grade_calc_options_copies_grading_tasks_and_standards_too() {
-        var result = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(LockType.CALC_OPTIONS));
+        var result = copies.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(LockType.CALC_OPTIONS));
 
         assertThat(result.typesCopied()).containsExactlyInAnyOrder(LockType.CALC_OPTIONS, LockType.TASKS_STANDARDS);
         long copy = result.targetMasterIds().getFirst();
@@ -209,7 +209,7 @@ class EditingScenariosIT extends EditingAsAlphaAdmin {
 
     @Test
     void copying_into_an_existing_master_matches_items_by_key_and_records_the_changes() {
-        masters.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(LockType.CATEGORIES, LockType.COURSE_INFO));
+        copies.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(LockType.CATEGORIES, LockType.COURSE_INFO));
 
         assertThat(f.inAlpha(() -> f.jdbc.queryForList("select name || ':' || weight from master_item"
                 + " where master_id = ? and item_type = 'CATEGORY' order by name", String.class, f.mat.id())))

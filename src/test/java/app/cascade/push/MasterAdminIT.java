@@ -88,9 +88,9 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
         masters.addItem(f.eng.id(), ItemType.STANDARD, ItemEdit.task("RL.9.1", "Cite evidence"));
         masters.updateItem(f.eng.itemId(ItemType.CATEGORY, "tests"), ItemEdit.category("Tests", new BigDecimal("55")));
         masters.removeItem(f.eng.itemId(ItemType.ASSESSMENT, "A1"));
-        long copy = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(
+        long copy = copies.copyToNew(f.eng.id(), f.catalog, "ENG102", EnumSet.of(
                 app.cascade.grading.LockType.CATEGORIES)).targetMasterIds().getFirst();
-        masters.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(
+        copies.copyToExisting(f.eng.id(), List.of(f.mat.id()), EnumSet.of(
                 app.cascade.grading.LockType.CATEGORIES));
 
         assertThat(changes()).containsExactlyInAnyOrder(
@@ -202,7 +202,7 @@ class MasterAdminIT extends EditingAsAlphaAdmin {
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.removeItem(s1)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> masters.deleteMaster(f.mat.id())).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> masters.copyToExisting(f.eng.id(), List.of(f.mat.id()),
+            assertThatThrownBy(() -> copies.copyToExisting(f.eng.id(), List.of(f.mat.id()),
                     EnumSet.of(app.cascade.grading.LockType.CATEGORIES))).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(masterCount()).isEqualTo(2);

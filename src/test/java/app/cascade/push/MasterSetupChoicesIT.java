@@ -103,16 +103,16 @@ class MasterSetupChoicesIT extends EditingAsAlphaAdmin {
 
     @Test
     void a_copy_to_a_new_number_takes_the_name_given_or_else_the_sources() {
-        long named = masters.copyToNew(f.eng.id(), f.catalog, "ENG102", "English 9 Honors",
+        long named = copies.copyToNew(f.eng.id(), f.catalog, "ENG102", "English 9 Honors",
                 EnumSet.of(app.cascade.grading.LockType.CATEGORIES)).targetMasterIds().getFirst();
-        long same = masters.copyToNew(f.eng.id(), f.catalog, "ENG103", " ",
+        long same = copies.copyToNew(f.eng.id(), f.catalog, "ENG103", " ",
                 EnumSet.of(app.cascade.grading.LockType.CATEGORIES)).targetMasterIds().getFirst();
 
         assertThat(f.d.query("select name from course_master where id = ?", String.class, named))
                 .isEqualTo("English 9 Honors");
         assertThat(f.d.query("select name from course_master where id = ?", String.class, same))
                 .isEqualTo("English 9");
-        assertThatThrownBy(() -> masters.copyToNew(f.eng.id(), f.catalog, "eng102", "X",
+        assertThatThrownBy(() -> copies.copyToNew(f.eng.id(), f.catalog, "eng102", "X",
                 EnumSet.of(app.cascade.grading.LockType.CATEGORIES)))
                 .isInstanceOfSatisfying(SetupEditException.class, e -> assertThat(e.field()).isEqualTo("number"));
     }

@@ -3,6 +3,7 @@ package app.cascade.catalog.ui;
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CatalogSummary;
 import app.cascade.catalog.CopyResult;
+import app.cascade.catalog.CourseMasterCopyService;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.CourseMasterService;
 import app.cascade.catalog.GradingItem;
@@ -26,6 +27,7 @@ import java.util.function.LongConsumer;
 class MasterEditor implements Serializable {
 
     private final transient CourseMasterEditService edits;
+    private final transient CourseMasterCopyService copies;
     private final transient CourseMasterService masters;
     private final transient CatalogService catalogs;
     private final LongConsumer changed;
@@ -37,9 +39,10 @@ class MasterEditor implements Serializable {
      * @param deleted told that the shown master was deleted
      * @param opened  told the id of a master to select and show (a new copy)
      */
-    MasterEditor(CourseMasterEditService edits, CourseMasterService masters, CatalogService catalogs,
-                 LongConsumer changed, Runnable deleted, LongConsumer opened) {
+    MasterEditor(CourseMasterEditService edits, CourseMasterCopyService copies, CourseMasterService masters,
+                 CatalogService catalogs, LongConsumer changed, Runnable deleted, LongConsumer opened) {
         this.edits = edits;
+        this.copies = copies;
         this.masters = masters;
         this.catalogs = catalogs;
         this.changed = changed;
@@ -111,12 +114,12 @@ class MasterEditor implements Serializable {
             @Override
             public CopyResult toNew(long catalogId, String number, String name,
                                     java.util.Set<app.cascade.grading.LockType> t) {
-                return edits.copyToNew(master.id(), catalogId, number, name, t);
+                return copies.copyToNew(master.id(), catalogId, number, name, t);
             }
 
             @Override
             public CopyResult toExisting(List<Long> targets, java.util.Set<app.cascade.grading.LockType> t) {
-                return edits.copyToExisting(master.id(), targets, t);
+                return copies.copyToExisting(master.id(), targets, t);
             }
         }, (result, toNew) -> {
             if (toNew) {

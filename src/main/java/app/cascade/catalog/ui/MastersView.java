@@ -2,6 +2,7 @@ package app.cascade.catalog.ui;
 
 import app.cascade.catalog.CatalogService;
 import app.cascade.catalog.CatalogSummary;
+import app.cascade.catalog.CourseMasterCopyService;
 import app.cascade.catalog.CourseMasterEditService;
 import app.cascade.catalog.CourseMasterService;
 import app.cascade.catalog.MasterDetails;
@@ -57,15 +58,15 @@ class MastersView extends VerticalLayout implements BeforeEnterObserver {
     private final List<CatalogSummary> all;
 
     MastersView(CatalogService catalogs, CourseMasterService masters, CourseMasterEditService edits,
-                CurrentUserService users, ObjectProvider<PushToCourses> pushToCourses) {
+                CourseMasterCopyService copies, CurrentUserService users, ObjectProvider<PushToCourses> pushToCourses) {
         this.masters = masters;
         addClassName("cascade-view");
         setSizeFull();
         boolean canEdit = users.current().map(u -> u.hasRole(Roles.DISTRICT_ADMIN)).orElse(false);
         PushToCourses pushing = users.current().map(u -> u.hasRole(Roles.PUSH_ADMIN)).orElse(false)
                 ? pushToCourses.getIfAvailable() : null;
-        MasterEditor editor = canEdit ? new MasterEditor(edits, masters, catalogs, this::changed, this::deleted,
-                this::open)
+        MasterEditor editor = canEdit ? new MasterEditor(edits, copies, masters, catalogs, this::changed,
+                this::deleted, this::open)
                 : null;
         java.util.function.Consumer<MasterDetails> push = pushing == null ? null
                 : m -> pushing.open(m.id(), m.number() + " – " + m.info().name());
