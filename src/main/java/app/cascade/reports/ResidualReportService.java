@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Residual Data Report (push-rules §6): every course or section item that is residual ("course managed"), with its
- * dependents counted exactly as the push engine counts them (push-rules §1, PushLoader). Filtered by year, catalog
+ * dependents counted exactly as the push engine counts them (push-rules §1, GradebookReads). Filtered by year, catalog
  * (of the course's master), school and data type; paged in the database. Dependents are counted for the page's rows
  * only, each through the gradebook's item indexes.
  */

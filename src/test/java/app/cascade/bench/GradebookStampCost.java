@@ -8,6 +8,7 @@ import app.cascade.push.engine.PushMode;
 import app.cascade.push.engine.PushOptions;
 import app.cascade.push.engine.PushPlanner;
 import app.cascade.push.engine.SectionInput;
+import app.cascade.push.internal.GradebookReads;
 import app.cascade.push.internal.PushLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -203,6 +204,7 @@ public final class GradebookStampCost {
     private void recountCost(DistrictGenerator.Size size) {
         generate(size);
         PushLoader loader = new PushLoader(jdbc);
+        GradebookReads gradebook = new GradebookReads(jdbc);
         PushPlanner planner = PushPlanner.standard();
         PushOptions options = PushOptions.all(PushMode.OVERWRITE, true);
         Locks locks = Locks.everything();
@@ -232,7 +234,7 @@ public final class GradebookStampCost {
                     if (round.isEmpty()) {
                         break;
                     }
-                    known.putAll(loader.dependents(chunk, round));
+                    known.putAll(gradebook.dependents(chunk, round));
                     round.forEach(id -> known.putIfAbsent(id, Dependents.NONE));
                 }
                 planned.add((System.nanoTime() - start) / 1e9);
@@ -245,8 +247,8 @@ public final class GradebookStampCost {
                 }
                 consultedItems += asked.size();
                 allItems += all.size();
-                consulted.add(recount(loader, chunk, asked));
-                everything.add(recount(loader, chunk, all));
+                consulted.add(recount(gradebook, chunk, asked));
+                everything.add(recount(gradebook, chunk, all));
             } finally {
                 jdbc.execute("rollback");
             }
@@ -259,10 +261,10 @@ public final class GradebookStampCost {
         System.out.printf(Locale.ROOT, "  load average %s%n", loadAverage());
     }
 
-    /** Seconds of one dependents read of exactly {@code items} (the loader's set query, with nothing known yet). */
-    private static double recount(PushLoader loader, PushLoader.Chunk chunk, Set<UUID> items) {
+    /** Seconds of one dependents read of exactly {@code items} (the set query, with nothing known yet). */
+    private static double recount(GradebookReads gradebook, PushLoader.Chunk chunk, Set<UUID> items) {
         long start = System.nanoTime();
-        loader.dependents(chunk, items);
+        gradebook.dependents(chunk, items);
         return (System.nanoTime() - start) / 1e9;
     }
 

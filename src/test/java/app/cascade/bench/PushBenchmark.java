@@ -15,6 +15,7 @@ import app.cascade.push.PushMeasured;
 import app.cascade.push.PushRuns;
 import app.cascade.push.internal.ChunkPlanner;
 import app.cascade.push.internal.ChunkSettings;
+import app.cascade.push.internal.GradebookReads;
 import app.cascade.push.internal.PushExecutor;
 import app.cascade.push.internal.PushLoader;
 import app.cascade.push.internal.PushRequestStore;
@@ -751,16 +752,17 @@ class PushBenchmark {
     /**
      * Where the time of run (b) goes, measured outside the engine on the same state just before it, in one read-only
      * transaction, chunk by chunk (the configured chunk size): each loader query (through a timing JdbcTemplate
-     * handed to a second PushLoader, under the planner step, ChunkPlanner), the in-memory planning (the planner
-     * step's time less its queries'), and the gradebook
+     * handed to a second PushLoader and GradebookReads, under the planner step, ChunkPlanner), the in-memory planning
+     * (the planner step's time less its queries'), and the gradebook
      * check, which the executor runs twice per chunk (before, and to verify before commit): the rows written to the
-     * gradebook tables by the transaction (PushLoader.gradebookWrites).
+     * gradebook tables by the transaction (GradebookReads.gradebookWrites).
      */
     private Map<String, Double> phases(PushCommand command) {
         PushRequestView draft = draft(command);
         TimingJdbcTemplate timing = new TimingJdbcTemplate(jdbc.getDataSource());
         PushLoader timedLoader = new PushLoader(timing);
-        ChunkPlanner chunkPlanner = new ChunkPlanner(timedLoader);
+        GradebookReads timedGradebook = new GradebookReads(timing);
+        ChunkPlanner chunkPlanner = new ChunkPlanner(timedLoader, timedGradebook);
         ChunkSettings chunks = context.getBean(ChunkSettings.class);
         return inDistrictTx(() -> {
             Locks locks = loader.locks(command.catalogId());
@@ -776,7 +778,7 @@ class PushBenchmark {
                     chunkPlanner.preview(draft, locks, chunk);
                     long t2 = System.nanoTime();
                     total += t2 - t0;
-                    timedLoader.gradebookWrites();
+                    timedGradebook.gradebookWrites();
                     gradebook += System.nanoTime() - t2;
                 }
                 long load = timing.nanos().entrySet().stream()

@@ -6,6 +6,7 @@ import app.cascade.grading.ItemType;
 import app.cascade.push.engine.CourseInput;
 import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.SectionInput;
+import app.cascade.push.internal.GradebookReads;
 import app.cascade.push.internal.PushLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +23,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The loader's dependents, read set-based for a whole chunk, against push-rules §1 counted item by item with plain
- * queries: tasks (aligned assignments, posted grades), course categories (assignments in their section copies),
- * section categories (their assignments), calc options and composites (posted grades for their task code and term,
- * course-wide or in the section), with the scores and comments of the assignments.
+ * The dependents of a loaded chunk (GradebookReads), read set-based for a whole chunk, against push-rules §1 counted
+ * item by item with plain queries: tasks (aligned assignments, posted grades), course categories (assignments in their
+ * section copies), section categories (their assignments), calc options and composites (posted grades for their task
+ * code and term, course-wide or in the section), with the scores and comments of the assignments.
  */
 @CascadeIntegrationTest
 class PushLoaderIT {
@@ -34,6 +35,8 @@ class PushLoaderIT {
     ApplicationContext context;
     @Autowired
     PushLoader loader;
+    @Autowired
+    GradebookReads gradebook;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -82,7 +85,7 @@ class PushLoaderIT {
                     section.items().forEach(i -> all.put(i.id(), Dependents.NONE));
                 }
             }
-            all.putAll(loader.dependents(chunk, all.keySet()));
+            all.putAll(gradebook.dependents(chunk, all.keySet()));
             return all;
         });
 

@@ -56,7 +56,7 @@ public final class KnownDependents {
     /**
      * What is still true once {@code plans} are written over {@code before} (their courses as planned). The
      * gradebook rows do not change (the invariant), so an item's counts change only through what the dependents
-     * query joins besides them (push.internal.PushLoader#dependents): the section copies of a course item (which
+     * query joins besides them (push.internal.GradebookReads#dependents): the section copies of a course item (which
      * section items link to it), and for calc options and composites their task code and term and the codes of the
      * course's tasks. An item's own other columns count for nothing: its assignments and posted grades name it by id.
      * Forgotten: every item a plan deletes, the course items that a written or deleted section item links to before

@@ -31,12 +31,12 @@ class ChunkApplier {
     private static final List<Long> NO_GRADEBOOK = List.of(0L, 0L, 0L, 0L);
 
     private final JdbcTemplate jdbc;
-    private final PushLoader loader;
+    private final GradebookReads gradebook;
     private final PushWriter writer;
 
-    ChunkApplier(JdbcTemplate jdbc, PushLoader loader, PushWriter writer) {
+    ChunkApplier(JdbcTemplate jdbc, GradebookReads gradebook, PushWriter writer) {
         this.jdbc = jdbc;
-        this.loader = loader;
+        this.gradebook = gradebook;
         this.writer = writer;
     }
 
@@ -58,9 +58,9 @@ class ChunkApplier {
         List<Long> changingIds = changing.stream().map(CoursePlan::courseId).toList();
         // the invariant is checked only where something is written: the gradebook rows this transaction has written
         // so far (PostgreSQL's own counters), or, where the server keeps no counters, the counts per course
-        Long writesBefore = changing.isEmpty() ? null : loader.gradebookWrites();
+        Long writesBefore = changing.isEmpty() ? null : gradebook.gradebookWrites();
         Map<Long, List<Long>> before = changing.isEmpty() || writesBefore != null ? Map.of()
-                : loader.gradebookCounts(changingIds);
+                : gradebook.gradebookCounts(changingIds);
         t = phases.add("gradebook check before", t);
         boolean applied = changing.isEmpty() || attempt(requestId, keepChanges, changing, changingIds, before,
                 writesBefore, phases);
@@ -120,8 +120,8 @@ class ChunkApplier {
         try {
             // one course: its counts before and after (for the message), and the rows written, when counted
             List<Long> course = List.of(plan.courseId());
-            Map<Long, List<Long>> before = loader.gradebookCounts(course);
-            Long writesBefore = loader.gradebookWrites();
+            Map<Long, List<Long>> before = gradebook.gradebookCounts(course);
+            Long writesBefore = gradebook.gradebookWrites();
             writer.apply(requestId, List.of(plan), keepChanges, phases);
             verifyInvariant(course, before);
             if (writesBefore != null) {
@@ -140,7 +140,7 @@ class ChunkApplier {
      * cascade, a trigger) breaks the invariant.
      */
     private void verifyNoGradebookWrites(String what, long writesBefore) {
-        long written = loader.gradebookWrites() - writesBefore;
+        long written = gradebook.gradebookWrites() - writesBefore;
         if (written != 0) {
             throw new IllegalStateException("Gradebook data of " + what + " changed: " + written
                     + " row(s) of assignments, scores, comments or posted grades written by the push: rolled back");
@@ -148,7 +148,7 @@ class ChunkApplier {
     }
 
     private void verifyInvariant(List<Long> courseIds, Map<Long, List<Long>> before) {
-        Map<Long, List<Long>> after = loader.gradebookCounts(courseIds);
+        Map<Long, List<Long>> after = gradebook.gradebookCounts(courseIds);
         for (Long id : courseIds) {
             List<Long> was = before.getOrDefault(id, NO_GRADEBOOK);
             List<Long> now = after.getOrDefault(id, NO_GRADEBOOK);

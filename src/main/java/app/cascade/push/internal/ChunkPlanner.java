@@ -23,21 +23,23 @@ import java.util.UUID;
 
 /**
  * The planner step of a chunk: loads its courses (PushLoader, which only reads) and plans them with exact dependents
- * for every item the planner consults, reading only those. Planning asks {@link Facts#dependentsOf} for the items
- * whose fate depends on their gradebook data (candidates, leftovers, report rows), usually a small part of the chunk.
- * The planner runs once with what is known, the items it asked about and that are not read yet are counted in one
- * query, and it runs again, until it asks about nothing new. The last run therefore saw the true counts of every item
- * it looked at, so its result is the one a planner given every item's counts would return (the planner is
- * deterministic in what it consults). The push, its dry run and the memo's checks all plan here.
+ * (GradebookReads) for every item the planner consults, reading only those. Planning asks {@link Facts#dependentsOf}
+ * for the items whose fate depends on their gradebook data (candidates, leftovers, report rows), usually a small part
+ * of the chunk. The planner runs once with what is known, the items it asked about and that are not read yet are
+ * counted in one query, and it runs again, until it asks about nothing new. The last run therefore saw the true counts
+ * of every item it looked at, so its result is the one a planner given every item's counts would return (the planner
+ * is deterministic in what it consults). The push, its dry run and the memo's checks all plan here.
  */
 @Component
 public class ChunkPlanner {
 
     private final PushLoader loader;
+    private final GradebookReads gradebook;
     private final PushPlanner planner = PushPlanner.standard();
 
-    public ChunkPlanner(PushLoader loader) {
+    public ChunkPlanner(PushLoader loader, GradebookReads gradebook) {
         this.loader = loader;
+        this.gradebook = gradebook;
     }
 
     /** A chunk with its plans, in the loader's course order. */
@@ -85,7 +87,7 @@ public class ChunkPlanner {
             if (missing.isEmpty()) {
                 return plans;
             }
-            known.add(missing, loader.dependents(chunk, missing));
+            known.add(missing, gradebook.dependents(chunk, missing));
         }
     }
 

@@ -18,10 +18,10 @@ import java.util.Objects;
 
 /**
  * The build of the code that decides what a push plans, part of every memo's fingerprint: a build that may plan
- * differently plans afresh. It covers the engine, the reads that make its inputs (PushLoader), the planner step
- * (ChunkPlanner), the grading vocabulary it plans with, and the memo's own rules (StampedCourseMemo,
- * MemoFingerprints), and nothing else: a change to how a
- * push is queued, locked, notified or reported keeps every memo.
+ * differently plans afresh. It covers the engine, the reads that make its inputs (PushLoader, and GradebookReads for
+ * the dependents), the planner step (ChunkPlanner), the grading vocabulary it plans with, and the memo's own rules
+ * (StampedCourseMemo, MemoFingerprints), and nothing else: a change to how a push is queued, locked, notified or
+ * reported keeps every memo.
  */
 final class EngineDigest {
 
@@ -30,6 +30,7 @@ final class EngineDigest {
             "classpath*:app/cascade/push/engine/*.class",
             "classpath*:app/cascade/grading/*.class",
             "classpath*:app/cascade/push/internal/PushLoader*.class",
+            "classpath*:app/cascade/push/internal/GradebookReads*.class",
             "classpath*:app/cascade/push/internal/ChunkPlanner*.class",
             "classpath*:app/cascade/push/internal/StampedCourseMemo*.class",
             "classpath*:app/cascade/push/internal/MemoFingerprints*.class");

@@ -7,7 +7,6 @@ import app.cascade.grading.Locks;
 import app.cascade.grading.Origin;
 import app.cascade.push.engine.CourseInfo;
 import app.cascade.push.engine.CourseInput;
-import app.cascade.push.engine.Dependents;
 import app.cascade.push.engine.Facts;
 import app.cascade.push.engine.Item;
 import app.cascade.push.engine.ItemValues;
@@ -30,8 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Loads a chunk of courses (with their masters, sections, terms and dependents) in a handful of set-returning
- * queries, whatever the chunk's size. Runs inside the caller's transaction, in the current district's schema.
+ * Loads a chunk of courses (with their masters, sections and terms) in a handful of set-returning queries, whatever
+ * the chunk's size; the dependents of its items are read by {@link GradebookReads}. Runs inside the caller's
+ * transaction, in the current district's schema.
  */
 @Component
 public class PushLoader {
@@ -74,88 +74,19 @@ public class PushLoader {
             + " from push_master_item_snapshot where master_id = any (?) and request_id = ?";
     private static final String SNAPSHOT_MASTERS = "select id, number, name, state_code, department, credits,"
             + " gpa_weight, description from push_master_snapshot where id = any (?) and request_id = ?";
-    private static final String DEPENDENTS = """
-            with ci as materialized (
-                select id, course_id, item_type, task_code, term_code from course_item where id = any (?)),
-            si as materialized (
-                select id, section_id, item_type, task_code, term_code from section_item where id = any (?)),
-            copies as materialized (
-                select c.id, c.course_item_id as owner from section_item c
-                where c.course_item_id = any (array(select id from ci))),
-            asg as materialized (
-                select a.id, a.task_item_id as owner from assignment a
-                where a.task_item_id = any (array(select id from ci))
-                union all
-                select a.id, c.owner from assignment a join copies c on c.id = a.category_item_id
-                where a.category_item_id = any (array(select id from copies))
-                union all
-                select a.id, a.category_item_id from assignment a
-                where a.category_item_id = any (array(select id from si))),
-            scores as (select assignment_id, count(*) n from score
-                       where assignment_id = any (array(select id from asg)) group by 1),
-            comments as (select assignment_id, count(*) n from assignment_comment
-                         where assignment_id = any (array(select id from asg)) group by 1),
-            assignments as (
-                select asg.owner, count(*) n, coalesce(sum(s.n), 0) scores, coalesce(sum(c.n), 0) comments
-                from asg left join scores s on s.assignment_id = asg.id
-                left join comments c on c.assignment_id = asg.id group by asg.owner),
-            posted as (
-                select owner, sum(n) n from (
-                    select task_item_id as owner, count(*) n from posted_grade
-                    where task_item_id = any (array(select id from ci)) group by 1
-                    union all
-                    select ci.id, (select count(*) from section s
-                                   join posted_grade pg on pg.section_id = s.id and pg.term_code = ci.term_code
-                                   join course_item t on t.id = pg.task_item_id and t.code = ci.task_code
-                                   where s.course_id = ci.course_id)
-                    from ci where ci.item_type in ('CALC_OPTION', 'COMPOSITE')
-                    union all
-                    select si.id, (select count(*) from posted_grade pg
-                                   join course_item t on t.id = pg.task_item_id and t.code = si.task_code
-                                   where pg.section_id = si.section_id and pg.term_code = si.term_code)
-                    from si where si.item_type in ('CALC_OPTION', 'COMPOSITE')) p
-                group by owner)
-            select coalesce(a.owner, p.owner), coalesce(a.n, 0), coalesce(a.scores, 0), coalesce(p.n, 0),
-                   coalesce(a.comments, 0)
-            from assignments a full join posted p on p.owner = a.owner
-            """;
-    private static final String GRADEBOOK_COUNTS = """
-            with sec as materialized (select id, course_id from section where course_id = any (?)),
-            asg as materialized (select a.id, a.section_id from assignment a
-                                 where a.section_id = any (array(select id from sec))),
-            a as (select sec.course_id, count(*) n from asg join sec on sec.id = asg.section_id group by 1),
-            sc as (select sec.course_id, count(*) n from score x join asg on asg.id = x.assignment_id
-                   join sec on sec.id = asg.section_id
-                   where x.assignment_id = any (array(select id from asg)) group by 1),
-            cm as (select sec.course_id, count(*) n from assignment_comment x join asg on asg.id = x.assignment_id
-                   join sec on sec.id = asg.section_id
-                   where x.assignment_id = any (array(select id from asg)) group by 1),
-            pg as (select sec.course_id, count(*) n from posted_grade p join sec on sec.id = p.section_id
-                   where p.section_id = any (array(select id from sec)) group by 1)
-            select c.id, coalesce(a.n, 0), coalesce(sc.n, 0), coalesce(cm.n, 0), coalesce(pg.n, 0)
-            from (select distinct course_id as id from sec) c
-            left join a on a.course_id = c.id left join sc on sc.course_id = c.id
-            left join cm on cm.course_id = c.id left join pg on pg.course_id = c.id
-            """;
-    private static final String GRADEBOOK_WRITES = """
-            select case when current_setting('track_counts')::bool then
-                sum(pg_stat_get_xact_tuples_inserted(r) + pg_stat_get_xact_tuples_updated(r)
-                    + pg_stat_get_xact_tuples_deleted(r)) end
-            from unnest(array['assignment', 'score', 'assignment_comment', 'posted_grade']::regclass[]) r
-            """;
     private static final String CUSTOM_PLANS =
             "select current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'force_custom_plan', true)";
     private static final String RESTORE_PLANS = "select set_config('plan_cache_mode', ?, true)";
 
     /**
-     * Every SQL statement the loader runs, for the test that derives from PostgreSQL what they read and checks that
-     * the course push stamps cover it (MemoStampCoverageIT, docs/decisions/0014-course-push-memo.md). A new statement
-     * goes here too.
+     * Every SQL statement the loader and {@link GradebookReads} run, for the test that derives from PostgreSQL what
+     * they read and checks that the course push stamps cover it (MemoStampCoverageIT,
+     * docs/decisions/0014-course-push-memo.md). A new statement goes here too.
      */
     static List<String> statements() {
-        return List.of(LOCKS, COURSES, COURSES_LOCKED, TERMS, COURSE_ITEMS, SECTIONS, SECTION_ITEMS, LINK_OWNERS,
-                MASTER_ITEMS, MASTERS, SNAPSHOT_MASTER_ITEMS, SNAPSHOT_MASTERS, DEPENDENTS, GRADEBOOK_COUNTS,
-                GRADEBOOK_WRITES, CUSTOM_PLANS, RESTORE_PLANS);
+        return java.util.stream.Stream.of(List.of(LOCKS, COURSES, COURSES_LOCKED, TERMS, COURSE_ITEMS, SECTIONS,
+                        SECTION_ITEMS, LINK_OWNERS, MASTER_ITEMS, MASTERS, SNAPSHOT_MASTER_ITEMS, SNAPSHOT_MASTERS),
+                GradebookReads.statements(), List.of(CUSTOM_PLANS, RESTORE_PLANS)).flatMap(List::stream).toList();
     }
 
     private final JdbcTemplate jdbc;
@@ -166,7 +97,7 @@ public class PushLoader {
 
     /**
      * A loaded chunk: the engine's inputs. Its facts hold the owners of linked master items but no dependents: the
-     * planner step (ChunkPlanner) reads those the planner asks about through {@link #dependents}.
+     * planner step (ChunkPlanner) reads those the planner asks about through {@link GradebookReads#dependents}.
      */
     public record Chunk(Map<Long, MasterInput> masters, List<CourseInput> courses, Facts facts) {
     }
@@ -195,7 +126,7 @@ public class PushLoader {
      * only a master missing from it (a course linked to it after the request started) is read as it is now.
      */
     public Chunk load(List<Long> courseIds, boolean lockRows, UUID snapshotOf) {
-        return withCustomPlans(() -> read(courseIds, lockRows, snapshotOf));
+        return withCustomPlans(jdbc, () -> read(courseIds, lockRows, snapshotOf));
     }
 
     private Chunk read(List<Long> courseIds, boolean lockRows, UUID snapshotOf) {
@@ -297,83 +228,14 @@ public class PushLoader {
     }
 
     /**
-     * Dependents of the given course and section items of the chunk, exactly as push-rules §1 counts them:
-     * tasks/standards (assignments aligned, posted grades), course categories (assignments in section copies),
-     * section categories (assignments), calc options and composites (posted grades for their task code and term,
-     * course-wide or in the section). Set-based, but every gradebook table is reached by an index look-up on an id
-     * array ({@code = any (array(select …))}), so the cost follows the items asked about, not the size of the
-     * gradebook: a plain join of the asked items with the gradebook tables was planned as a hash join over
-     * whole-table scans of assignment and posted_grade (EXPLAIN in the perf record). Calc options and composites,
-     * few, keep one subquery each.
+     * Runs reads (the loader's, GradebookReads') with every statement planned for its actual arguments, then restores
+     * the previous setting. PgJDBC prepares a statement on the server after 5 runs on a connection, and PostgreSQL may
+     * then switch to a generic plan, which for {@code = any(?)} cannot see how few ids the array holds and scans
+     * whole gradebook tables (the perf record, docs/decisions/0009-push-performance.md); the reads are planned in well
+     * under a millisecond. The setting is not left on for the writes: PostgreSQL would then re-plan the foreign-key
+     * check of every inserted report row, result and deleted item, which doubled the cost of those statements.
      */
-    public Map<UUID, Dependents> dependents(Chunk chunk, Set<UUID> itemIds) {
-        return withCustomPlans(() -> countDependents(chunk, itemIds));
-    }
-
-    private Map<UUID, Dependents> countDependents(Chunk chunk, Set<UUID> itemIds) {
-        Set<UUID> courseItemIds = new HashSet<>();
-        Set<UUID> sectionItemIds = new HashSet<>();
-        for (CourseInput c : chunk.courses()) {
-            for (Item i : c.items()) {
-                if (itemIds.contains(i.id())) {
-                    courseItemIds.add(i.id());
-                }
-            }
-            for (SectionInput s : c.sections()) {
-                for (Item i : s.items()) {
-                    if (itemIds.contains(i.id())) {
-                        sectionItemIds.add(i.id());
-                    }
-                }
-            }
-        }
-        Map<UUID, Dependents> result = new HashMap<>();
-        if (courseItemIds.isEmpty() && sectionItemIds.isEmpty()) {
-            return result;
-        }
-        jdbc.query(DEPENDENTS, rs -> {
-            if (rs.getLong(2) + rs.getLong(4) > 0) {
-                result.put(rs.getObject(1, UUID.class), new Dependents(rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5)));
-            }
-        }, uuids(courseItemIds), uuids(sectionItemIds));
-        return result;
-    }
-
-    /** Gradebook counts per course, checked before and after every push (the invariant). */
-    public Map<Long, List<Long>> gradebookCounts(List<Long> courseIds) {
-        return withCustomPlans(() -> countGradebook(courseIds));
-    }
-
-    private Map<Long, List<Long>> countGradebook(List<Long> courseIds) {
-        Map<Long, List<Long>> counts = new HashMap<>();
-        jdbc.query(GRADEBOOK_COUNTS, rs -> {
-            counts.put(rs.getLong(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-        }, longs(courseIds));
-        return counts;
-    }
-
-    /**
-     * Rows of the gradebook tables (assignment, score, assignment_comment, posted_grade) inserted, updated or deleted
-     * by the current transaction so far, from PostgreSQL's own per-transaction counters (including the open
-     * savepoints'). The executor reads it before and after a chunk's writes: the push writes only items and course
-     * info, so any difference is a gradebook row lost, added or changed by those writes (a cascade, a trigger).
-     * Null when the server does not count rows ({@code track_counts = off}): the caller then falls back to
-     * {@link #gradebookCounts}.
-     */
-    public Long gradebookWrites() {
-        return jdbc.queryForObject(GRADEBOOK_WRITES, Long.class);
-    }
-
-    /**
-     * Runs the loader's reads with every statement planned for its actual arguments, then restores the previous
-     * setting. PgJDBC prepares a statement on the server after 5 runs on a connection, and PostgreSQL may then switch
-     * to a generic plan, which for {@code = any(?)} cannot see how few ids the array holds and scans whole gradebook
-     * tables (the perf record, docs/decisions/0009-push-performance.md); the reads are planned in well under a
-     * millisecond. The setting is not left on for the writes: PostgreSQL would then re-plan the foreign-key check of
-     * every inserted report row, result and deleted item, which doubled the cost of those statements.
-     */
-    private <T> T withCustomPlans(java.util.function.Supplier<T> reads) {
+    static <T> T withCustomPlans(JdbcTemplate jdbc, java.util.function.Supplier<T> reads) {
         String previous = jdbc.queryForObject(CUSTOM_PLANS, (rs, n) -> rs.getString(1));
         T result = reads.get();
         // on failure the transaction (or the savepoint) rolls back, and the setting with it

@@ -20,20 +20,22 @@ import java.util.UUID;
 
 /**
  * The planner step of an undo's chunk (issue 18), beside {@link ChunkPlanner}: for the chunk's courses it reads what
- * the undone push changed ({@link PushChangeStore}), which of them changed since, the courses as they are now and the
- * dependents of the items the undo could delete ({@link PushLoader}), and plans each course with
- * {@link UndoPlanner}. The undo and its dry run both plan here.
+ * the undone push changed ({@link PushChangeStore}), which of them changed since, the courses as they are now
+ * ({@link PushLoader}) and the dependents of the items the undo could delete ({@link GradebookReads}), and plans each
+ * course with {@link UndoPlanner}. The undo and its dry run both plan here.
  */
 @Component
 public class UndoChunkPlanner {
 
     private final JdbcTemplate jdbc;
     private final PushLoader loader;
+    private final GradebookReads gradebook;
     private final PushChangeStore changes;
 
-    UndoChunkPlanner(JdbcTemplate jdbc, PushLoader loader, PushChangeStore changes) {
+    UndoChunkPlanner(JdbcTemplate jdbc, PushLoader loader, GradebookReads gradebook, PushChangeStore changes) {
         this.jdbc = jdbc;
         this.loader = loader;
+        this.gradebook = gradebook;
         this.changes = changes;
     }
 
@@ -66,7 +68,7 @@ public class UndoChunkPlanner {
                 deletable.addAll(deletable(course, c));
             }
         }
-        Map<UUID, Dependents> dependents = deletable.isEmpty() ? Map.of() : loader.dependents(chunk, deletable);
+        Map<UUID, Dependents> dependents = deletable.isEmpty() ? Map.of() : gradebook.dependents(chunk, deletable);
         List<CoursePlan> plans = new ArrayList<>();
         for (CourseInput course : chunk.courses()) {
             CourseChanges c = changed.get(course.id());

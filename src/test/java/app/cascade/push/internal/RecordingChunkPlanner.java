@@ -26,8 +26,8 @@ public class RecordingChunkPlanner extends ChunkPlanner {
 
     private final Map<UUID, Map<Long, Planned>> planned = new ConcurrentHashMap<>();
 
-    RecordingChunkPlanner(PushLoader loader) {
-        super(loader);
+    RecordingChunkPlanner(PushLoader loader, GradebookReads gradebook) {
+        super(loader, gradebook);
     }
 
     @Override
@@ -50,8 +50,8 @@ public class RecordingChunkPlanner extends ChunkPlanner {
     public static class Config {
         @Bean
         @Primary
-        RecordingChunkPlanner recordingChunkPlanner(PushLoader loader) {
-            return new RecordingChunkPlanner(loader);
+        RecordingChunkPlanner recordingChunkPlanner(PushLoader loader, GradebookReads gradebook) {
+            return new RecordingChunkPlanner(loader, gradebook);
         }
     }
 }

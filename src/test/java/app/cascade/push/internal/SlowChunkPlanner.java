@@ -24,8 +24,8 @@ public class SlowChunkPlanner extends ChunkPlanner {
     private final AtomicInteger planning = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    SlowChunkPlanner(PushLoader loader, ServedRequests served, Duration window) {
-        super(loader);
+    SlowChunkPlanner(PushLoader loader, GradebookReads gradebook, ServedRequests served, Duration window) {
+        super(loader, gradebook);
         this.served = served;
         this.window = window;
     }
@@ -66,9 +66,9 @@ public class SlowChunkPlanner extends ChunkPlanner {
     public static class Config {
         @Bean
         @Primary
-        SlowChunkPlanner slowChunkPlanner(PushLoader loader, ServedRequests served,
+        SlowChunkPlanner slowChunkPlanner(PushLoader loader, GradebookReads gradebook, ServedRequests served,
                                           @Value("${cascade.push.while-serving.window}") Duration window) {
-            return new SlowChunkPlanner(loader, served, window);
+            return new SlowChunkPlanner(loader, gradebook, served, window);
         }
     }
 }
