@@ -21,7 +21,7 @@ public class JobStates {
 
     private final JdbcTemplate jobStorage;
 
-    /** @param jobStorage JobRunr's pool ({@code push.job.JobRunrPool}, {@code jobrunr.database.datasource}) */
+    /** @param jobStorage JobRunr's pool ({@code push.job.JobRunrPool}) */
     public JobStates(@Qualifier("jobRunrDataSource") DataSource jobStorage) {
         this.jobStorage = new JdbcTemplate(jobStorage);
     }

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
- * JobRunr's storage uses a pool of its own ({@code jobrunr.database.datasource: jobRunrDataSource}): its job server
+ * JobRunr's storage uses a pool of its own ({@link JobRunrStorage}): its job server
  * polls, heartbeats and saves job states there, and a burst of requests that takes every connection of the main pool
  * can no longer make it give up ("An unrecoverable error occurred. Shutting down BackgroundJobServer"). Not a default
  * candidate, so every other user of a {@link DataSource} still gets the main pool.
