@@ -755,7 +755,7 @@ class PushBenchmark {
      * handed to a second PushLoader and GradebookReads, under the planner step, ChunkPlanner), the in-memory planning
      * (the planner step's time less its queries'), and the gradebook
      * check, which the executor runs twice per chunk (before, and to verify before commit): the rows written to the
-     * gradebook tables by the transaction (GradebookReads.gradebookWrites).
+     * gradebook tables by the transaction (GradebookReads.rowsWrittenByTransaction).
      */
     private Map<String, Double> phases(PushCommand command) {
         PushRequestView draft = draft(command);
@@ -778,7 +778,7 @@ class PushBenchmark {
                     chunkPlanner.preview(draft, locks, chunk);
                     long t2 = System.nanoTime();
                     total += t2 - t0;
-                    timedGradebook.gradebookWrites();
+                    timedGradebook.rowsWrittenByTransaction();
                     gradebook += System.nanoTime() - t2;
                 }
                 long load = timing.nanos().entrySet().stream()

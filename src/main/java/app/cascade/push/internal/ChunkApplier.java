@@ -58,7 +58,7 @@ class ChunkApplier {
         List<Long> changingIds = changing.stream().map(CoursePlan::courseId).toList();
         // the invariant is checked only where something is written: the gradebook rows this transaction has written
         // so far (PostgreSQL's own counters), or, where the server keeps no counters, the counts per course
-        Long writesBefore = changing.isEmpty() ? null : gradebook.gradebookWrites();
+        Long writesBefore = changing.isEmpty() ? null : gradebook.rowsWrittenByTransaction();
         Map<Long, List<Long>> before = changing.isEmpty() || writesBefore != null ? Map.of()
                 : gradebook.gradebookCounts(changingIds);
         t = phases.add("gradebook check before", t);
@@ -121,7 +121,7 @@ class ChunkApplier {
             // one course: its counts before and after (for the message), and the rows written, when counted
             List<Long> course = List.of(plan.courseId());
             Map<Long, List<Long>> before = gradebook.gradebookCounts(course);
-            Long writesBefore = gradebook.gradebookWrites();
+            Long writesBefore = gradebook.rowsWrittenByTransaction();
             writer.apply(requestId, List.of(plan), keepChanges, phases);
             verifyInvariant(course, before);
             if (writesBefore != null) {
@@ -140,7 +140,7 @@ class ChunkApplier {
      * cascade, a trigger) breaks the invariant.
      */
     private void verifyNoGradebookWrites(String what, long writesBefore) {
-        long written = gradebook.gradebookWrites() - writesBefore;
+        long written = gradebook.rowsWrittenByTransaction() - writesBefore;
         if (written != 0) {
             throw new IllegalStateException("Gradebook data of " + what + " changed: " + written
                     + " row(s) of assignments, scores, comments or posted grades written by the push: rolled back");

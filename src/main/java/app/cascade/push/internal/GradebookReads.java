@@ -85,7 +85,7 @@ public class GradebookReads {
             left join a on a.course_id = c.id left join sc on sc.course_id = c.id
             left join cm on cm.course_id = c.id left join pg on pg.course_id = c.id
             """;
-    private static final String GRADEBOOK_WRITES = """
+    private static final String ROWS_WRITTEN = """
             select case when current_setting('track_counts')::bool then
                 sum(pg_stat_get_xact_tuples_inserted(r) + pg_stat_get_xact_tuples_updated(r)
                     + pg_stat_get_xact_tuples_deleted(r)) end
@@ -94,7 +94,7 @@ public class GradebookReads {
 
     /** Its statements, listed among {@link PushLoader#statements()} with the loader's (MemoStampCoverageIT). */
     static List<String> statements() {
-        return List.of(DEPENDENTS, GRADEBOOK_COUNTS, GRADEBOOK_WRITES);
+        return List.of(DEPENDENTS, GRADEBOOK_COUNTS, ROWS_WRITTEN);
     }
 
     private final JdbcTemplate jdbc;
@@ -168,7 +168,7 @@ public class GradebookReads {
      * Null when the server does not count rows ({@code track_counts = off}): the caller then falls back to
      * {@link #gradebookCounts}.
      */
-    public Long gradebookWrites() {
-        return jdbc.queryForObject(GRADEBOOK_WRITES, Long.class);
+    public Long rowsWrittenByTransaction() {
+        return jdbc.queryForObject(ROWS_WRITTEN, Long.class);
     }
 }
