@@ -95,6 +95,9 @@ class SupportBrowserE2E extends DemoBrowserJourney {
     void the_dashboard_loads_with_no_csp_refusal_and_no_sign_in_redirect_loop() throws IOException {
         support.until(SHORT, "the dashboard to render its jobs overview", d ->
                 support.pageText().contains("Estimated processing time") ? true : null);
+        // its job counts come over server-sent events (/sse/jobstats), relayed by the proxy as they come
+        support.until(SHORT, "the dashboard's job counts", d ->
+                !support.pageText().contains("Processed ? jobs") ? true : null);
         support.settled(SHORT);
         support.screenshot("jobs-dashboard");
 
