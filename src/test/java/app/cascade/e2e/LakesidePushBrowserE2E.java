@@ -322,7 +322,7 @@ class LakesidePushBrowserE2E {
         browser.screenshot("phone-undo-dialog");
 
         browser.click(browser.await("#undo-confirm", WAIT));
-        browser.until(WAIT, "the undo toast", d -> toasts().contains("Undo request ") ? true : null);
+        browser.until(WAIT, "the undo toast", d -> toasts().contains("The undo of the push of ") ? true : null);
         browser.screenshot("phone-undo-stored");
         // the row's cells are catalog | school year | status: "Undo of …" then, live, its status Completed
         browser.until(Duration.ofMinutes(3), "the undo row completed without a reload", d -> queueText()

@@ -154,9 +154,10 @@ class UndoKaribuIT extends KaribuWithPushFixture {
         assertThat(undoCount()).isEqualTo(1);
         UUID undo = undoRequest();
         assertThat(_find(Dialog.class, spec -> spec.withId("undo-dialog"))).isEmpty();
-        assertThat(NotificationsKt.getNotifications()).singleElement().satisfies(n -> assertThat(
-                n.getElement().getProperty("text")).contains("Undo request " + undo + " of the push of "));
         PushRequestSummary row = rows().get(rowOf(undo));
+        assertThat(NotificationsKt.getNotifications()).singleElement().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).startsWith("The undo of the push of " + row.catalog())
+                .contains("is starting now").doesNotContain(undo.toString()));
         assertThat(row.kind()).isEqualTo(PushKind.UNDO);
         assertThat(GridKt._getFormattedRow(queue(), rowOf(undo))).contains("Undo of " + row.catalog());
         assertThat(rowButtons(push)).doesNotContain("Undo");

@@ -122,14 +122,14 @@ class PushTool extends VerticalLayout {
             return;
         }
         String what = describe(request);
-        new UndoDialog(what, preview.get(), () -> services.undos().undo(request.id()), id -> undone(what, id))
+        new UndoDialog(what, preview.get(), () -> services.undos().undo(request.id()), id -> undone(what))
                 .open();
     }
 
-    private void undone(String what, UUID undo) {
+    private void undone(String what) {
         String when = services.requests().batchReportingOn() ? "is starting now"
                 : "is queued: it waits until a district admin turns Batch Reporting on";
-        Notification.show("Undo request " + undo + " of the push of " + what + " " + when
+        Notification.show("The undo of the push of " + what + " " + when
                 + ". You will be notified when it ends.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         queue.refresh();
     }
