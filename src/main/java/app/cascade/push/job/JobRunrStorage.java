@@ -5,6 +5,8 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
 import org.jobrunr.storage.sql.common.DatabaseCreator;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +35,10 @@ class JobRunrStorage {
 
     /** The advisory lock's key, hashed as the application's other advisory lock keys are. */
     static final String TABLES_LOCK = "cascade.jobrunr.tables";
+    /** The id of JobRunr's own lock row in {@code jobrunr_migrations}. */
+    static final String JOBRUNR_LOCK_ROW = "00000000-0000-0000-0000-000000000000";
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunrStorage.class);
 
     @Bean(destroyMethod = "close")
     StorageProvider storageProvider(@Qualifier(JobRunrPool.BEAN) DataSource jobs, JobMapper jobMapper) {
@@ -53,12 +59,26 @@ class JobRunrStorage {
             JdbcTemplate lock = new JdbcTemplate(one);
             lock.query("select pg_advisory_lock(hashtext(?))", rs -> null, TABLES_LOCK);
             try {
+                releaseLeftLockRow(lock);
                 new DatabaseCreator(one, PostgresStorageProvider.class).runMigrations();
             } finally {
                 lock.query("select pg_advisory_unlock(hashtext(?))", rs -> null, TABLES_LOCK);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create or upgrade JobRunr's tables", e);
+        }
+    }
+
+    /**
+     * JobRunr's lock row left by a server that died while it migrated. Holding the advisory lock, this server knows that
+     * no other one is migrating, so the row is stale; JobRunr itself would wait for it, then refuse to start ("Database
+     * migrations have timed out") on every server until someone deleted it by hand. Each migration's own changes were
+     * committed with its record, or rolled back with the server.
+     */
+    private static void releaseLeftLockRow(JdbcTemplate lock) {
+        if (lock.queryForObject("select to_regclass('jobrunr_migrations') is not null", Boolean.class)
+                && lock.update("delete from jobrunr_migrations where id = ?", JOBRUNR_LOCK_ROW) > 0) {
+            log.warn("Removed the lock row that a server stopped while migrating left in jobrunr_migrations");
         }
     }
 }

@@ -17,6 +17,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -157,6 +159,23 @@ class JobRunrTablesIT {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** A server killed while it migrated leaves JobRunr's lock row; without it being cleared no server would start. */
+    @Test
+    void a_lock_row_left_by_a_server_that_died_while_migrating_does_not_stop_the_next_start() {
+        JobRunrStorage.createTables(database);
+        List<String> applied = jdbc.queryForList("select script from jobrunr_migrations order by script", String.class);
+        // it died after its last migration's commit, before it removed its row (JobRunr commits each one apart)
+        jdbc.update("insert into jobrunr_migrations values (?, 'TABLE LOCKER', ?)", JobRunrStorage.JOBRUNR_LOCK_ROW,
+                Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MICROS).toString());
+
+        assertThatCode(() -> JobRunrStorage.createTables(database)).doesNotThrowAnyException();
+
+        assertThat(jdbc.queryForObject("select count(*) from jobrunr_migrations where id = ?", Integer.class,
+                JobRunrStorage.JOBRUNR_LOCK_ROW)).as("the left lock row").isZero();
+        assertThat(jdbc.queryForList("select script from jobrunr_migrations order by script", String.class))
+                .isEqualTo(applied);
     }
 
     @Test
