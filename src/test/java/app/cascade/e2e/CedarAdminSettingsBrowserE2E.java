@@ -127,6 +127,13 @@ class CedarAdminSettingsBrowserE2E extends DemoBrowserJourney {
         List<String> before = requestIds();
 
         admin.userClick(admin.await("#push-run-now", SHORT));
+        // read while it shows (a toast leaves after 5 s, and the waits below may take longer)
+        String toast = admin.until(SHORT, "Run Now's toast", d -> admin.pageText().contains("The push of High School"
+                + " Catalog (26-27) is") ? admin.pageText() : null);
+        assertThat(toast).as("Run Now's toast, while Batch Reporting is off")
+                .contains("The push of High School Catalog (26-27) is queued: it waits until a district admin turns"
+                        + " Batch Reporting on.")
+                .doesNotContain("is starting now");
         waitingRequest = admin.until(SHORT, "cedar.admin's new request", d -> requestIds().stream()
                 .filter(id -> !before.contains(id)).findFirst().orElse(null));
         // its job ran and found Batch Reporting off: the request waits, and nothing else will move it
@@ -138,10 +145,6 @@ class CedarAdminSettingsBrowserE2E extends DemoBrowserJourney {
         admin.js("document.getElementById('queue-grid').scrollIntoView({block: 'center'});");
         admin.screenshot("run-now-stays-queued");
         assertThat(status(waitingRequest)).isEqualTo("QUEUED");
-        assertThat(admin.pageText()).as("Run Now's toast, while Batch Reporting is off")
-                .contains("The push of High School Catalog (26-27) is queued: it waits until a district admin turns"
-                        + " Batch Reporting on.")
-                .doesNotContain("is starting now");
         assertThat(queueStatuses(admin)).startsWith("Queued");
         assertThat(jdbc.queryForObject("select submitted_by from " + SCHEMA + ".push_request where id = ?::uuid",
                 String.class, waitingRequest)).isEqualTo("cedar.admin");

@@ -247,10 +247,10 @@ class LakesidePushBrowserE2E {
 
         browser.until(WAIT, "the dialog to close", d -> browser.deep("#push-to-courses-dialog") == null ? true
                 : null);
+        browser.until(WAIT, "the run now toast", d -> toasts().contains("is starting now") ? true : null);
         browser.settled(WAIT);
         browser.screenshot("push-to-courses-double-clicked");
         assertThat(requests().stream().filter(r -> "MASTER".equals(r.get("kind"))).count()).isEqualTo(before + 1);
-        assertThat(toasts()).contains("is starting now");
     }
 
     @Test
