@@ -128,8 +128,10 @@ class CedarAdminSettingsBrowserE2E extends DemoBrowserJourney {
 
         admin.userClick(admin.await("#push-run-now", SHORT));
         // read while it shows (a toast leaves after 5 s, and the waits below may take longer)
-        String toast = admin.until(SHORT, "Run Now's toast", d -> admin.pageText().contains("The push of High School"
-                + " Catalog (26-27) is") ? admin.pageText() : null);
+        String toast = admin.until(SHORT, "Run Now's toast", d -> {
+            String page = admin.pageText();
+            return page.contains("The push of High School Catalog (26-27) is") ? page : null;
+        });
         assertThat(toast).as("Run Now's toast, while Batch Reporting is off")
                 .contains("The push of High School Catalog (26-27) is queued: it waits until a district admin turns"
                         + " Batch Reporting on.")

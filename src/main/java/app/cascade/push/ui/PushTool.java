@@ -122,7 +122,7 @@ class PushTool extends VerticalLayout {
             return;
         }
         String what = describe(request);
-        new UndoDialog(what, preview.get(), () -> services.undos().undo(request.id()), id -> undone(what))
+        new UndoDialog(what, preview.get(), () -> services.undos().undo(request.id()), () -> undone(what))
                 .open();
     }
 

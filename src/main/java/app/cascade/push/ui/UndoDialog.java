@@ -18,9 +18,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Asks before an undo (issue 18) with its dry run: the courses it will put back, with what it re-creates, restores
@@ -38,10 +35,10 @@ class UndoDialog extends Dialog {
 
     /**
      * @param what   the push as the queue names it, e.g. "High School Catalog (26-27)"
-     * @param undo   stores the undo; returns its request id
-     * @param undone called with the undo request's id once stored, after the dialog closed
+     * @param undo   stores the undo
+     * @param undone called once it is stored, after the dialog closed
      */
-    UndoDialog(String what, UndoPreview preview, Supplier<UUID> undo, Consumer<UUID> undone) {
+    UndoDialog(String what, UndoPreview preview, Runnable undo, Runnable undone) {
         setId("undo-dialog");
         setHeaderTitle("Undo the push of " + what + "?");
         setWidth("min(95vw, 50em)");
@@ -77,10 +74,9 @@ class UndoDialog extends Dialog {
         });
     }
 
-    private void confirmed(Supplier<UUID> undo, Consumer<UUID> undone) {
-        UUID id;
+    private void confirmed(Runnable undo, Runnable undone) {
         try {
-            id = undo.get();
+            undo.run();
         } catch (PushBusyException e) { // the catalog is being pushed: a later click may pass
             refused(e.getMessage());
             confirm.setEnabled(true);
@@ -90,7 +86,7 @@ class UndoDialog extends Dialog {
             return;
         }
         close();
-        undone.accept(id);
+        undone.run();
     }
 
     private void refused(String message) {
